@@ -1,0 +1,104 @@
+/**
+ * Loaders for the labelled public datasets in ../shared/datasets, as threadsift threads. Shared by the
+ * evaluation scripts in bench/. Rows are never edited; grouping into threads follows each SOURCE.md.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DATASETS = process.env.THREADSIFT_DATASETS ?? join(here, '..', '..', 'shared', 'datasets');
+
+export function datasetsAvailable() {
+  return existsSync(DATASETS);
+}
+
+function csv(path, options = {}) {
+  return parse(readFileSync(join(DATASETS, path)), { columns: true, skip_empty_lines: true, relax_quotes: true, ...options });
+}
+
+/** SFU CTC: real Globe and Mail comments, one thread per article (grouped by URL; title from the data). */
+export function sfuThreads() {
+  const rows = csv('sfu-ctc/SFU_constructiveness_toxicity.csv');
+  const byArticle = new Map();
+  for (const r of rows) {
+    const key = (r.url || r.globe_url || r.title).trim();
+    if (!byArticle.has(key)) byArticle.set(key, { title: r.title.replace(/ - The Globe and Mail$/, ''), rows: [] });
+    byArticle.get(key).rows.push(r);
+  }
+  return [...byArticle].map(([url, a], t) => ({
+    id: `sfu-${t + 1}`,
+    source: 'sfu-ctc',
+    title: a.title,
+    body: '',
+    url,
+    comments: a.rows.map((r, i) => ({ id: String(r._unit_id || i + 1), index: i + 1, text: r.comment, label: false })),
+  }));
+}
+
+/** YouTube Spam Collection: one thread per video file; CLASS 1 = spam. */
+export function youtubeThreads(files = ['Youtube01-Psy.csv', 'Youtube02-KatyPerry.csv', 'Youtube03-LMFAO.csv']) {
+  return files.map((file) => {
+    const rows = csv(`youtube-spam/${file}`);
+    return {
+      id: file.replace(/\.csv$/, ''),
+      source: `youtube-spam/${file}`,
+      title: file.replace(/\.csv$/, ''),
+      body: '',
+      comments: rows.map((r, i) => ({
+        id: r.COMMENT_ID || String(i + 1),
+        index: i + 1,
+        author: r.AUTHOR,
+        createdAt: r.DATE,
+        text: decodeHtml(r.CONTENT),
+        label: r.CLASS === '1',
+      })),
+    };
+  });
+}
+
+/** GRiD: GPT-3.5 (1) vs human (0) Reddit answers; one pseudo-thread per chunk of `size` rows. */
+export function gridThreads(size = 100) {
+  const rows = csv('grid-reddit-gpt/gpt_reddit_dataset_cleaned.csv').filter((r) => r.Data && r.Data.trim());
+  return chunk(rows, size).map((part, t) => ({
+    id: `grid-${t + 1}`,
+    source: 'grid-reddit-gpt',
+    title: '',
+    body: '',
+    comments: part.map((r, i) => ({ id: String(t * size + i + 1), index: i + 1, text: r.Data, label: r.Labels === '1' })),
+  }));
+}
+
+/** TweepFake: bot vs human tweets; one pseudo-thread per chunk. */
+export function tweepfakeThreads(split = 'validation', size = 100) {
+  const rows = csv(`tweepfake/${split}.csv`, { delimiter: ';' });
+  return chunk(rows, size).map((part, t) => ({
+    id: `tweepfake-${split}-${t + 1}`,
+    source: `tweepfake/${split}`,
+    title: '',
+    body: '',
+    comments: part.map((r, i) => ({ id: String(t * size + i + 1), index: i + 1, author: r.screen_name, text: r.text, label: r['account.type'] === 'bot' })),
+  }));
+}
+
+function chunk(rows, size) {
+  const out = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** YouTube exports carry HTML: <br /> and entities. */
+export function decodeHtml(s) {
+  return s
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
+}

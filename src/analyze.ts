@@ -1,0 +1,69 @@
+/** The pure pipeline: threads + config -> Report. No I/O. */
+import type { Config } from './config.js';
+import { buildAgendaTerms, buildClusters, summarize } from './scoring/summary.js';
+import { scoreComment } from './scoring/combine.js';
+import { SIGNALS } from './signals/index.js';
+import type { Finding, InputProblem, Report, Thread, ThreadReport } from './types.js';
+import { VERSION } from './version.js';
+
+/** Run every enabled signal over one thread and score its comments. */
+export function analyzeThread(thread: Thread, config: Config): ThreadReport {
+  const findings: Finding[] = [];
+  for (const signal of SIGNALS) {
+    const settings = config.signals[signal.id];
+    if (!settings?.enabled) continue;
+    const options = signal.id === 'boilerplate' ? { ...settings.options, extraPhrases: config.extraPhrases } : settings.options;
+    findings.push(...signal.analyze(thread, { options: { ...signal.defaultOptions, ...options } }));
+  }
+  const byComment = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byComment.get(f.commentId) ?? [];
+    list.push(f);
+    byComment.set(f.commentId, list);
+  }
+  const order = new Map(thread.comments.map((c, i) => [c.id, i]));
+  const comments = thread.comments.map((c) => scoreComment(c, byComment.get(c.id) ?? [], config));
+  const clusters = buildClusters(findings, order);
+  const agendaTerms = buildAgendaTerms(findings, order);
+  const report: ThreadReport = {
+    id: thread.id,
+    source: thread.source,
+    title: thread.title,
+    commentCount: thread.comments.length,
+    summary: summarize(comments, clusters, agendaTerms),
+    comments,
+    clusters,
+    agendaTerms,
+  };
+  if (thread.url) report.url = thread.url;
+  if (thread.declaredCommentCount !== undefined) report.declaredCommentCount = thread.declaredCommentCount;
+  if (thread.excluded) report.excluded = thread.excluded;
+  return report;
+}
+
+/** Analyse all threads of a run into one report. */
+export function analyze(threads: Thread[], config: Config, errors: InputProblem[] = []): Report {
+  const reports = threads.map((t) => analyzeThread(t, config));
+  const comments = reports.reduce((n, t) => n + t.commentCount, 0);
+  const flagged = reports.reduce((n, t) => n + t.summary.flagged, 0);
+  return {
+    schemaVersion: 1,
+    tool: { name: 'threadsift', version: VERSION },
+    settings: { threshold: config.threshold, gates: config.gates, allowAuthors: config.allowAuthors },
+    signals: Object.entries(config.signals).map(([id, s]) => ({
+      id,
+      description: SIGNALS.find((x) => x.id === id)?.description ?? '',
+      weight: s.weight,
+      enabled: s.enabled,
+    })),
+    summary: {
+      threads: reports.length,
+      comments,
+      flagged,
+      botShare: comments === 0 ? 0 : Math.round((flagged / comments) * 1000) / 1000,
+      errors: errors.length,
+    },
+    threads: reports,
+    errors,
+  };
+}

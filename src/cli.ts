@@ -1,0 +1,228 @@
+/**
+ * The command line: argv, stdout/stderr, exit codes. The only module that touches the process.
+ * Exit codes: 0 ran and no gate failed; 1 a gate failed; 2 usage, config, input or internal error.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { analyze } from './analyze.js';
+import type { Config } from './config.js';
+import { loadConfig } from './config-file.js';
+import { formatKnownError, InputError, isKnownError, UsageError } from './errors.js';
+import { assertHasInputs, readSource, resolveInputs } from './inputs.js';
+import { formatNames, parseInput } from './parsers/index.js';
+import type { ParseOptions } from './parsers/types.js';
+import { REPORTERS, reporterNames } from './reporters/index.js';
+import { stripControls } from './text/sanitize.js';
+import type { InputProblem, Report, Thread } from './types.js';
+import { VERSION } from './version.js';
+
+/** Everything the CLI needs from the outside world, so tests can run it in-process. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Buffer;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export const processIO = (): CliIO => ({
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  readStdin: () => readFileSync(0),
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  env: process.env,
+  cwd: process.cwd(),
+});
+
+interface ScanOptions {
+  format: string;
+  output?: string;
+  threshold?: number;
+  maxFlagged?: number;
+  maxBotShare?: number;
+  verbose?: boolean;
+  quiet?: boolean;
+  color?: boolean;
+  config?: string;
+  inputFormat?: string;
+  debug?: boolean;
+}
+
+const unitInterval = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError(`${name} must be a number from 0 to 1.`);
+  return n;
+};
+const wholeNumber = (value: string) => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('must be a whole number ≥ 0.');
+  return n;
+};
+
+/** Colour follows --no-color, then NO_COLOR, then FORCE_COLOR, then whether stdout is a terminal. */
+export function useColor(opts: { color?: boolean; output?: string }, io: CliIO): boolean {
+  if (opts.color === false) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
+  if (opts.output) return false;
+  return io.stdoutIsTTY && io.env.TERM !== 'dumb';
+}
+
+interface Loaded {
+  threads: Thread[];
+  problems: InputProblem[];
+}
+
+/** Read and parse every input; a bad one is reported on stderr and the rest still run. */
+function loadThreads(args: string[], opts: { inputFormat?: string }, parseOptions: ParseOptions, io: CliIO): Loaded {
+  assertHasInputs(args);
+  const { files, problems: resolveProblems } = resolveInputs(args, io.cwd);
+  const problems: InputProblem[] = [];
+  const report = (error: InputError) => {
+    const line = formatKnownError(error);
+    problems.push({ source: error.source, message: line });
+    io.stderr(`threadsift: ${stripControls(line)}\n`);
+  };
+  for (const p of resolveProblems) report(p.error);
+  const threads: Thread[] = [];
+  for (const source of files) {
+    try {
+      const out = parseInput(readSource(source, io.readStdin), source, opts.inputFormat, parseOptions);
+      for (const w of out.warnings) io.stderr(`threadsift: warning: ${stripControls(w)}\n`);
+      threads.push(...out.threads);
+    } catch (err) {
+      if (err instanceof InputError) report(err);
+      else throw err;
+    }
+  }
+  return { threads, problems };
+}
+
+function applyOverrides(config: Config, opts: ScanOptions): Config {
+  if (opts.threshold !== undefined) config.threshold = opts.threshold;
+  if (opts.maxFlagged !== undefined) config.gates.maxFlagged = opts.maxFlagged;
+  if (opts.maxBotShare !== undefined) config.gates.maxBotShare = opts.maxBotShare;
+  return config;
+}
+
+/** Gate failures as messages; empty when every gate holds. */
+export function checkGates(report: Report, config: Config): string[] {
+  const failed: string[] = [];
+  const { maxFlagged, maxBotShare } = config.gates;
+  if (maxFlagged !== undefined && report.summary.flagged > maxFlagged) {
+    failed.push(`${report.summary.flagged} comments flagged, more than the maximum of ${maxFlagged} (--max-flagged)`);
+  }
+  if (maxBotShare !== undefined) {
+    for (const t of report.threads) {
+      if (t.summary.botShare > maxBotShare) {
+        failed.push(`${t.source}${t.id !== t.source ? ` (${t.id})` : ''}: bot share ${t.summary.botShare} exceeds ${maxBotShare} (--max-bot-share)`);
+      }
+    }
+  }
+  return failed;
+}
+
+function emit(text: string, output: string | undefined, io: CliIO): void {
+  if (output) {
+    try {
+      writeFileSync(output, text);
+    } catch (err) {
+      throw new UsageError(`cannot write ${output} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+  } else io.stdout(text);
+}
+
+function runScan(args: string[], opts: ScanOptions, io: CliIO): number {
+  const format = REPORTERS[opts.format];
+  if (!format) throw new UsageError(`unknown report format "${opts.format}"`, `formats: ${reporterNames().join(', ')}`);
+  const { config } = loadConfig(opts.config, io.cwd);
+  applyOverrides(config, opts);
+  const { threads, problems } = loadThreads(args, opts, {}, io);
+  const report = analyze(threads, config, problems);
+  const text = format.reporter(report, {
+    color: useColor(opts, io),
+    verbose: Boolean(opts.verbose),
+    quiet: Boolean(opts.quiet),
+  });
+  emit(text, opts.output, io);
+  const gates = checkGates(report, config);
+  for (const g of gates) io.stderr(`threadsift: gate failed: ${stripControls(g)}\n`);
+  if (problems.length) return 2;
+  return gates.length ? 1 : 0;
+}
+
+function runParse(args: string[], opts: { inputFormat?: string; output?: string }, io: CliIO): number {
+  const { threads, problems } = loadThreads(args, opts, {}, io);
+  emit(`${JSON.stringify({ threads }, null, 2)}\n`, opts.output, io);
+  return problems.length ? 2 : 0;
+}
+
+function addScanOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <name>', 'report format').choices(reporterNames()).default('terminal'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-t, --threshold <score>', 'flag comments scoring at least this (0..1; default 0.5)', unitInterval('--threshold'))
+    .option('--max-flagged <n>', 'exit 1 when more than n comments are flagged', wholeNumber)
+    .option('--max-bot-share <ratio>', "exit 1 when any thread's flagged share exceeds ratio (0..1)", unitInterval('--max-bot-share'))
+    .option('-v, --verbose', 'show every comment and every reason')
+    .option('-q, --quiet', 'show flagged comments only')
+    .option('--no-color', 'never colour the output')
+    .option('-c, --config <file>', 'configuration file (default: nearest threadsift.config.json, .threadsiftrc.json or package.json "threadsift")')
+    .addOption(new Option('--input-format <name>', 'read inputs as this format instead of detecting it').choices(formatNames()))
+    .option('--debug', 'print stack traces for internal errors');
+}
+
+/** Run the CLI; resolves to the exit code. */
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  let code = 0;
+  const program = new Command('threadsift')
+    .description('Find bot-generated replies in comment sections: near-duplicates, boilerplate, echo replies, off-article agendas — with the evidence for every flag.')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(`threadsift: ${s.replace(/^error: /, '').trimEnd()} (threadsift --help for usage)\n`),
+    });
+  const debug = argv.includes('--debug');
+  const guard = (fn: () => number) => {
+    try {
+      code = fn();
+    } catch (err) {
+      if (isKnownError(err)) {
+        io.stderr(`threadsift: ${stripControls(formatKnownError(err))}\n`);
+        code = 2;
+      } else throw err;
+    }
+  };
+  addScanOptions(
+    program
+      .command('scan', { isDefault: true })
+      .description('analyse threads and report likely bot replies (the default command)')
+      .argument('[inputs...]', 'files, directories, globs, or - for stdin'),
+  ).action((inputs: string[], opts: ScanOptions) => guard(() => runScan(inputs, opts, io)));
+  program
+    .command('parse')
+    .description('print the threads as the parser read them, as JSON')
+    .argument('[inputs...]', 'files, directories, globs, or - for stdin')
+    .addOption(new Option('--input-format <name>', 'read inputs as this format instead of detecting it').choices(formatNames()))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--debug', 'print stack traces for internal errors')
+    .action((inputs: string[], opts: { inputFormat?: string; output?: string }) => guard(() => runParse(inputs, opts, io)));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
+    }
+    const e = err as Error;
+    io.stderr(debug ? `${e.stack ?? String(e)}\n` : `threadsift: internal error: ${stripControls(e.message)} (this is a bug; rerun with --debug for the stack)\n`);
+    return 2;
+  }
+}

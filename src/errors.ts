@@ -1,0 +1,41 @@
+/** Known error classes: the CLI prints their message as one line and exits 2. Anything else is a bug. */
+
+/** Wrong command-line usage (bad option value, missing file argument). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+  }
+}
+
+/** A configuration file or value that does not validate. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+  }
+}
+
+/** An input that cannot be read as a thread. `where` names the line or field when known. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(
+    readonly source: string,
+    readonly problem: string,
+    readonly where?: string,
+    readonly hint?: string,
+  ) {
+    super(`${source}${where ? `:${where}` : ''}: ${problem}`);
+  }
+}
+
+export type KnownError = UsageError | ConfigError | InputError;
+
+export function isKnownError(error: unknown): error is KnownError {
+  return error instanceof UsageError || error instanceof ConfigError || error instanceof InputError;
+}
+
+/** One line for stderr: the message, then the hint when there is one. */
+export function formatKnownError(error: KnownError): string {
+  return error.hint ? `${error.message} (${error.hint})` : error.message;
+}

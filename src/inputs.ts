@@ -1,0 +1,122 @@
+/**
+ * Input resolution and reading: files, directories (recursive), globs and "-" for stdin. Errors for one
+ * input never stop the others: each becomes an InputProblem in the report.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { InputError, UsageError } from './errors.js';
+import { PARSERS } from './parsers/index.js';
+
+/** Extensions picked up when a directory is scanned. */
+export function knownExtensions(): Set<string> {
+  return new Set(PARSERS.flatMap((p) => p.extensions));
+}
+
+const GLOB_CHARS = /[*?[]/;
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!;
+    if (ch === '*' && glob[i + 1] === '*') {
+      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (ch === '*') re += '[^/]*';
+    else if (ch === '?') re += '[^/]';
+    else if (ch === '[') {
+      const end = glob.indexOf(']', i + 1);
+      if (end === -1) re += '\\[';
+      else {
+        re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else re += ch.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+function walk(dir: string, into: string[], problems: Array<{ source: string; error: InputError }>): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    problems.push({ source: dir, error: fsError(dir, err) });
+    return;
+  }
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) walk(path, into, problems);
+    else if (e.isFile()) into.push(path);
+  }
+}
+
+export interface ResolvedInputs {
+  files: string[];
+  problems: Array<{ source: string; error: InputError }>;
+}
+
+/**
+ * Expand arguments into an ordered, de-duplicated list of sources. A directory contributes the files
+ * below it with a known extension; a glob is matched against the files below its static prefix.
+ */
+export function resolveInputs(args: string[], cwd = process.cwd()): ResolvedInputs {
+  const files: string[] = [];
+  const problems: ResolvedInputs['problems'] = [];
+  const exts = knownExtensions();
+  const hasKnownExt = (p: string) => [...exts].some((x) => p.toLowerCase().endsWith(x));
+  for (const arg of args) {
+    if (arg === '-') {
+      files.push('-');
+      continue;
+    }
+    let st;
+    try {
+      st = statSync(arg);
+    } catch (err) {
+      if (GLOB_CHARS.test(arg)) {
+        const posix = arg.split(sep).join('/');
+        const firstGlob = posix.search(GLOB_CHARS);
+        const base = posix.slice(0, posix.lastIndexOf('/', firstGlob) + 1) || './';
+        const re = globToRegExp(posix.replace(/^\.\//, ''));
+        const below: string[] = [];
+        walk(base, below, problems);
+        const matched = below.filter((p) => re.test(relative(cwd, join(cwd, p)).split(sep).join('/')) || re.test(p.split(sep).join('/')));
+        if (matched.length === 0) problems.push({ source: arg, error: new InputError(arg, 'matches no files') });
+        files.push(...matched);
+      } else problems.push({ source: arg, error: fsError(arg, err) });
+      continue;
+    }
+    if (st.isDirectory()) {
+      const below: string[] = [];
+      walk(arg, below, problems);
+      const picked = below.filter(hasKnownExt);
+      if (picked.length === 0) problems.push({ source: arg, error: new InputError(arg, 'holds no files with a known extension', undefined, `extensions: ${[...exts].join(' ')}`) });
+      files.push(...picked);
+    } else files.push(arg);
+  }
+  return { files: [...new Set(files)], problems };
+}
+
+/** An fs error as a one-line InputError. */
+export function fsError(source: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new InputError(source, 'no such file or directory');
+  if (code === 'EACCES' || code === 'EPERM') return new InputError(source, 'permission denied');
+  if (code === 'EISDIR') return new InputError(source, 'is a directory');
+  return new InputError(source, `cannot be read (${code ?? (err as Error).message})`);
+}
+
+/** Read a file's bytes, or stdin's for "-". */
+export function readSource(source: string, readStdin: () => Buffer): Uint8Array {
+  if (source === '-') return readStdin();
+  try {
+    return readFileSync(source);
+  } catch (err) {
+    throw fsError(source, err);
+  }
+}
+
+export function assertHasInputs(args: string[]): void {
+  if (args.length === 0) throw new UsageError('no input given', 'pass one or more files, directories or globs, or - for stdin');
+}

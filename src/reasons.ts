@@ -1,0 +1,46 @@
+/**
+ * All English wording of reasons lives here: signals emit a code and arguments, this module turns them
+ * into one plain sentence for reports. Tests assert codes and arguments, never this prose.
+ */
+import type { ReasonCode } from './types.js';
+
+type Args = Record<string, unknown>;
+
+const pct = (x: unknown) => `${Math.round(Number(x) * 100)}%`;
+const quote = (x: unknown) => `“${String(x)}”`;
+const list = (x: unknown) => (Array.isArray(x) ? x.map(String).join(', ') : String(x));
+const ids = (x: unknown) => (Array.isArray(x) ? x.map((v) => `#${String(v)}`).join(', ') : `#${String(x)}`);
+
+const MESSAGES: Record<string, (a: Args) => string> = {
+  EXACT_DUPLICATE: (a) => `same text as comment #${String(a.partner)}${othersSuffix(a)}`,
+  NEAR_DUPLICATE: (a) =>
+    `${pct(a.similarity)} similar to comment #${String(a.partner)}${a.sharedText ? `, sharing ${quote(a.sharedText)}` : ''}${othersSuffix(a)}`,
+  PARAPHRASE: (a) =>
+    `paraphrases comment #${String(a.partner)} (${pct(a.similarity)} of weighted words shared${a.sharedText ? `, incl. ${quote(a.sharedText)}` : ''})${othersSuffix(a)}`,
+  DOUBLE_POST: (a) =>
+    `${pct(a.similarity)} the same as comment #${String(a.partner)} — one more copy would make a campaign; two may be a double post`,
+  BOILERPLATE_PHRASE: (a) => `stock phrase ${quote(a.phrase)}: ${String(a.note)}`,
+  ECHO_REPLY: (a) => `opens with agreement (${quote(a.opener)}) in reply to #${String(a.parent)}`,
+  ECHO_REPLY_RESTATES: (a) =>
+    `opens with agreement (${quote(a.opener)}) and restates #${String(a.parent)} (${list(a.sharedTerms)})`,
+  UNGROUNDED: (a) =>
+    `mentions nothing specific to the article${(a.topicTerms as unknown[]).length ? ` beyond its topic (${list(a.topicTerms)})` : ''}; the article is about e.g. ${list(a.articleSpecifics)}`,
+  WEAKLY_GROUNDED: (a) =>
+    `mentions only one specific of the article (${list(a.specificsMentioned)}); the rest could sit under any article on the topic`,
+  AGENDA_TERM: (a) => `pushes ${quote(a.term)}, repeated in ${String(a.comments)} comments but absent from the article`,
+  AUTHOR_ALLOWED: (a) => `author ${quote(a.author)} is allow-listed in the configuration`,
+};
+
+function othersSuffix(a: Args): string {
+  const links = a.links as Array<{ id: string }> | undefined;
+  if (!links || links.length <= 1) return '';
+  return ` (also ${ids(links.slice(1).map((l) => l.id))})`;
+}
+
+/** One sentence for a reason code; unknown codes (from a newer signal) fall back to the code itself. */
+export function formatReason(reason: ReasonCode): string {
+  const make = MESSAGES[reason.code];
+  return make ? make(reason.args) : reason.code;
+}
+
+export const KNOWN_REASON_CODES: readonly string[] = Object.keys(MESSAGES);

@@ -1,0 +1,89 @@
+/**
+ * The report a moderator reads first: per thread a one-line verdict, the flagged comments worst first
+ * (excerpt, score, top reasons with partner ids), then duplicate clusters and agenda terms; a run
+ * summary when there are several threads. Every piece of input text is stripped of control characters
+ * and escape sequences before colour is added.
+ */
+import { Chalk } from 'chalk';
+import { threadIdFromSource } from '../parsers/util.js';
+import { excerpt, stripControls } from '../text/sanitize.js';
+import type { ScoredComment } from '../types.js';
+import type { Reporter } from './types.js';
+
+const TOP_REASONS = 3;
+const EXCERPT = 100;
+
+export const terminalReporter: Reporter = (report, options) => {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const clean = (s: string) => stripControls(s);
+  const out: string[] = [];
+
+  const scoreColor = (comment: ScoredComment) =>
+    comment.flagged ? c.red.bold : comment.score >= 0.3 ? c.yellow : c.green;
+
+  const renderComment = (comment: ScoredComment) => {
+    const who = comment.author ? ` ${c.dim(`@${excerpt(comment.author, 30)}`)}` : '';
+    const mark = comment.flagged ? c.red('✖') : c.green('✓');
+    out.push(`  ${mark} ${c.bold(`#${clean(comment.id)}`)}${who}  ${scoreColor(comment)(comment.score.toFixed(2))}  ${excerpt(comment.text, EXCERPT)}`);
+    // Top reasons: the strongest of each signal first, so one signal's many phrases do not crowd out others.
+    const firstPerSignal = new Map<string, number>();
+    comment.reasons.forEach((r, i) => {
+      if (!firstPerSignal.has(r.signal)) firstPerSignal.set(r.signal, i);
+    });
+    const ordered = [
+      ...[...firstPerSignal.values()].map((i) => comment.reasons[i]!),
+      ...comment.reasons.filter((_, i) => ![...firstPerSignal.values()].includes(i)),
+    ];
+    const shown = options.verbose ? ordered : ordered.slice(0, TOP_REASONS);
+    for (const r of shown) out.push(`      ${c.dim('•')} ${clean(r.message)} ${c.dim(`[${r.signal}]`)}`);
+    if (shown.length < ordered.length) out.push(`      ${c.dim(`… ${ordered.length - shown.length} more reason(s); -v shows all`)}`);
+  };
+
+  for (const t of report.threads) {
+    const title = t.title ? clean(t.title) : c.dim('(untitled)');
+    out.push(`${c.bold(title)} ${c.dim(`— ${clean(t.source)}${threadIdFromSource(t.source) === t.id ? '' : ` (${clean(t.id)})`}`)}`);
+    const verdictColor = t.summary.verdictCode === 'LIKELY_COORDINATED' ? c.red.bold : t.summary.verdictCode === 'SOME_FLAGGED' ? c.yellow.bold : c.green.bold;
+    out.push(verdictColor(clean(t.summary.verdict)));
+    if (t.declaredCommentCount !== undefined && t.declaredCommentCount !== t.commentCount) {
+      out.push(c.yellow(`The export declares ${t.declaredCommentCount} comments; ${t.commentCount} were read.`));
+    }
+    if (t.excluded && Object.keys(t.excluded).length) {
+      out.push(c.dim(`Not analysed: ${Object.entries(t.excluded).map(([k, n]) => `${n} ${k}`).join(', ')}.`));
+    }
+    const flagged = t.comments.filter((x) => x.flagged).sort((a, b) => b.score - a.score || a.index - b.index);
+    const rest = t.comments.filter((x) => !x.flagged).sort((a, b) => b.score - a.score || a.index - b.index);
+    if (flagged.length) {
+      out.push('', c.bold(`Flagged comments (${flagged.length}), worst first:`));
+      for (const comment of flagged) renderComment(comment);
+    }
+    if (options.verbose && !options.quiet && rest.length) {
+      out.push('', c.bold(`Other comments (${rest.length}):`));
+      for (const comment of rest) renderComment(comment);
+    }
+    if (t.clusters.length) {
+      out.push('', c.bold('Duplicate clusters:'));
+      for (const cl of t.clusters) {
+        out.push(`  ${c.cyan(cl.id)}  ${cl.commentIds.map((id) => `#${clean(id)}`).join(' ')}  ${c.dim(`mean similarity ${cl.similarity.toFixed(2)}`)}`);
+      }
+    }
+    if (t.agendaTerms.length) {
+      out.push('', c.bold('Off-article terms repeated across comments:'));
+      for (const a of t.agendaTerms) {
+        out.push(`  ${c.magenta(`“${excerpt(a.term, 60)}”`)}  ${a.commentIds.map((id) => `#${clean(id)}`).join(' ')}`);
+      }
+    }
+    out.push('');
+  }
+  if (report.threads.length > 1 || report.errors.length) {
+    const s = report.summary;
+    out.push(c.bold(`${s.threads} thread(s), ${s.comments} comments, ${s.flagged} flagged (${Math.round(s.botShare * 100)}%)${s.errors ? `, ${s.errors} input(s) could not be read` : ''}.`));
+    const worst = [...report.threads].filter((t) => t.summary.flagged > 0).sort((a, b) => b.summary.botShare - a.summary.botShare || b.summary.flagged - a.summary.flagged).slice(0, 5);
+    if (worst.length && report.threads.length > 1) {
+      out.push('Worst threads:');
+      for (const t of worst) out.push(`  ${Math.round(t.summary.botShare * 100)}%  ${t.summary.flagged}/${t.commentCount}  ${excerpt(t.title || t.id, 70)} ${c.dim(clean(t.source))}`);
+    }
+    for (const e of report.errors) out.push(c.red(`  ✖ ${clean(e.message)}`));
+  }
+  if (report.threads.length === 0 && report.errors.length === 0) out.push('No threads to analyse.');
+  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+};

@@ -1,0 +1,13 @@
+import type { Report } from '../types.js';
+
+export interface ReporterOptions {
+  /** Emit ANSI colour (decided by the CLI from the terminal, --no-color, NO_COLOR, FORCE_COLOR). */
+  color: boolean;
+  /** Show every comment and every reason. */
+  verbose: boolean;
+  /** Show flagged comments only. */
+  quiet: boolean;
+}
+
+/** A reporter is a pure function from a report to the text to write. */
+export type Reporter = (report: Report, options: ReporterOptions) => string;

@@ -1,0 +1,120 @@
+import { BOILERPLATE } from '../data/boilerplate.js';
+import { contentBigrams, threadFeatures } from '../text/features.js';
+import { matchPhrases } from '../text/phrases.js';
+import { frequencyRank } from '../text/word-frequency.js';
+import type { Finding, Signal } from '../types.js';
+
+export interface AgendaDriftOptions {
+  /** A term must recur in at least this many comments. */
+  minComments: number;
+  /** Single words at least this common in English (SUBTLEX rank) are too generic to be an agenda. */
+  minWordRank: number;
+}
+
+interface TermStat {
+  key: string;
+  words: number;
+  surface: string;
+  comments: Set<number>;
+  spans: Map<number, [number, number]>;
+}
+
+/**
+ * Terms repeated across several comments that the article never mentions: a coordinated push of an
+ * off-article topic. Words inside boilerplate phrases do not count (they are filler, not topic).
+ * Silent when the thread has no article text to compare against.
+ */
+export const agendaDrift: Signal<AgendaDriftOptions> = {
+  id: 'agenda-drift',
+  description: 'Terms repeated across 3 or more comments that the article never mentions (an off-article topic being pushed)',
+  weight: 0.35,
+  defaultOptions: { minComments: 3, minWordRank: 2000 },
+  analyze(thread, ctx) {
+    const f = threadFeatures(thread);
+    if (!f.article.judgeable) return [];
+    const terms = new Map<string, TermStat>();
+    const note = (key: string, words: number, surface: string, ci: number, span: [number, number]) => {
+      let t = terms.get(key);
+      if (!t) terms.set(key, (t = { key, words, surface, comments: new Set(), spans: new Map() }));
+      t.comments.add(ci);
+      if (!t.spans.has(ci)) t.spans.set(ci, span);
+    };
+    thread.comments.forEach((comment, ci) => {
+      const filler = matchPhrases(comment.text, BOILERPLATE).map((m) => m.span);
+      const inFiller = (pos: number) => filler.some(([s, e]) => pos >= s && pos < e);
+      const content = f.comments[ci]!.content.filter((t) => !inFiller(t.start));
+      for (const t of content) {
+        if (f.article.stems.has(t.stem) || /^\p{N}+$/u.test(t.lower)) continue;
+        if (frequencyRank(t.lower) <= ctx.options.minWordRank) continue;
+        note(t.stem, 1, t.lower, ci, [t.start, t.end]);
+      }
+      for (const [a, b] of contentBigrams(comment.text, content)) {
+        const key = `${a.stem} ${b.stem}`;
+        if (f.article.bigrams.has(key) || a.stem === b.stem) continue;
+        if (f.article.topicStems.has(a.stem) || f.article.topicStems.has(b.stem)) continue;
+        note(key, 2, comment.text.slice(a.start, b.end).toLowerCase(), ci, [a.start, b.end]);
+      }
+    });
+    const min = ctx.options.minComments;
+    let recurring = [...terms.values()].filter((t) => t.comments.size >= min);
+    // A word that only recurs inside a recurring phrase is reported as the phrase.
+    recurring = recurring.filter(
+      (t) =>
+        t.words > 1 ||
+        !recurring.some((p) => p.words > 1 && p.key.split(' ').includes(t.key) && sameSet(p.comments, t.comments)),
+    );
+    // Overlapping phrases over the same comments ("global commodity" / "commodity markets") merge.
+    recurring = mergeOverlapping(recurring, thread.comments.map((c) => c.text));
+    const n = thread.comments.length;
+    const findings: Finding[] = [];
+    for (const term of recurring.sort((a, b) => b.comments.size - a.comments.size || a.key.localeCompare(b.key))) {
+      const ids = [...term.comments].sort((a, b) => a - b).map((i) => thread.comments[i]!.id);
+      const strength = Math.min(1, 0.3 + 2 * (term.comments.size / Math.max(n, 1)));
+      for (const ci of [...term.comments].sort((a, b) => a - b)) {
+        const id = thread.comments[ci]!.id;
+        findings.push({
+          signal: 'agenda-drift',
+          commentId: id,
+          strength,
+          reason: { code: 'AGENDA_TERM', args: { term: term.surface, comments: term.comments.size } },
+          span: term.spans.get(ci)!,
+          related: ids.filter((x) => x !== id),
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+function sameSet(a: Set<number>, b: Set<number>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+function mergeOverlapping(terms: TermStat[], texts: string[]): TermStat[] {
+  const out = terms.filter((t) => t.words === 1);
+  const phrases = terms.filter((t) => t.words > 1);
+  const used = new Set<TermStat>();
+  for (const p of phrases) {
+    if (used.has(p)) continue;
+    let merged = p;
+    for (const q of phrases) {
+      if (q === p || used.has(q) || !sameSet(merged.comments, q.comments)) continue;
+      const spans = new Map<number, [number, number]>();
+      let adjacent = true;
+      for (const ci of merged.comments) {
+        const [s1, e1] = merged.spans.get(ci)!;
+        const [s2, e2] = q.spans.get(ci)!;
+        if (s2 >= e1 || s1 >= e2) adjacent = false;
+        spans.set(ci, [Math.min(s1, s2), Math.max(e1, e2)]);
+      }
+      if (!adjacent) continue;
+      const first = [...merged.comments].sort((a, b) => a - b)[0]!;
+      const [s, e] = spans.get(first)!;
+      merged = { ...merged, key: `${merged.key}|${q.key}`, words: merged.words + 1, surface: texts[first]!.slice(s, e).toLowerCase(), spans };
+      used.add(q);
+    }
+    used.add(p);
+    out.push(merged);
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+import { BOILERPLATE } from '../data/boilerplate.js';
+import type { PhraseEntry } from '../data/types.js';
+import { combineWeights, DEFAULT_PHRASE_WEIGHT, matchPhrases } from '../text/phrases.js';
+import type { Finding, Signal } from '../types.js';
+
+export interface BoilerplateOptions {
+  /** Extra entries (from config phrase files) matched after the built-in list. */
+  extraPhrases: PhraseEntry[];
+}
+
+/** Stock constructions of generic commentary; one finding per match, strength grows with the count. */
+export const boilerplate: Signal<BoilerplateOptions> = {
+  id: 'boilerplate',
+  description: 'Generic stock constructions of low-effort and machine-written commentary',
+  weight: 0.6,
+  defaultOptions: { extraPhrases: [] },
+  analyze(thread, ctx) {
+    const entries = ctx.options.extraPhrases.length ? [...BOILERPLATE, ...ctx.options.extraPhrases] : BOILERPLATE;
+    const findings: Finding[] = [];
+    for (const comment of thread.comments) {
+      const matches = matchPhrases(comment.text, entries);
+      if (matches.length === 0) continue;
+      const total = combineWeights(matches.map((m) => m.entry.weight ?? DEFAULT_PHRASE_WEIGHT));
+      for (const m of matches) {
+        findings.push({
+          signal: 'boilerplate',
+          commentId: comment.id,
+          strength: total,
+          reason: {
+            code: 'BOILERPLATE_PHRASE',
+            args: { phrase: m.text, entry: m.entry.id, note: m.entry.note, source: m.entry.source, matches: matches.length },
+          },
+          span: m.span,
+        });
+      }
+    }
+    return findings;
+  },
+};

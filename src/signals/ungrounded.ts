@@ -1,0 +1,64 @@
+import { contentBigrams, threadFeatures, type Anchor } from '../text/features.js';
+import type { Finding, Signal } from '../types.js';
+
+export interface UngroundedOptions {
+  /** Comments with fewer content words than this are too short to judge. */
+  minContentWords: number;
+  /** Distinct article specifics a comment must mention to count as engaging with the article. */
+  minAnchors: number;
+}
+
+const KIND_ORDER: Record<Anchor['kind'], number> = { name: 0, number: 1, phrase: 2, term: 3 };
+
+/**
+ * A comment that engages with nothing specific to the article: no name, number, rare term or phrase
+ * from the body beyond its title and lede. Naming what the article is about ("China and Russia") is not
+ * engagement. Silent when the thread has no article text to compare against.
+ */
+export const ungrounded: Signal<UngroundedOptions> = {
+  id: 'ungrounded',
+  description: "Comments that mention none of the article's specifics (names, numbers, terms, phrases) and could sit under any article on the topic",
+  weight: 0.35,
+  defaultOptions: { minContentWords: 6, minAnchors: 2 },
+  analyze(thread, ctx) {
+    const features = threadFeatures(thread);
+    const { article } = features;
+    if (!article.judgeable) return [];
+    const examples = [...article.anchors.values()]
+      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
+      .slice(0, 4)
+      .map((a) => a.text);
+    const findings: Finding[] = [];
+    thread.comments.forEach((comment, i) => {
+      const f = features.comments[i]!;
+      if (f.content.length < ctx.options.minContentWords) return;
+      const matched = new Map<string, string>();
+      for (const t of f.content) {
+        if (article.anchors.has(t.stem)) matched.set(t.stem, comment.text.slice(t.start, t.end));
+      }
+      for (const [a, b] of contentBigrams(comment.text, f.content)) {
+        const key = `${a.stem} ${b.stem}`;
+        if (article.anchors.has(key)) matched.set(key, comment.text.slice(a.start, b.end));
+      }
+      if (matched.size >= ctx.options.minAnchors) return;
+      const topicMentions = [...new Set(f.content.filter((t) => article.topicStems.has(t.stem)).map((t) => t.lower))];
+      // Longer text that still says nothing particular is stronger evidence than a short aside.
+      const lengthFactor = Math.min(1, 0.4 + f.content.length / 25);
+      const strength = (1 - matched.size / ctx.options.minAnchors) * lengthFactor;
+      findings.push({
+        signal: 'ungrounded',
+        commentId: comment.id,
+        strength,
+        reason: {
+          code: matched.size === 0 ? 'UNGROUNDED' : 'WEAKLY_GROUNDED',
+          args: {
+            topicTerms: topicMentions.slice(0, 5),
+            specificsMentioned: [...matched.values()],
+            articleSpecifics: examples,
+          },
+        },
+      });
+    });
+    return findings;
+  },
+};

@@ -1,0 +1,200 @@
+/**
+ * Per-thread text features, computed once and shared by every signal: tokens, content stems, bigram
+ * profiles, document frequencies, and what the article is about (topic) versus what it says in
+ * particular (anchors). Cached per Thread object, so signals stay pure and cheap.
+ */
+import type { Thread } from '../types.js';
+import { foldText } from './normalize.js';
+import { bigramProfile, type BigramProfile } from './similarity.js';
+import { tokenize, type Token } from './tokens.js';
+import { lemmaRank } from './word-frequency.js';
+import { DEMONYMS, GENERIC_CAPITALIZED } from '../data/names.js';
+import { QUOTE_FORMS } from '../data/quotes.js';
+
+export interface CommentFeatures {
+  /** Spans of quoted material (the parent, the article) that is not the commenter's own text. */
+  quotes: Array<[number, number]>;
+  /** Tokens outside quotes. */
+  tokens: Token[];
+  /** Content tokens only, in order. */
+  content: Token[];
+  contentStems: Set<string>;
+  /** Case-folded, punctuation-free text (what near-duplicate compares). */
+  folded: string;
+  profile: BigramProfile;
+}
+
+/** Why a term counts as one of the article's specifics. */
+export type AnchorKind = 'name' | 'number' | 'term' | 'phrase';
+
+export interface Anchor {
+  kind: AnchorKind;
+  text: string;
+}
+
+export interface ArticleFeatures {
+  /** Article has enough text (see MIN_ARTICLE_WORDS) for grounding signals to judge against. */
+  judgeable: boolean;
+  /** Stems of the title, the lede and the article's most repeated names: naming these is not engagement. */
+  topicStems: Set<string>;
+  /** Every content stem in the title and body. */
+  stems: Set<string>;
+  /** Every adjacent content-stem pair ("stem stem") in the title and body. */
+  bigrams: Set<string>;
+  /** The article's specifics: stem or "stem stem" -> kind and the words as the article wrote them. */
+  anchors: Map<string, Anchor>;
+}
+
+export interface ThreadFeatures {
+  comments: CommentFeatures[];
+  article: ArticleFeatures;
+  /** Content stem -> number of comments containing it. */
+  docFreq: Map<string, number>;
+  /** Comment id -> position in thread.comments. */
+  indexById: Map<string, number>;
+}
+
+/** Articles shorter than this give grounding signals nothing reliable to compare against. */
+export const MIN_ARTICLE_WORDS = 60;
+/** A body word whose commonest form is rarer than this rank is specific vocabulary ("sanctions", "tourism"). */
+const RARE_RANK = 20_000;
+/** A body phrase is specific when one of its words is rarer than this rank ("frozen assets"). */
+const PHRASE_RARE_RANK = 12_000;
+/** A capitalised word at least this common is a name only as part of a phrase ("New START"). */
+const NAME_COMMON_RANK = 2_000;
+/** A name in at least this share of the article's sentences is what the article is about. */
+const TOPIC_SENTENCE_SHARE = 0.2;
+
+const cache = new WeakMap<Thread, ThreadFeatures>();
+
+/** Quoted spans, merged and sorted. Short quotations (under 24 characters) are the commenter's own words. */
+export function quoteSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const form of QUOTE_FORMS) {
+    for (const m of text.matchAll(form.pattern)) {
+      if (form.id === 'single-quoted' && m[0].length < 26) continue;
+      spans.push([m.index, m.index + m[0].length]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else merged.push([s[0], s[1]]);
+  }
+  return merged;
+}
+
+/** The text with quoted spans blanked out (same length, so offsets still hold). */
+export function unquoted(text: string, quotes: Array<[number, number]>): string {
+  let out = text;
+  for (const [s, e] of quotes) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
+  return out;
+}
+
+export function commentFeatures(text: string): CommentFeatures {
+  const quotes = quoteSpans(text);
+  const own = quotes.length ? unquoted(text, quotes) : text;
+  const tokens = tokenize(own);
+  const content = tokens.filter((t) => t.content);
+  const folded = foldText(own);
+  return { quotes, tokens, content, contentStems: new Set(content.map((t) => t.stem)), folded, profile: bigramProfile(folded) };
+}
+
+/** Adjacent content-token pairs that are not separated by sentence punctuation. */
+export function contentBigrams(text: string, content: Token[]): Array<[Token, Token]> {
+  const pairs: Array<[Token, Token]> = [];
+  for (let i = 1; i < content.length; i++) {
+    const a = content[i - 1]!;
+    const b = content[i]!;
+    const between = text.slice(a.end, b.start);
+    if (/[.,!?;:()"]/.test(between) || b.start - a.end > 12) continue;
+    pairs.push([a, b]);
+  }
+  return pairs;
+}
+
+function splitSentences(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const re = /[^.!?\n]+(?:[.!?]+["'”’)]*|\n|$)/g;
+  for (const m of text.matchAll(re)) {
+    if (m[0].trim()) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+function expandDemonyms(stems: Set<string>): void {
+  for (const s of [...stems]) {
+    for (const other of DEMONYMS.get(s) ?? []) stems.add(other);
+  }
+}
+
+export function articleFeatures(title: string, body: string): ArticleFeatures {
+  const titleTokens = tokenize(title).filter((t) => t.content);
+  const bodyTokens = tokenize(body);
+  const bodyContent = bodyTokens.filter((t) => t.content);
+  const stems = new Set([...titleTokens, ...bodyContent].map((t) => t.stem));
+  const bigrams = new Set<string>();
+  for (const [a, b] of [...contentBigrams(title, titleTokens), ...contentBigrams(body, bodyContent)]) {
+    bigrams.add(`${a.stem} ${b.stem}`);
+  }
+  const judgeable = bodyContent.length >= MIN_ARTICLE_WORDS / 2 && bodyTokens.length >= MIN_ARTICLE_WORDS;
+
+  const sentences = splitSentences(body);
+  const lede = sentences[0];
+  const topicStems = new Set(titleTokens.map((t) => t.stem));
+  for (const t of bodyContent) if (lede && t.start < lede.end) topicStems.add(t.stem);
+
+  // Names (capitalised mid-sentence) repeated through the article are its topic, not its specifics.
+  const sentenceStarts = new Set(sentences.map((s) => body.slice(s.start).search(/\S/) + s.start));
+  const nameSentences = new Map<string, Set<number>>();
+  bodyContent.forEach((t) => {
+    if (!t.capitalized || sentenceStarts.has(t.start)) return;
+    const si = sentences.findIndex((s) => t.start >= s.start && t.start < s.end);
+    const set = nameSentences.get(t.stem) ?? new Set<number>();
+    set.add(si);
+    nameSentences.set(t.stem, set);
+  });
+  for (const [s, where] of nameSentences) {
+    if (where.size >= 2 && where.size >= TOPIC_SENTENCE_SHARE * sentences.length) topicStems.add(s);
+  }
+  expandDemonyms(topicStems);
+
+  const anchors = new Map<string, Anchor>();
+  const word = (t: Token) => body.slice(t.start, t.end);
+  if (judgeable) {
+    for (const t of bodyContent) {
+      if (topicStems.has(t.stem) || (lede && t.start < lede.end)) continue;
+      if (anchors.has(t.stem)) continue;
+      if (/^\p{N}+$/u.test(t.lower)) anchors.set(t.stem, { kind: 'number', text: word(t) });
+      else if (nameSentences.has(t.stem) && !GENERIC_CAPITALIZED.has(t.lower)) {
+        // A capitalised everyday word ("New", "Board") is specific only inside its phrase.
+        if (lemmaRank(t.lower) > NAME_COMMON_RANK) anchors.set(t.stem, { kind: 'name', text: word(t) });
+      }
+      // Participles and adverbs describe; the specifics an article gives are things.
+      else if (lemmaRank(t.lower) > RARE_RANK && !/(?:ing|ed|ly)$/.test(t.lower)) anchors.set(t.stem, { kind: 'term', text: word(t) });
+    }
+    for (const [a, b] of contentBigrams(body, bodyContent)) {
+      if (lede && a.start < lede.end) continue;
+      if (topicStems.has(a.stem) || topicStems.has(b.stem)) continue;
+      const named = (t: Token) => nameSentences.has(t.stem) && !GENERIC_CAPITALIZED.has(t.lower);
+      if (!named(a) && !named(b) && Math.max(lemmaRank(a.lower), lemmaRank(b.lower)) <= PHRASE_RARE_RANK) continue;
+      anchors.set(`${a.stem} ${b.stem}`, { kind: 'phrase', text: body.slice(a.start, b.end) });
+    }
+  }
+  return { judgeable, topicStems, stems, bigrams, anchors };
+}
+
+/** Features for a thread, computed on first use and cached for the thread's lifetime. */
+export function threadFeatures(thread: Thread): ThreadFeatures {
+  let f = cache.get(thread);
+  if (f) return f;
+  const comments = thread.comments.map((c) => commentFeatures(c.text));
+  const docFreq = new Map<string, number>();
+  for (const c of comments) for (const s of c.contentStems) docFreq.set(s, (docFreq.get(s) ?? 0) + 1);
+  const indexById = new Map(thread.comments.map((c, i) => [c.id, i]));
+  f = { comments, article: articleFeatures(thread.title, thread.body), docFreq, indexById };
+  cache.set(thread, f);
+  return f;
+}

@@ -1,0 +1,41 @@
+/**
+ * Text folding shared by every signal, so that "Its", "It’s" and "It's" (or a zero-width-joined copy of
+ * a spam comment) compare equal.
+ */
+
+// Zero-width and invisible formatting characters that bots insert to dodge exact-match filters.
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/g;
+const DASHES = /[\u2010-\u2015\u2212]/g;
+
+/** NFKC, invisible characters removed, typographic quotes and dashes made plain. Case is kept. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(DASHES, '-');
+}
+
+/**
+ * Like normalizeText, but with no change in length: each replaced character maps to exactly one
+ * character, so offsets found in the result are offsets into the original text.
+ */
+export function normalizeSameLength(text: string): string {
+  return text
+    .replace(INVISIBLE, ' ')
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(DASHES, '-');
+}
+
+/** normalizeText, case-folded, punctuation runs dropped and whitespace collapsed: for comparing. */
+export function foldText(text: string): string {
+  return normalizeText(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s']+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

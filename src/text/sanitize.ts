@@ -1,0 +1,36 @@
+/**
+ * Comment text is hostile. Everything the tool writes passes through one of these so that no control
+ * character, escape sequence (CSI colours, OSC-8 hyperlinks, title changes), bidi override or
+ * spreadsheet formula from a comment reaches a terminal or a spreadsheet.
+ */
+
+// C0 controls except \t and \n, DEL, C1 controls (which include the 8-bit CSI/OSC introducers).
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+// Bidi embedding/override/isolate characters can reorder what a moderator sees (Trojan Source).
+const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+// Whole escape sequences, so their printable tails ("[31m", "]8;;http://x") do not leak either.
+const ANSI_SEQUENCE = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[PX^_][^\u001B]*(?:\u001B\\)?|[@-Z\\-_])/g;
+const C1_SEQUENCE = /\u009B[0-?]*[ -/]*[@-~]|\u009D[^\u0007\u009C]*(?:\u0007|\u009C)?/g;
+
+/** Remove escape sequences and control characters; keep \n and \t only when `keepNewlines`. */
+export function stripControls(text: string, keepNewlines = false): string {
+  let out = text.replace(ANSI_SEQUENCE, '').replace(C1_SEQUENCE, '').replace(CONTROL, '').replace(BIDI, '');
+  if (!keepNewlines) out = out.replace(/[\t\n]+/g, ' ');
+  return out;
+}
+
+/** One display line: controls removed, whitespace collapsed, cut to `max` characters with an ellipsis. */
+export function excerpt(text: string, max: number): string {
+  const clean = stripControls(text).replace(/\s+/g, ' ').trim();
+  const chars = Array.from(clean);
+  return chars.length <= max ? clean : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
+}
+
+/**
+ * A CSV cell that a spreadsheet will not evaluate: a leading = + - @ tab or CR is neutralised with an
+ * apostrophe (OWASP's advice), after controls are removed.
+ */
+export function spreadsheetSafe(text: string): string {
+  const clean = stripControls(text, true);
+  return /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
+}

@@ -1,0 +1,99 @@
+/**
+ * Similarity measures over precomputed profiles, so an all-pairs or candidate-pair pass never re-reads
+ * text. `dice` reproduces string-similarity's compareTwoStrings exactly (same whitespace removal, same
+ * multiset bigram intersection, same formula), but each string's bigrams are counted once.
+ */
+
+/** A string's character-bigram multiset as sorted unique codes with counts. */
+export interface BigramProfile {
+  /** Bigram codes (high UTF-16 unit << 16 | low unit), ascending. */
+  codes: Uint32Array;
+  counts: Uint32Array;
+  /** Length of the string after whitespace removal. */
+  length: number;
+  /** The whitespace-free string when shorter than 2 (compareTwoStrings compares those directly). */
+  short?: string;
+}
+
+export function bigramProfile(text: string): BigramProfile {
+  const s = text.replace(/\s+/g, '');
+  const n = s.length;
+  if (n < 2) return { codes: new Uint32Array(0), counts: new Uint32Array(0), length: n, short: s };
+  const all = new Uint32Array(n - 1);
+  for (let i = 0; i < n - 1; i++) all[i] = ((s.charCodeAt(i) << 16) | s.charCodeAt(i + 1)) >>> 0;
+  all.sort();
+  let unique = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) unique++;
+  const codes = new Uint32Array(unique);
+  const counts = new Uint32Array(unique);
+  let k = -1;
+  for (let i = 0; i < all.length; i++) {
+    if (i === 0 || all[i] !== all[i - 1]) codes[++k] = all[i]!;
+    counts[k]!++;
+  }
+  return { codes, counts, length: n };
+}
+
+/** Dice coefficient of two bigram profiles; equals compareTwoStrings(a, b) for the source strings. */
+export function dice(a: BigramProfile, b: BigramProfile): number {
+  if (a.length < 2 || b.length < 2) {
+    if (a.length < 2 && b.length < 2) return a.short === b.short ? 1 : 0;
+    return 0;
+  }
+  let i = 0;
+  let j = 0;
+  let intersection = 0;
+  const ac = a.codes;
+  const bc = b.codes;
+  while (i < ac.length && j < bc.length) {
+    const x = ac[i]!;
+    const y = bc[j]!;
+    if (x === y) {
+      intersection += Math.min(a.counts[i]!, b.counts[j]!);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return (2.0 * intersection) / (a.length + b.length - 2);
+}
+
+/** Weighted Jaccard of two term sets: sum of shared weights over sum of the union's weights. */
+export function weightedJaccard(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: (term: string) => number): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  let total = 0;
+  for (const t of a) {
+    const w = weight(t);
+    total += w;
+    if (b.has(t)) shared += w;
+  }
+  for (const t of b) if (!a.has(t)) total += weight(t);
+  return total === 0 ? 0 : shared / total;
+}
+
+/** Plain Jaccard of two sets. */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  return weightedJaccard(a, b, () => 1);
+}
+
+/**
+ * The longest run of consecutive equal word keys shared by two token sequences, as index ranges:
+ * the piece of text a moderator can see was copied.
+ */
+export function longestCommonRun(a: readonly string[], b: readonly string[]): { aStart: number; bStart: number; length: number } {
+  let best = { aStart: 0, bStart: 0, length: 0 };
+  let prev = new Uint32Array(b.length + 1);
+  let cur = new Uint32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      if (a[i - 1] === b[j - 1]) {
+        cur[j] = prev[j - 1]! + 1;
+        if (cur[j]! > best.length) best = { aStart: i - cur[j]!, bStart: j - cur[j]!, length: cur[j]! };
+      } else cur[j] = 0;
+    }
+    [prev, cur] = [cur, prev];
+    cur.fill(0);
+  }
+  return best;
+}

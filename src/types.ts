@@ -1,0 +1,158 @@
+/** One comment under an article. Offsets in findings are 0-based, half-open, into `text`. */
+export interface Comment {
+  /** Stable id: the export's own id, or the 1-based position when the export has none. */
+  id: string;
+  /** 1-based position in the thread as exported. */
+  index: number;
+  author?: string;
+  createdAt?: string;
+  /** Id of the comment this one replies to, when the export records it. */
+  parentId?: string;
+  text: string;
+  /** Ground-truth label for `eval`/`train` (true = bot/spam); never used by the detector. */
+  label?: boolean;
+  /** Export metadata kept for reports (deleted, spam, score...), never used as evidence. */
+  meta?: Record<string, string | number | boolean>;
+}
+
+/** An article (or post) and the comments under it. */
+export interface Thread {
+  id: string;
+  /** File path the thread came from, or "-" for stdin. */
+  source: string;
+  title: string;
+  body: string;
+  url?: string;
+  comments: Comment[];
+  /** Comment count the export itself declares (a "16 Comments" header, Reddit's num_comments...). */
+  declaredCommentCount?: number;
+  /** Items the export holds that are not analysed (pingbacks, trackbacks...), counted by kind. */
+  excluded?: Record<string, number>;
+}
+
+/** A signal's evidence wording is chosen by reasons.ts from `code` + `args`. */
+export interface ReasonCode {
+  code: string;
+  args: Record<string, unknown>;
+}
+
+/** Evidence from one signal about one comment. Strength is evidence, not a verdict. */
+export interface Finding {
+  signal: string;
+  commentId: string;
+  /** 0..1 */
+  strength: number;
+  reason: ReasonCode;
+  /** 0-based, half-open offsets into the comment's text. */
+  span?: [number, number];
+  /** Other comment ids involved (duplicate partner, echoed parent...). */
+  related?: string[];
+}
+
+/** Shared, precomputed per-run context handed to every signal. */
+export interface SignalContext<O = object> {
+  options: O;
+}
+
+/** A detector: a plain object, pure, one per file under src/signals. */
+export interface Signal<O extends object = object> {
+  /** kebab-case, stable: used in config, JSON output and docs. */
+  id: string;
+  /** One line. */
+  description: string;
+  /** Default weight in scoring (0..1); config may override. */
+  weight: number;
+  defaultOptions: O;
+  analyze(thread: Thread, ctx: SignalContext<O>): Finding[];
+}
+
+/** One reason in a report: a finding with its wording. */
+export interface Reason {
+  signal: string;
+  code: string;
+  strength: number;
+  message: string;
+  args: Record<string, unknown>;
+  related?: string[];
+  span?: [number, number];
+}
+
+export interface ScoredComment {
+  id: string;
+  index: number;
+  author: string | null;
+  text: string;
+  score: number;
+  flagged: boolean;
+  /** Strongest contribution first. */
+  reasons: Reason[];
+}
+
+/** Comments that say nearly the same thing. */
+export interface Cluster {
+  id: string;
+  commentIds: string[];
+  /** Mean similarity of the linked pairs inside the cluster. */
+  similarity: number;
+}
+
+/** A term repeated across comments that the article never mentions. */
+export interface AgendaTerm {
+  term: string;
+  commentIds: string[];
+}
+
+export type VerdictCode = 'NO_COMMENTS' | 'CLEAN' | 'SOME_FLAGGED' | 'LIKELY_COORDINATED';
+
+export interface ThreadSummary {
+  flagged: number;
+  botShare: number;
+  verdictCode: VerdictCode;
+  verdict: string;
+}
+
+export interface ThreadReport {
+  id: string;
+  source: string;
+  title: string;
+  url?: string;
+  commentCount: number;
+  declaredCommentCount?: number;
+  excluded?: Record<string, number>;
+  summary: ThreadSummary;
+  comments: ScoredComment[];
+  clusters: Cluster[];
+  agendaTerms: AgendaTerm[];
+}
+
+export interface SignalInfo {
+  id: string;
+  description: string;
+  weight: number;
+  enabled: boolean;
+}
+
+export interface RunSummary {
+  threads: number;
+  comments: number;
+  flagged: number;
+  botShare: number;
+  /** Inputs that could not be read, with why. */
+  errors: number;
+}
+
+/** A bad input reported in the run; the rest of the run still completes. */
+export interface InputProblem {
+  source: string;
+  message: string;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  settings: { threshold: number; [key: string]: unknown };
+  signals: SignalInfo[];
+  summary: RunSummary;
+  threads: ThreadReport[];
+  errors: InputProblem[];
+}
