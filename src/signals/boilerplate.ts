@@ -1,5 +1,6 @@
 import { BOILERPLATE } from '../data/boilerplate.js';
 import type { PhraseEntry } from '../data/types.js';
+import { threadFeatures } from '../text/features.js';
 import { combineWeights, DEFAULT_PHRASE_WEIGHT, matchPhrases } from '../text/phrases.js';
 import type { Finding, Signal } from '../types.js';
 
@@ -16,10 +17,14 @@ export const boilerplate: Signal<BoilerplateOptions> = {
   defaultOptions: { extraPhrases: [] },
   analyze(thread, ctx) {
     const entries = ctx.options.extraPhrases.length ? [...BOILERPLATE, ...ctx.options.extraPhrases] : BOILERPLATE;
+    const features = threadFeatures(thread);
     const findings: Finding[] = [];
-    for (const comment of thread.comments) {
-      const matches = matchPhrases(comment.text, entries);
-      if (matches.length === 0) continue;
+    thread.comments.forEach((comment, i) => {
+      const quotes = features.comments[i]!.quotes;
+      const matches = matchPhrases(comment.text, entries).filter(
+        (m) => !quotes.some(([s, e]) => m.span[0] < e && s < m.span[1]),
+      );
+      if (matches.length === 0) return;
       const total = combineWeights(matches.map((m) => m.entry.weight ?? DEFAULT_PHRASE_WEIGHT));
       for (const m of matches) {
         findings.push({
@@ -33,7 +38,7 @@ export const boilerplate: Signal<BoilerplateOptions> = {
           span: m.span,
         });
       }
-    }
+    });
     return findings;
   },
 };

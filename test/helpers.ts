@@ -1,0 +1,37 @@
+/** Small builders shared by tests: threads from strings, running one signal with its defaults. */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Comment, Finding, Signal, Thread } from '../src/types.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const fixture = (...parts: string[]) => join(ROOT, 'fixtures', ...parts);
+export const testFixture = (...parts: string[]) => join(ROOT, 'test', 'fixtures', ...parts);
+export const readFixture = (...parts: string[]) => readFileSync(fixture(...parts));
+
+type CommentInput = string | (Partial<Comment> & { text: string });
+
+/** A thread from comment texts (ids "1", "2", ... unless given) and an optional article. */
+export function makeThread(comments: CommentInput[], article: { title?: string; body?: string; id?: string } = {}): Thread {
+  return {
+    id: article.id ?? 't1',
+    source: 'test',
+    title: article.title ?? '',
+    body: article.body ?? '',
+    comments: comments.map((c, i) => (typeof c === 'string' ? { id: String(i + 1), index: i + 1, text: c } : { id: String(i + 1), index: i + 1, ...c })),
+  };
+}
+
+/** Run one signal with its default options, optionally overridden. */
+export function runSignal<O extends object>(signal: Signal<O>, thread: Thread, options: Partial<O> = {}): Finding[] {
+  return signal.analyze(thread, { options: { ...signal.defaultOptions, ...options } });
+}
+
+/** Findings for one comment id. */
+export const on = (findings: Finding[], id: string) => findings.filter((f) => f.commentId === id);
+
+/** The substring a finding's span points at. */
+export const spanText = (thread: Thread, f: Finding) => {
+  const c = thread.comments.find((x) => x.id === f.commentId)!;
+  return f.span ? c.text.slice(f.span[0], f.span[1]) : undefined;
+};
