@@ -65,9 +65,8 @@ export const nearDuplicate: Signal<NearDuplicateOptions> = {
       if (sim.exact) {
         if (a.folded.length >= o.minExactChars) link = { similarity: 1, method: 'exact' };
       } else if (Math.min(a.content.length, b.content.length) >= o.minContentWords) {
-        if (sim.characters >= o.characterThreshold && sim.characters >= sim.words) link = { similarity: sim.characters, method: 'characters' };
-        else if (sim.words >= o.wordThreshold) link = { similarity: Math.max(sim.words, sim.characters >= o.characterThreshold ? sim.characters : 0), method: 'words' };
-        else if (sim.characters >= o.characterThreshold) link = { similarity: sim.characters, method: 'characters' };
+        if (sim.characters >= o.characterThreshold) link = { similarity: sim.characters, method: 'characters' };
+        else if (sim.words >= o.wordThreshold) link = { similarity: sim.words, method: 'words' };
       }
       if (!link) continue;
       links[i]!.push({ other: j, ...link });

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { nearDuplicate } from '../../src/signals/near-duplicate.js';
+import { makeThread, on, runSignal, spanText } from '../helpers.js';
+
+const SPAM = 'Hey everyone check out my new channel for daily guitar covers and lessons';
+
+describe('near-duplicate', () => {
+  it('links three exact copies (after folding case, punctuation and zero-width characters) as a campaign', () => {
+    const thread = makeThread([SPAM, 'Totally unrelated remark about the referee decision in the second half', `${SPAM.toUpperCase()}!!!`, SPAM.replace('check', 'che\u200Bck')]);
+    const findings = runSignal(nearDuplicate, thread);
+    expect(findings.map((f) => f.commentId)).toEqual(['1', '3', '4']);
+    for (const f of findings) expect(f.reason.code).toBe('EXACT_DUPLICATE');
+    expect(on(findings, '1')[0]!.related).toEqual(['3', '4']);
+    expect(on(findings, '1')[0]!.strength).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reports a lone near-identical pair as a possible double post with lower strength', () => {
+    const findings = runSignal(nearDuplicate, makeThread([SPAM, `${SPAM}.`]));
+    expect(findings.map((f) => f.reason.code)).toEqual(['DOUBLE_POST', 'DOUBLE_POST']);
+    expect(findings[0]!.strength).toBeLessThan(0.5);
+  });
+
+  it('links light character edits and gives the shared run as the span', () => {
+    const a = 'The council should publish the full audit of the water contract before the vote on Monday';
+    const b = 'The council should publish the full audit of the water contracts before the vote on monday!!';
+    const c = 'I walked past the site yesterday and nothing has been built since March at all';
+    const thread = makeThread([a, c, b, `${a} Really.`]);
+    const findings = runSignal(nearDuplicate, thread);
+    const first = on(findings, '1')[0]!;
+    expect(first.reason.code).toBe('NEAR_DUPLICATE');
+    expect(first.related).toEqual(['3', '4']); // most similar partner first
+    expect(first.reason.args.method).toBe('characters');
+    expect(spanText(thread, first)).toBe('The council should publish the full audit of the water');
+    expect(on(findings, '2')).toEqual([]);
+  });
+
+  it('links paraphrases that reorder and swap words (word-level similarity)', () => {
+    const thread = makeThread([
+      'This alliance has the potential to reshape industries and supply chains, particularly in the mining and energy sectors.',
+      'Agreed. This alliance is poised to reshape various industries and supply chains, particularly in mining, metals and energy.',
+      'My cousin drives a truck for the port and says the new tariffs doubled his waiting times at customs.',
+    ]);
+    const findings = runSignal(nearDuplicate, thread);
+    expect(findings.map((f) => [f.commentId, f.reason.code, f.related])).toEqual([
+      ['1', 'PARAPHRASE', ['2']],
+      ['2', 'PARAPHRASE', ['1']],
+    ]);
+  });
+
+  const valid: Array<[string, string[]]> = [
+    ['different opinions on one topic', [
+      'The new bike lanes on King Street have made my commute safer and faster.',
+      'Bike lanes on King Street are a waste; delivery trucks now double park everywhere.',
+      'Has anyone measured whether the bike lanes changed the number of collisions?',
+    ]],
+    ['short identical reactions are not evidence', ['lol', 'lol', 'lol', 'Thanks!', 'Thanks!']],
+    ['a reply quoting its parent is not a copy of it', [
+      'The audit found 40 contracts awarded without tender between 2019 and 2021.',
+      '> The audit found 40 contracts awarded without tender between 2019 and 2021.\nAnd not one person has been fired for it.',
+    ]],
+  ];
+  it.each(valid)('no findings: %s', (_, texts) => {
+    expect(runSignal(nearDuplicate, makeThread(texts))).toEqual([]);
+  });
+
+  it('is symmetric and independent of comment order', () => {
+    const texts = [SPAM, 'Unrelated thoughts on the budget', SPAM, `${SPAM} now`, 'More unrelated words about parking'];
+    const forward = runSignal(nearDuplicate, makeThread(texts)).map((f) => [texts[Number(f.commentId) - 1], f.reason.code]);
+    const reversedTexts = [...texts].reverse();
+    const backward = runSignal(nearDuplicate, makeThread(reversedTexts)).map((f) => [reversedTexts[Number(f.commentId) - 1], f.reason.code]);
+    expect(new Set(backward.map((x) => JSON.stringify(x)))).toEqual(new Set(forward.map((x) => JSON.stringify(x))));
+  });
+});

@@ -1,0 +1,63 @@
+import stringSimilarity from 'string-similarity';
+import { describe, expect, it } from 'vitest';
+import { bigramProfile, dice, jaccard, longestCommonRun, weightedJaccard } from '../../src/text/similarity.js';
+
+// Pairs chosen to exercise compareTwoStrings' edge cases: identical, empty, one-character, whitespace
+// only, repeated bigrams (multiset counting), case, non-BMP characters, and real near-duplicates.
+const PAIRS: Array<[string, string]> = [
+  ['', ''],
+  ['a', 'a'],
+  ['a', 'b'],
+  ['', 'ab'],
+  ['ab', 'ab'],
+  ['   ', ' '],
+  ['a b', 'ab'],
+  ['aaaa', 'aa'],
+  ['abab', 'baba'],
+  ['abcab', 'cabca'],
+  ['Night', 'nacht'],
+  ['france', 'French'],
+  ['healed', 'sealed'],
+  ['sharp', 'sharped'],
+  ['Olive-green table for sale, in extremely good condition.', 'For sale: table in very good  condition, olive green in colour.'],
+  ['Check out my channel!!! subscribe', 'check out my channel, subscribe please'],
+  ['It will be crucial to monitor.', 'It will be crucial to follow.'],
+  ['😀😀 great 😀', '😀 great 😀😀'],
+  ['Ça va très bien', 'ca va tres bien'],
+  ['The same words in a different order here', 'here order different a in words same The'],
+  ['x'.repeat(500), 'x'.repeat(499) + 'y'],
+];
+
+describe('dice over bigram profiles', () => {
+  it.each(PAIRS)('equals string-similarity compareTwoStrings exactly for %j / %j', (a, b) => {
+    expect(dice(bigramProfile(a), bigramProfile(b))).toBe(stringSimilarity.compareTwoStrings(a, b));
+    expect(dice(bigramProfile(b), bigramProfile(a))).toBe(stringSimilarity.compareTwoStrings(b, a));
+  });
+
+  it('agrees on random strings from a small alphabet (many repeated bigrams)', () => {
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const word = () => Array.from({ length: Math.floor(rand() * 30) }, () => 'ab c'[Math.floor(rand() * 4)]).join('');
+    for (let i = 0; i < 500; i++) {
+      const a = word();
+      const b = word();
+      expect(dice(bigramProfile(a), bigramProfile(b))).toBe(stringSimilarity.compareTwoStrings(a, b));
+    }
+  });
+});
+
+describe('set similarities', () => {
+  it('jaccard and weighted jaccard', () => {
+    expect(jaccard(new Set(['a', 'b']), new Set(['b', 'c']))).toBeCloseTo(1 / 3);
+    expect(jaccard(new Set(), new Set(['a']))).toBe(0);
+    const w = (t: string) => (t === 'rare' ? 3 : 1);
+    expect(weightedJaccard(new Set(['rare', 'x']), new Set(['rare', 'y']), w)).toBeCloseTo(3 / 5);
+  });
+
+  it('longestCommonRun finds the longest shared word run in both sequences', () => {
+    const a = 'we must act on the housing crisis now'.split(' ');
+    const b = 'i think on the housing crisis we wait'.split(' ');
+    expect(longestCommonRun(a, b)).toEqual({ aStart: 3, bStart: 2, length: 4 });
+    expect(longestCommonRun(['x'], ['y']).length).toBe(0);
+  });
+});
