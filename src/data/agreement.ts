@@ -10,7 +10,7 @@ const READING = 'threadsift maintainers: reading of reply bots in comment sectio
 export const AGREEMENT_OPENERS: readonly PhraseEntry[] = [
   { id: 'you-are-right', pattern: "^(?:you(?:'re| are) (?:absolutely |so |quite |totally )?(?:right|correct))\\b", note: 'agrees before restating', source: ISSUE },
   { id: 'absolutely', pattern: '^absolutely\\b[.!,]', note: 'one-word agreement opener', source: ISSUE },
-  { id: 'agreed', pattern: '^(?:agreed|i agree|i totally agree|i completely agree|totally agree|completely agree)\\b', note: 'agreement opener', source: ISSUE },
+  { id: 'agreed', pattern: '^(?:agreed|(?:i )?(?:totally |completely |fully |strongly )?agree)(?:[.!,:;]| with (?:you|this|that|your point|the above)\\b| 100%)', note: 'agreement opener', source: ISSUE },
   { id: 'indeed', pattern: '^indeed\\b[.!,]', note: 'agreement opener', source: ISSUE },
   { id: 'good-point', pattern: '^(?:(?:excellent|great|good|fair|valid|interesting|strong|important) point|you make (?:a|an) (?:fair|good|great|valid|excellent|important|interesting|strong) point|you raise (?:a|an) [a-z]+ point)\\b', note: 'compliments the point it repeats', source: ISSUE },
   { id: 'well-said', pattern: "^(?:well said|well put|couldn't agree more|could not agree more|spot on|precisely|exactly)\\b", note: 'agreement opener', source: READING },

@@ -74,16 +74,16 @@ export const terminalReporter: Reporter = (report, options) => {
     }
     out.push('');
   }
-  if (report.threads.length > 1 || report.errors.length) {
+  // Unreadable inputs were already reported on stderr, one line each; the summary only counts them.
+  if (report.threads.length > 1 || (report.threads.length > 0 && report.errors.length)) {
     const s = report.summary;
-    out.push(c.bold(`${s.threads} thread(s), ${s.comments} comments, ${s.flagged} flagged (${Math.round(s.botShare * 100)}%)${s.errors ? `, ${s.errors} input(s) could not be read` : ''}.`));
+    out.push(c.bold(`${s.threads} thread(s), ${s.comments} comments, ${s.flagged} flagged (${Math.round(s.botShare * 100)}%)${s.errors ? `, ${s.errors} input(s) could not be read (see the errors above)` : ''}.`));
     const worst = [...report.threads].filter((t) => t.summary.flagged > 0).sort((a, b) => b.summary.botShare - a.summary.botShare || b.summary.flagged - a.summary.flagged).slice(0, 5);
     if (worst.length && report.threads.length > 1) {
       out.push('Worst threads:');
       for (const t of worst) out.push(`  ${Math.round(t.summary.botShare * 100)}%  ${t.summary.flagged}/${t.commentCount}  ${excerpt(t.title || t.id, 70)} ${c.dim(clean(t.source))}`);
     }
-    for (const e of report.errors) out.push(c.red(`  ✖ ${clean(e.message)}`));
   }
-  if (report.threads.length === 0 && report.errors.length === 0) out.push('No threads to analyse.');
+  if (report.threads.length === 0) return report.errors.length ? '' : 'No threads to analyse.\n';
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 };

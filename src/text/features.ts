@@ -59,7 +59,7 @@ export const MIN_ARTICLE_WORDS = 60;
 /** A body word whose commonest form is rarer than this rank is specific vocabulary ("sanctions", "tourism"). */
 const RARE_RANK = 20_000;
 /** A body phrase is specific when one of its words is rarer than this rank ("frozen assets"). */
-const PHRASE_RARE_RANK = 12_000;
+const PHRASE_RARE_RANK = 5_000;
 /** A capitalised word at least this common is a name only as part of a phrase ("New START"). */
 const NAME_COMMON_RANK = 2_000;
 /** A name in at least this share of the article's sentences is what the article is about. */

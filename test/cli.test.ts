@@ -1,0 +1,179 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, type CliIO } from '../src/cli.js';
+import { fixture, ROOT, testFixture } from './helpers.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(args: string[], options: { stdin?: string; env?: Record<string, string>; tty?: boolean; cwd?: string } = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    readStdin: () => Buffer.from(options.stdin ?? ''),
+    stdoutIsTTY: options.tty ?? false,
+    stderrIsTTY: false,
+    env: options.env ?? {},
+    cwd: options.cwd ?? ROOT,
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+const SEED = fixture('putin-xi-summit.txt');
+const CLEAN = testFixture('cli', 'clean.json');
+
+describe('cli: scan', () => {
+  it('exits 0 and prints the verdict for the seed (scan is the default command)', async () => {
+    for (const args of [[SEED], ['scan', SEED]]) {
+      const r = await run(args);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('16 of 16 comments flagged');
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  it('prints JSON that parses and follows the versioned schema', async () => {
+    const r = await run([SEED, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.tool.name).toBe('threadsift');
+    expect(report.settings.threshold).toBe(0.5);
+    expect(report.signals.map((s: { id: string }) => s.id)).toContain('near-duplicate');
+    const t = report.threads[0];
+    expect(t).toMatchObject({ commentCount: 16, summary: { flagged: 16, botShare: 1 } });
+    expect(t.comments[0]).toHaveProperty('score');
+    expect(t.comments[0].reasons[0]).toHaveProperty('code');
+    expect(t.clusters.length).toBeGreaterThan(0);
+  });
+
+  it('reads stdin for -', async () => {
+    const r = await run(['-', '--format', 'json'], { stdin: readFileSync(SEED, 'utf8') });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).threads[0].source).toBe('-');
+  });
+
+  it('--threshold changes what is flagged', async () => {
+    const strict = JSON.parse((await run([SEED, '-f', 'json', '--threshold', '1'])).stdout);
+    expect(strict.threads[0].summary.flagged).toBe(0);
+    expect(strict.settings.threshold).toBe(1);
+  });
+
+  it('gates: exit 1 when --max-flagged or --max-bot-share is exceeded, 0 when not', async () => {
+    const over = await run([SEED, '--max-flagged', '3']);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('gate failed: 16 comments flagged, more than the maximum of 3');
+    expect((await run([SEED, '--max-bot-share', '0.5'])).code).toBe(1);
+    expect((await run([SEED, '--max-flagged', '16'])).code).toBe(0);
+    expect((await run([CLEAN, '--max-flagged', '0', '--max-bot-share', '0'])).code).toBe(0);
+  });
+
+  it('--output writes the report to a file and nothing to stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadsift-'));
+    const out = join(dir, 'report.json');
+    const r = await run([SEED, '-f', 'json', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).threads).toHaveLength(1);
+  });
+
+  it('colour: only on a terminal, never with --no-color or NO_COLOR, forced by FORCE_COLOR', async () => {
+    const ESC = '\u001b[';
+    expect((await run([SEED])).stdout).not.toContain(ESC);
+    expect((await run([SEED], { tty: true })).stdout).toContain(ESC);
+    expect((await run([SEED, '--no-color'], { tty: true })).stdout).not.toContain(ESC);
+    expect((await run([SEED], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC);
+    expect((await run([SEED], { env: { FORCE_COLOR: '1' } })).stdout).toContain(ESC);
+    expect((await run([SEED], { tty: true, env: { FORCE_COLOR: '0' } })).stdout).not.toContain(ESC);
+  });
+
+  it('-v shows every comment; the default shows flagged ones only', async () => {
+    const quiet = await run([CLEAN, '--threshold', '0.99']);
+    expect(quiet.stdout).not.toContain('#a');
+    const verbose = await run([CLEAN, '--threshold', '0.99', '-v']);
+    expect(verbose.stdout).toContain('#a');
+    expect(verbose.stdout).toContain('Other comments (3)');
+  });
+});
+
+describe('cli: errors exit 2 with one line', () => {
+  it.each([
+    ['empty.txt', /empty\.txt: is empty/],
+    ['whitespace.txt', /whitespace\.txt: is empty/],
+    ['binary.png', /binary\.png: looks like a binary file/],
+    ['no-comments.txt', /no-comments\.txt: has no comments section/],
+    ['truncated.json', /truncated\.json: is not valid JSON/],
+    ['latin1.txt', /latin1\.txt:1: is not valid UTF-8 \(byte 3\)/],
+    ['missing.txt', /missing\.txt: no such file or directory/],
+  ])('%s', async (name, message) => {
+    const r = await run([testFixture('cli', name)]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(lines[0]).toMatch(/^threadsift: /);
+  });
+
+  it('a bad input is reported and the other inputs still run', async () => {
+    const r = await run([testFixture('cli', 'empty.txt'), SEED, '-f', 'json']);
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout);
+    expect(report.threads).toHaveLength(1);
+    expect(report.errors).toEqual([{ source: testFixture('cli', 'empty.txt'), message: `${testFixture('cli', 'empty.txt')}: is empty (pass a file that holds a thread export)` }]);
+    expect(report.summary.errors).toBe(1);
+  });
+
+  it.each([
+    [['--threshold', '2', 'x.txt'], /--threshold must be a number from 0 to 1/],
+    [['--format', 'yaml', 'x.txt'], /argument 'yaml' is invalid/],
+    [['--max-flagged', '-1', 'x.txt'], /must be a whole number/],
+    [['--bogus'], /unknown option '--bogus'/],
+    [[], /no input given/],
+  ])('usage error %j', async (args, message) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('--help and --version exit 0', async () => {
+    expect((await run(['--help'])).code).toBe(0);
+    const v = await run(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('cli: parse', () => {
+  it('prints the parsed thread as JSON', async () => {
+    const r = await run(['parse', SEED]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.threads[0].comments).toHaveLength(16);
+    expect(out.threads[0].title).toContain('Putin and Xi');
+  });
+});
+
+describe('bin/threadsift.js (the installed command)', () => {
+  const bin = join(ROOT, 'bin', 'threadsift.js');
+  it.runIf(existsSync(join(ROOT, 'dist', 'cli.js')))('runs end to end with real exit codes and streams', () => {
+    const out = execFileSync(process.execPath, [bin, SEED, '--format', 'json'], { encoding: 'utf8' });
+    expect(JSON.parse(out).threads[0].summary.flagged).toBe(16);
+    const bad = spawnSync(process.execPath, [bin, testFixture('cli', 'no-comments.txt')], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/has no comments section/);
+    expect(bad.stderr).not.toMatch(/at .*\.js:\d+/);
+    const gate = spawnSync(process.execPath, [bin, SEED, '--max-flagged', '0'], { encoding: 'utf8' });
+    expect(gate.status).toBe(1);
+  });
+});

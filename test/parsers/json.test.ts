@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseInput } from '../../src/parsers/index.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const one = { title: 'T', body: 'B', comments: [{ id: 'c1', text: 'hello', author: 'ann', parentId: null }, { text: 'reply', parentId: 'c1', label: 'bot' }] };
+
+describe('threadsift JSON and JSONL', () => {
+  it('reads one thread object; comment ids default to their 1-based position', () => {
+    const t = parseInput(enc(JSON.stringify(one)), 'a.json').threads[0]!;
+    expect(t).toMatchObject({ id: 'a', title: 'T', body: 'B', source: 'a.json' });
+    expect(t.comments).toEqual([
+      { id: 'c1', index: 1, text: 'hello', author: 'ann' },
+      { id: '2', index: 2, text: 'reply', parentId: 'c1', label: true },
+    ]);
+  });
+
+  it('reads an array of threads', () => {
+    const out = parseInput(enc(JSON.stringify([one, { ...one, id: 'second' }])), 'many.json');
+    expect(out.threads.map((t) => t.id)).toEqual(['many#1', 'second']);
+  });
+
+  it('reads JSONL, one thread per line, skipping blank lines', () => {
+    const out = parseInput(enc(`${JSON.stringify(one)}\n\n${JSON.stringify({ ...one, id: 'x' })}\n`), 'f.jsonl');
+    expect(out.threads.map((t) => t.id)).toEqual(['f#1', 'x']);
+  });
+
+  it.each([
+    [{ title: 'T' }, 'a.json: comments is missing (a thread needs a comments array)'],
+    [{ comments: {} }, 'a.json: comments must be an array, got object'],
+    [{ comments: [{ text: 5 }] }, 'a.json: comments[0].text must be a string, got number'],
+    [{ comments: [{ text: 'x', author: ['a'] }] }, 'a.json: comments[0].author must be a string, got array'],
+    [{ comments: [{ id: 'a', text: 'x' }, { id: 'a', text: 'y' }] }, 'a.json: comments[1].id repeats id "a"; comment ids must be unique in a thread'],
+    [[{ comments: [] }, 7], 'a.json: [1] must be a thread object, got number'],
+  ])('names the field path of a wrong type: %j', (data, message) => {
+    expect(() => parseInput(enc(JSON.stringify(data)), 'a.json')).toThrowError(message);
+  });
+
+  it('names the JSONL line of invalid JSON', () => {
+    expect(() => parseInput(enc(`${JSON.stringify(one)}\n{"comments": [}\n`), 'b.jsonl')).toThrowError(/^b\.jsonl:2: is not valid JSON/);
+    expect(() => parseInput(enc(`${JSON.stringify(one)}\n{"comments": 3}\n`), 'b.jsonl')).toThrowError('b.jsonl:2: comments must be an array, got number');
+  });
+
+  it('refuses truncated JSON in one line', () => {
+    expect(() => parseInput(enc('{"title": "x", "comments": ['), 'c.json')).toThrowError(/^c\.json: is not valid JSON/);
+  });
+
+  it('detects JSON by content when read from stdin', () => {
+    expect(parseInput(enc(JSON.stringify(one)), '-').threads[0]!.id).toBe('stdin');
+  });
+});
