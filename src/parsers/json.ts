@@ -84,7 +84,8 @@ export const json: Parser = {
   name: 'json',
   description: 'threadsift JSON: one thread object {title, body, comments: [{id, text, ...}]} or an array of them',
   extensions: ['.json'],
-  sniff: (head) => /^\s*[[{]/.test(head) && /"comments"\s*:/.test(head),
+  // Any JSON document: the registry asks the specific JSON exports (Reddit, Commento) first.
+  sniff: (head) => /^\s*[[{]/.test(head),
   parse(text, source) {
     let data: unknown;
     try {

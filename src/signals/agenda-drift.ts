@@ -7,6 +7,8 @@ import type { Finding, Signal } from '../types.js';
 export interface AgendaDriftOptions {
   /** A term must recur in at least this many comments. */
   minComments: number;
+  /** ...and in at least this share of the thread's comments. */
+  minShare: number;
   /** Single words at least this common in English (SUBTLEX rank) are too generic to be an agenda. */
   minWordRank: number;
 }
@@ -28,7 +30,7 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
   id: 'agenda-drift',
   description: 'Terms repeated across 3 or more comments that the article never mentions (an off-article topic being pushed)',
   weight: 0.35,
-  defaultOptions: { minComments: 3, minWordRank: 2000 },
+  defaultOptions: { minComments: 3, minShare: 0.02, minWordRank: 2000 },
   analyze(thread, ctx) {
     const f = threadFeatures(thread);
     if (!f.article.judgeable) return [];
@@ -55,17 +57,19 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
         note(key, 2, comment.text.slice(a.start, b.end).toLowerCase(), ci, [a.start, b.end]);
       }
     });
-    const min = ctx.options.minComments;
+    const n = thread.comments.length;
+    // In a large thread a handful of comments sharing a word is conversation, not a push.
+    const min = Math.max(ctx.options.minComments, Math.ceil(ctx.options.minShare * n));
     let recurring = [...terms.values()].filter((t) => t.comments.size >= min);
     // A word that only recurs inside a recurring phrase is reported as the phrase.
-    recurring = recurring.filter(
-      (t) =>
-        t.words > 1 ||
-        !recurring.some((p) => p.words > 1 && p.key.split(' ').includes(t.key) && sameSet(p.comments, t.comments)),
-    );
+    const phrasesByWord = new Map<string, TermStat[]>();
+    for (const p of recurring) {
+      if (p.words < 2) continue;
+      for (const w of p.key.split(' ')) phrasesByWord.set(w, [...(phrasesByWord.get(w) ?? []), p]);
+    }
+    recurring = recurring.filter((t) => t.words > 1 || !(phrasesByWord.get(t.key) ?? []).some((p) => sameSet(p.comments, t.comments)));
     // Overlapping phrases over the same comments ("global commodity" / "commodity markets") merge.
     recurring = mergeOverlapping(recurring, thread.comments.map((c) => c.text));
-    const n = thread.comments.length;
     const findings: Finding[] = [];
     for (const term of recurring.sort((a, b) => b.comments.size - a.comments.size || a.key.localeCompare(b.key))) {
       const ids = [...term.comments].sort((a, b) => a - b).map((i) => thread.comments[i]!.id);
@@ -92,29 +96,37 @@ function sameSet(a: Set<number>, b: Set<number>): boolean {
 
 function mergeOverlapping(terms: TermStat[], texts: string[]): TermStat[] {
   const out = terms.filter((t) => t.words === 1);
-  const phrases = terms.filter((t) => t.words > 1);
-  const used = new Set<TermStat>();
-  for (const p of phrases) {
-    if (used.has(p)) continue;
-    let merged = p;
-    for (const q of phrases) {
-      if (q === p || used.has(q) || !sameSet(merged.comments, q.comments)) continue;
-      const spans = new Map<number, [number, number]>();
-      let adjacent = true;
-      for (const ci of merged.comments) {
-        const [s1, e1] = merged.spans.get(ci)!;
-        const [s2, e2] = q.spans.get(ci)!;
-        if (s2 >= e1 || s1 >= e2) adjacent = false;
-        spans.set(ci, [Math.min(s1, s2), Math.max(e1, e2)]);
+  // Only phrases over exactly the same comments can merge, so group them by that set first.
+  const bySet = new Map<string, TermStat[]>();
+  for (const t of terms) {
+    if (t.words === 1) continue;
+    const key = [...t.comments].sort((a, b) => a - b).join(',');
+    bySet.set(key, [...(bySet.get(key) ?? []), t]);
+  }
+  for (const phrases of bySet.values()) {
+    const used = new Set<TermStat>();
+    for (const p of phrases) {
+      if (used.has(p)) continue;
+      let merged = p;
+      for (const q of phrases) {
+        if (q === p || used.has(q)) continue;
+        const spans = new Map<number, [number, number]>();
+        let overlapping = true;
+        for (const ci of merged.comments) {
+          const [s1, e1] = merged.spans.get(ci)!;
+          const [s2, e2] = q.spans.get(ci)!;
+          if (s2 >= e1 || s1 >= e2) overlapping = false;
+          spans.set(ci, [Math.min(s1, s2), Math.max(e1, e2)]);
+        }
+        if (!overlapping) continue;
+        const first = [...merged.comments].sort((a, b) => a - b)[0]!;
+        const [s, e] = spans.get(first)!;
+        merged = { ...merged, key: `${merged.key}|${q.key}`, words: merged.words + 1, surface: texts[first]!.slice(s, e).toLowerCase(), spans };
+        used.add(q);
       }
-      if (!adjacent) continue;
-      const first = [...merged.comments].sort((a, b) => a - b)[0]!;
-      const [s, e] = spans.get(first)!;
-      merged = { ...merged, key: `${merged.key}|${q.key}`, words: merged.words + 1, surface: texts[first]!.slice(s, e).toLowerCase(), spans };
-      used.add(q);
+      used.add(p);
+      out.push(merged);
     }
-    used.add(p);
-    out.push(merged);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { threadFeatures, type ThreadFeatures } from '../text/features.js';
-import { candidatePairs } from '../text/candidates.js';
-import { dice, longestCommonRun, weightedJaccard } from '../text/similarity.js';
-import type { Finding, Signal } from '../types.js';
+import { prefixFilterPairs } from '../text/candidates.js';
+import { dice, longestCommonRun, weightedJaccard, weightedJaccardSorted } from '../text/similarity.js';
+import type { Finding, Signal, Thread } from '../types.js';
 
 export interface NearDuplicateOptions {
   /** Character-bigram Dice at or above this links a pair (light edits of the same text). */
@@ -14,6 +14,10 @@ export interface NearDuplicateOptions {
   minExactChars: number;
 }
 
+/** Terms in more than this share of comments (and more than MIN_INDEXED_DOC_FREQ) are not indexed. */
+const INDEXED_DOC_SHARE = 0.02;
+const MIN_INDEXED_DOC_FREQ = 30;
+
 /** A lone copy at least this similar may be a double post. */
 const DOUBLE_POST_SIMILARITY = 0.75;
 /** Evidence of a possible double post: shown, but not enough to flag on its own. */
@@ -25,18 +29,100 @@ interface Link {
   method: 'exact' | 'characters' | 'words';
 }
 
+/** IDF weights per content stem, from the thread's comments (and the article, which counts as one more). */
+function idfWeights(f: ThreadFeatures): (term: string) => number {
+  const n = f.comments.length;
+  const cache = new Map<string, number>();
+  return (t) => {
+    let w = cache.get(t);
+    if (w === undefined) {
+      w = Math.log(1 + (n + 1) / ((f.docFreq.get(t) ?? 0) + (f.article.stems.has(t) ? 1 : 0) + 0.5));
+      cache.set(t, w);
+    }
+    return w;
+  };
+}
+
 /**
  * How two comments relate: identical after folding; character-bigram Dice over the folded text (light
  * edits); IDF-weighted Jaccard over content-word stems (paraphrases that reorder or swap words; words
  * every comment in the thread uses weigh little). Quoted material is left out of all three.
  */
-export function pairSimilarity(f: ThreadFeatures, i: number, j: number): { exact: boolean; characters: number; words: number } {
+export function pairSimilarity(f: ThreadFeatures, i: number, j: number, idf = idfWeights(f)): { exact: boolean; characters: number; words: number } {
   const a = f.comments[i]!;
   const b = f.comments[j]!;
   if (a.folded.length > 0 && a.folded === b.folded) return { exact: true, characters: 1, words: 1 };
-  const n = f.comments.length;
-  const idf = (t: string) => Math.log(1 + (n + 1) / ((f.docFreq.get(t) ?? 0) + (f.article.stems.has(t) ? 1 : 0) + 0.5));
   return { exact: false, characters: dice(a.profile, b.profile), words: weightedJaccard(a.contentStems, b.contentStems, idf) };
+}
+
+/**
+ * Verified links between distinct texts. Identical texts are grouped first and only one representative
+ * per group is compared; candidates come from an exact prefix-filtering join over IDF-weighted words, so
+ * a pair that shares less than the word threshold's weight is never a candidate, even when its
+ * character similarity is high (typos in nearly every word) — documented, and rare in practice.
+ */
+function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups: number[][]; links: Link[][] } {
+  const n = f.comments.length;
+  const byText = new Map<string, number[]>();
+  const groups: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const c = f.comments[i]!;
+    if (c.folded.length < o.minExactChars) continue;
+    let g = byText.get(c.folded);
+    if (!g) {
+      g = [];
+      byText.set(c.folded, g);
+      groups.push(g);
+    }
+    g.push(i);
+  }
+  const links: Link[][] = Array.from({ length: n }, () => []);
+  // Representatives with enough words take part in the paraphrase join.
+  const reps = groups.map((g) => g[0]!).filter((i) => f.comments[i]!.content.length >= o.minContentWords);
+  const idf = idfWeights(f);
+  const termIds = new Map<string, number>();
+  const weightList: number[] = [];
+  const records = reps.map((i) => {
+    const ids: number[] = [];
+    let total = 0;
+    for (const t of f.comments[i]!.contentStems) {
+      let id = termIds.get(t);
+      if (id === undefined) {
+        id = weightList.length;
+        termIds.set(t, id);
+        weightList.push(idf(t));
+      }
+      ids.push(id);
+      total += weightList[id]!;
+    }
+    return { ids, total };
+  });
+  const weights = Float64Array.from(weightList);
+  const sorted = records.map((r) => ({
+    terms: Int32Array.from([...r.ids].sort((x, y) => weights[y]! - weights[x]! || x - y)),
+    total: r.total,
+  }));
+  const byId = records.map((r) => Int32Array.from(r.ids).sort());
+  const candidates = prefixFilterPairs(sorted, weights, {
+    threshold: Math.min(o.wordThreshold, o.characterThreshold),
+    maxDocFreq: Math.max(MIN_INDEXED_DOC_FREQ, Math.ceil(INDEXED_DOC_SHARE * reps.length)),
+    minShared: 2,
+  });
+  for (const [x, y] of candidates) {
+    const i = reps[x]!;
+    const j = reps[y]!;
+    const sim = {
+      characters: dice(f.comments[i]!.profile, f.comments[j]!.profile),
+      words: weightedJaccardSorted(byId[x]!, byId[y]!, weights, records[x]!.total, records[y]!.total),
+    };
+    let link: Omit<Link, 'other'> | undefined;
+    if (sim.characters >= o.characterThreshold) link = { similarity: sim.characters, method: 'characters' };
+    else if (sim.words >= o.wordThreshold) link = { similarity: sim.words, method: 'words' };
+    if (!link) continue;
+    links[i]!.push({ other: j, ...link });
+    links[j]!.push({ other: i, ...link });
+  }
+  return { groups: groups.filter((g) => g.length > 1 || links[g[0]!]!.length > 0), links };
 }
 
 /** Evidence strength of one link, before the bonus for larger clusters. */
@@ -54,61 +140,66 @@ export const nearDuplicate: Signal<NearDuplicateOptions> = {
   defaultOptions: { characterThreshold: 0.8, wordThreshold: 0.25, minContentWords: 6, minExactChars: 12 },
   analyze(thread, ctx) {
     const f = threadFeatures(thread);
-    const n = thread.comments.length;
     const o = ctx.options;
-    const links: Link[][] = Array.from({ length: n }, () => []);
-    for (const [i, j] of candidatePairs(f, Math.min(o.characterThreshold, o.wordThreshold))) {
-      const a = f.comments[i]!;
-      const b = f.comments[j]!;
-      const sim = pairSimilarity(f, i, j);
-      let link: Omit<Link, 'other'> | undefined;
-      if (sim.exact) {
-        if (a.folded.length >= o.minExactChars) link = { similarity: 1, method: 'exact' };
-      } else if (Math.min(a.content.length, b.content.length) >= o.minContentWords) {
-        if (sim.characters >= o.characterThreshold) link = { similarity: sim.characters, method: 'characters' };
-        else if (sim.words >= o.wordThreshold) link = { similarity: sim.words, method: 'words' };
-      }
-      if (!link) continue;
-      links[i]!.push({ other: j, ...link });
-      links[j]!.push({ other: i, ...link });
-    }
+    const { groups, links: repLinks } = findLinks(f, o);
+    // Expand representative links to every copy: a comment links to its identical copies and to the
+    // copies of every text its representative links to.
+    const groupOfRep = new Map<number, number[]>();
+    for (const g of groups) groupOfRep.set(g[0]!, g);
     const findings: Finding[] = [];
-    links.forEach((mine, i) => {
-      if (mine.length === 0) return;
-      mine.sort((x, y) => y.similarity - x.similarity || x.other - y.other);
-      const best = mine[0]!;
-      const me = f.comments[i]!;
-      const them = f.comments[best.other]!;
-      const run = longestCommonRun(me.tokens.map((t) => t.lower), them.tokens.map((t) => t.lower));
-      const span: [number, number] | undefined =
-        run.length >= 3 ? [me.tokens[run.aStart]!.start, me.tokens[run.aStart + run.length - 1]!.end] : undefined;
-      const comment = thread.comments[i]!;
-      // Two near-identical copies are often one person's double post (or an export that lists a reply
-      // twice); a third copy, or a reworded copy, is what a campaign looks like.
-      const copies = mine.length + 1;
-      const doublePost = copies === 2 && best.similarity >= DOUBLE_POST_SIMILARITY;
-      const strength = doublePost ? DOUBLE_POST_STRENGTH : Math.min(1, linkStrength(best, o) + (copies >= 3 ? 0.15 : 0));
-      findings.push({
-        signal: 'near-duplicate',
-        commentId: comment.id,
-        strength,
-        reason: {
-          code: doublePost ? 'DOUBLE_POST' : best.method === 'exact' ? 'EXACT_DUPLICATE' : best.method === 'words' ? 'PARAPHRASE' : 'NEAR_DUPLICATE',
-          args: {
-            partner: thread.comments[best.other]!.id,
-            similarity: round(best.similarity),
-            method: best.method,
-            sharedText: span ? comment.text.slice(span[0], span[1]) : undefined,
-            links: mine.map((l) => ({ id: thread.comments[l.other]!.id, similarity: round(l.similarity) })),
-          },
-        },
-        ...(span ? { span } : {}),
-        related: mine.map((l) => thread.comments[l.other]!.id),
-      });
-    });
-    return findings;
+    for (const g of groups) {
+      const rep = g[0]!;
+      const others: Link[] = repLinks[rep]!.flatMap((l) => (groupOfRep.get(l.other) ?? [l.other]).map((other) => ({ ...l, other })));
+      for (const i of g) {
+        const mine: Link[] = [
+          ...g.filter((j) => j !== i).map((j) => ({ other: j, similarity: 1, method: 'exact' as const })),
+          ...others,
+        ];
+        if (mine.length === 0) continue;
+        findings.push(describe(thread, f, o, i, mine));
+      }
+    }
+    return findings.sort((a, b) => f.indexById.get(a.commentId)! - f.indexById.get(b.commentId)!);
   },
 };
+
+/** Related ids listed per finding; larger clusters are summarised by their count. */
+const MAX_RELATED = 20;
+
+function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i: number, mine: Link[]): Finding {
+  mine.sort((x, y) => y.similarity - x.similarity || x.other - y.other);
+  const best = mine[0]!;
+  const me = f.comments[i]!;
+  const them = f.comments[best.other]!;
+  const run = longestCommonRun(me.tokens.map((t) => t.lower), them.tokens.map((t) => t.lower));
+  const span: [number, number] | undefined =
+    run.length >= 3 ? [me.tokens[run.aStart]!.start, me.tokens[run.aStart + run.length - 1]!.end] : undefined;
+  const comment = thread.comments[i]!;
+  // Two near-identical copies are often one person's double post (or an export that lists a reply
+  // twice); a third copy, or a reworded copy, is what a campaign looks like.
+  const copies = mine.length + 1;
+  const doublePost = copies === 2 && best.similarity >= DOUBLE_POST_SIMILARITY;
+  const strength = doublePost ? DOUBLE_POST_STRENGTH : Math.min(1, linkStrength(best, o) + (copies >= 3 ? 0.15 : 0));
+  const shown = mine.slice(0, MAX_RELATED);
+  return {
+    signal: 'near-duplicate',
+    commentId: comment.id,
+    strength,
+    reason: {
+      code: doublePost ? 'DOUBLE_POST' : best.method === 'exact' ? 'EXACT_DUPLICATE' : best.method === 'words' ? 'PARAPHRASE' : 'NEAR_DUPLICATE',
+      args: {
+        partner: thread.comments[best.other]!.id,
+        similarity: round(best.similarity),
+        method: best.method,
+        sharedText: span ? comment.text.slice(span[0], span[1]) : undefined,
+        copies,
+        links: shown.map((l) => ({ id: thread.comments[l.other]!.id, similarity: round(l.similarity) })),
+      },
+    },
+    ...(span ? { span } : {}),
+    related: shown.map((l) => thread.comments[l.other]!.id),
+  };
+}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

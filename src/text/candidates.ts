@@ -1,35 +1,73 @@
 /**
- * Candidate pairs for near-duplicate verification. Small threads compare every pair; larger ones use an
- * inverted index over content stems so only pairs that share words are verified.
+ * Candidate pairs for near-duplicate verification without comparing all pairs: weighted prefix
+ * filtering (Chaudhuri et al. 2006; Bayardo et al. "All-pairs", 2007), with two documented relaxations
+ * that keep large threads fast.
+ *
+ * Each record is a set of term ids with weights. If weighted Jaccard J(x, y) ≥ t then the shared weight
+ * O ≥ t·W(x) (because J = O / (Wx + Wy − O) and Wy ≥ O). Sort every record's terms in one global order
+ * (rarest, i.e. heaviest, first) and cut each record after the shortest prefix whose remaining suffix
+ * weighs less than t·W: two records with J ≥ t must then share a term in both prefixes.
+ *
+ * Relaxations: (1) terms found in more than `maxDocFreq` records are not indexed (like stopwords: they
+ * weigh little, and a pair whose prefixes share only such terms is two generic texts, not a copy);
+ * (2) a pair must share at least `minShared` indexed prefix terms (records with fewer prefix terms need
+ * as many as they have). With maxDocFreq = Infinity and minShared = 1 the join is exact.
  */
-import type { ThreadFeatures } from './features.js';
 
-/** Below this many comments, every pair is compared. */
-export const ALL_PAIRS_LIMIT = 400;
+export interface WeightedRecord {
+  /** Term ids, sorted in the global order (heaviest first, ties by id). */
+  terms: Int32Array;
+  /** Sum of the record's term weights. */
+  total: number;
+}
 
-export function* candidatePairs(f: ThreadFeatures, _threshold: number): Generator<[number, number]> {
-  const n = f.comments.length;
-  if (n <= ALL_PAIRS_LIMIT) {
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) yield [i, j];
-    return;
-  }
-  const postings = new Map<string, number[]>();
-  f.comments.forEach((c, i) => {
-    for (const s of c.contentStems) {
-      const list = postings.get(s);
+export interface PrefixFilterOptions {
+  threshold: number;
+  maxDocFreq?: number;
+  minShared?: number;
+}
+
+/** Pairs (i < j) that may have weighted Jaccard ≥ threshold. `weights[termId]` must be positive. */
+export function prefixFilterPairs(
+  records: readonly WeightedRecord[],
+  weights: Float64Array,
+  { threshold, maxDocFreq = Number.POSITIVE_INFINITY, minShared = 1 }: PrefixFilterOptions,
+): Array<[number, number]> {
+  const docFreq = new Int32Array(weights.length);
+  for (const rec of records) for (const t of rec.terms) docFreq[t]!++;
+  const postings = new Map<number, number[]>();
+  const pairs: Array<[number, number]> = [];
+  const shared = new Int32Array(records.length);
+  const prefixLength = new Int32Array(records.length);
+  const touched: number[] = [];
+  records.forEach((rec, i) => {
+    let suffix = rec.total;
+    const prefix: number[] = [];
+    for (let k = 0; k < rec.terms.length && suffix >= threshold * rec.total; k++) {
+      const term = rec.terms[k]!;
+      suffix -= weights[term]!;
+      if (docFreq[term]! <= maxDocFreq) prefix.push(term);
+    }
+    for (const term of prefix) {
+      const list = postings.get(term);
+      if (!list) continue;
+      for (const j of list) {
+        if (shared[j] === 0) touched.push(j);
+        shared[j]!++;
+      }
+    }
+    const need = Math.min(minShared, prefix.length);
+    for (const j of touched) {
+      if (shared[j]! >= Math.max(1, Math.min(need, prefixLength[j]!))) pairs.push([j, i]);
+      shared[j] = 0;
+    }
+    touched.length = 0;
+    prefixLength[i] = prefix.length;
+    for (const term of prefix) {
+      const list = postings.get(term);
       if (list) list.push(i);
-      else postings.set(s, [i]);
+      else postings.set(term, [i]);
     }
   });
-  const seen = new Set<number>();
-  for (let i = 0; i < n; i++) {
-    seen.clear();
-    for (const s of f.comments[i]!.contentStems) {
-      for (const j of postings.get(s)!) if (j > i) seen.add(j);
-    }
-    if (f.comments[i]!.contentStems.size === 0) {
-      for (let j = i + 1; j < n; j++) if (f.comments[j]!.contentStems.size === 0) seen.add(j);
-    }
-    for (const j of [...seen].sort((a, b) => a - b)) yield [i, j];
-  }
+  return pairs;
 }

@@ -72,6 +72,28 @@ export function weightedJaccard(a: ReadonlySet<string>, b: ReadonlySet<string>, 
   return total === 0 ? 0 : shared / total;
 }
 
+/**
+ * Weighted Jaccard of two ascending term-id arrays with precomputed totals: the same value as
+ * weightedJaccard over the equivalent sets, without hashing.
+ */
+export function weightedJaccardSorted(a: Int32Array, b: Int32Array, weights: Float64Array, totalA: number, totalB: number): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared += weights[x]!;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  const union = totalA + totalB - shared;
+  return union <= 0 ? 0 : shared / union;
+}
+
 /** Plain Jaccard of two sets. */
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return weightedJaccard(a, b, () => 1);
