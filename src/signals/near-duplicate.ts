@@ -1,6 +1,6 @@
 import { threadFeatures, type ThreadFeatures } from '../text/features.js';
 import { prefixFilterPairs } from '../text/candidates.js';
-import { dice, longestCommonRun, weightedJaccard, weightedJaccardSorted } from '../text/similarity.js';
+import { dice, longestCommonRun, weightedJaccardSorted } from '../text/similarity.js';
 import type { Finding, Signal, Thread } from '../types.js';
 
 export interface NearDuplicateOptions {
@@ -47,15 +47,7 @@ function idfWeights(f: ThreadFeatures): (term: string) => number {
  * How two comments relate: identical after folding; character-bigram Dice over the folded text (light
  * edits); IDF-weighted Jaccard over content-word stems (paraphrases that reorder or swap words; words
  * every comment in the thread uses weigh little). Quoted material is left out of all three.
- */
-export function pairSimilarity(f: ThreadFeatures, i: number, j: number, idf = idfWeights(f)): { exact: boolean; characters: number; words: number } {
-  const a = f.comments[i]!;
-  const b = f.comments[j]!;
-  if (a.folded.length > 0 && a.folded === b.folded) return { exact: true, characters: 1, words: 1 };
-  return { exact: false, characters: dice(a.profile, b.profile), words: weightedJaccard(a.contentStems, b.contentStems, idf) };
-}
-
-/**
+ *
  * Verified links between distinct texts. Identical texts are grouped first and only one representative
  * per group is compared; candidates come from an exact prefix-filtering join over IDF-weighted words, so
  * a pair that shares less than the word threshold's weight is never a candidate, even when its

@@ -1,6 +1,6 @@
 import stringSimilarity from 'string-similarity';
 import { describe, expect, it } from 'vitest';
-import { bigramProfile, dice, jaccard, longestCommonRun, weightedJaccard } from '../../src/text/similarity.js';
+import { bigramProfile, dice, jaccard, longestCommonRun, weightedJaccard, weightedJaccardSorted } from '../../src/text/similarity.js';
 
 // Pairs chosen to exercise compareTwoStrings' edge cases: identical, empty, one-character, whitespace
 // only, repeated bigrams (multiset counting), case, non-BMP characters, and real near-duplicates.
@@ -52,6 +52,9 @@ describe('set similarities', () => {
     expect(jaccard(new Set(), new Set(['a']))).toBe(0);
     const w = (t: string) => (t === 'rare' ? 3 : 1);
     expect(weightedJaccard(new Set(['rare', 'x']), new Set(['rare', 'y']), w)).toBeCloseTo(3 / 5);
+    // The sorted-id form agrees with the set form: ids 0 = rare (3), 1 = x (1), 2 = y (1).
+    const weights = Float64Array.from([3, 1, 1]);
+    expect(weightedJaccardSorted(Int32Array.from([0, 1]), Int32Array.from([0, 2]), weights, 4, 4)).toBeCloseTo(3 / 5);
   });
 
   it('longestCommonRun finds the longest shared word run in both sequences', () => {

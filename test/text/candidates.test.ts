@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { prefixFilterPairs } from '../../src/text/candidates.js';
+import { weightedJaccardSorted } from '../../src/text/similarity.js';
+
+/** Random weighted sets; the exact join (no relaxations) must find every pair at or above t. */
+describe('prefixFilterPairs', () => {
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const vocabulary = 60;
+  const weights = Float64Array.from({ length: vocabulary }, () => 0.5 + rand() * 4);
+  const sets = Array.from({ length: 300 }, () => {
+    const s = new Set<number>();
+    const size = 3 + Math.floor(rand() * 8);
+    while (s.size < size) s.add(Math.floor(rand() ** 2 * vocabulary));
+    return Int32Array.from(s).sort();
+  });
+  const totals = sets.map((s) => s.reduce((a, t) => a + weights[t]!, 0));
+  const records = sets.map((s, i) => ({ terms: Int32Array.from([...s].sort((x, y) => weights[y]! - weights[x]! || x - y)), total: totals[i]! }));
+
+  it.each([0.25, 0.5, 0.8])('exact mode finds every pair with weighted Jaccard ≥ %s', (t) => {
+    const truth: string[] = [];
+    for (let i = 0; i < sets.length; i++) {
+      for (let j = i + 1; j < sets.length; j++) {
+        if (weightedJaccardSorted(sets[i]!, sets[j]!, weights, totals[i]!, totals[j]!) >= t) truth.push(`${i},${j}`);
+      }
+    }
+    expect(truth.length).toBeGreaterThan(0);
+    const found = new Set(prefixFilterPairs(records, weights, { threshold: t }).map(([i, j]) => `${i},${j}`));
+    for (const pair of truth) expect(found.has(pair), pair).toBe(true);
+    // and it prunes: far fewer candidates than all pairs at high thresholds
+    if (t >= 0.8) expect(found.size).toBeLessThan((sets.length * (sets.length - 1)) / 2 / 4);
+  });
+
+  it('never pairs a record with itself and lists each pair once', () => {
+    const pairs = prefixFilterPairs(records, weights, { threshold: 0.25 });
+    const keys = pairs.map(([i, j]) => `${i},${j}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const [i, j] of pairs) expect(i).toBeLessThan(j);
+  });
+});
