@@ -41,9 +41,8 @@ export function analyzeThread(thread: Thread, config: Config): ThreadReport {
   return report;
 }
 
-/** Analyse all threads of a run into one report. */
-export function analyze(threads: Thread[], config: Config, errors: InputProblem[] = []): Report {
-  const reports = threads.map((t) => analyzeThread(t, config));
+/** Assemble a run's report from its thread reports (in input order) and the inputs that failed. */
+export function buildReport(reports: ThreadReport[], config: Config, errors: InputProblem[] = []): Report {
   const comments = reports.reduce((n, t) => n + t.commentCount, 0);
   const flagged = reports.reduce((n, t) => n + t.summary.flagged, 0);
   return {
@@ -66,4 +65,13 @@ export function analyze(threads: Thread[], config: Config, errors: InputProblem[
     threads: reports,
     errors,
   };
+}
+
+/** Analyse all threads of a run into one report. */
+export function analyze(threads: Thread[], config: Config, errors: InputProblem[] = []): Report {
+  return buildReport(
+    threads.map((t) => analyzeThread(t, config)),
+    config,
+    errors,
+  );
 }

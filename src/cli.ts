@@ -4,16 +4,17 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { analyze } from './analyze.js';
+import { analyzeThread, buildReport } from './analyze.js';
 import type { Config } from './config.js';
 import { loadConfig } from './config-file.js';
 import { formatKnownError, InputError, isKnownError, UsageError } from './errors.js';
 import { assertHasInputs, readSource, resolveInputs } from './inputs.js';
 import { formatNames, parseInput } from './parsers/index.js';
 import type { ParseOptions } from './parsers/types.js';
+import { createProgress } from './progress.js';
 import { REPORTERS, reporterNames } from './reporters/index.js';
 import { stripControls } from './text/sanitize.js';
-import type { InputProblem, Report, Thread } from './types.js';
+import type { InputProblem, Report, Thread, ThreadReport } from './types.js';
 import { VERSION } from './version.js';
 
 /** Everything the CLI needs from the outside world, so tests can run it in-process. */
@@ -49,6 +50,13 @@ interface ScanOptions {
   config?: string;
   inputFormat?: string;
   debug?: boolean;
+  csvText?: string;
+  csvId?: string;
+  csvAuthor?: string;
+  csvParent?: string;
+  csvDate?: string;
+  csvThread?: string;
+  csvLabel?: string;
 }
 
 const unitInterval = (name: string) => (value: string) => {
@@ -72,34 +80,46 @@ export function useColor(opts: { color?: boolean; output?: string }, io: CliIO):
   return io.stdoutIsTTY && io.env.TERM !== 'dumb';
 }
 
-interface Loaded {
-  threads: Thread[];
-  problems: InputProblem[];
-}
-
-/** Read and parse every input; a bad one is reported on stderr and the rest still run. */
-function loadThreads(args: string[], opts: { inputFormat?: string }, parseOptions: ParseOptions, io: CliIO): Loaded {
+/**
+ * Read and parse every input, handing each thread to `onThread` as soon as it is read, so a batch of
+ * thousands of files never holds more than one file's threads at a time. A bad input is reported on
+ * stderr (one line) and the rest still run.
+ */
+function forEachThread(
+  args: string[],
+  opts: { inputFormat?: string },
+  parseOptions: ParseOptions,
+  io: CliIO,
+  onThread: (thread: Thread) => void,
+): InputProblem[] {
   assertHasInputs(args);
   const { files, problems: resolveProblems } = resolveInputs(args, io.cwd);
   const problems: InputProblem[] = [];
+  const progress = createProgress(files.length, io.stderr, io.stderrIsTTY && !io.env.CI);
   const report = (error: InputError) => {
     const line = formatKnownError(error);
     problems.push({ source: error.source, message: line });
+    progress.done();
     io.stderr(`threadsift: ${stripControls(line)}\n`);
   };
   for (const p of resolveProblems) report(p.error);
-  const threads: Thread[] = [];
-  for (const source of files) {
+  let comments = 0;
+  files.forEach((source, i) => {
     try {
       const out = parseInput(readSource(source, io.readStdin), source, opts.inputFormat, parseOptions);
       for (const w of out.warnings) io.stderr(`threadsift: warning: ${stripControls(w)}\n`);
-      threads.push(...out.threads);
+      for (const thread of out.threads) {
+        comments += thread.comments.length;
+        onThread(thread);
+      }
     } catch (err) {
       if (err instanceof InputError) report(err);
       else throw err;
     }
-  }
-  return { threads, problems };
+    progress.tick(i + 1, comments);
+  });
+  progress.done();
+  return problems;
 }
 
 function applyOverrides(config: Config, opts: ScanOptions): Config {
@@ -136,13 +156,26 @@ function emit(text: string, output: string | undefined, io: CliIO): void {
   } else io.stdout(text);
 }
 
+function csvOptions(opts: ScanOptions): ParseOptions {
+  const csv: NonNullable<ParseOptions['csv']> = {};
+  if (opts.csvText) csv.text = opts.csvText;
+  if (opts.csvId) csv.id = opts.csvId;
+  if (opts.csvAuthor) csv.author = opts.csvAuthor;
+  if (opts.csvParent) csv.parent = opts.csvParent;
+  if (opts.csvDate) csv.date = opts.csvDate;
+  if (opts.csvThread) csv.thread = opts.csvThread;
+  if (opts.csvLabel) csv.label = opts.csvLabel;
+  return Object.keys(csv).length ? { csv } : {};
+}
+
 function runScan(args: string[], opts: ScanOptions, io: CliIO): number {
   const format = REPORTERS[opts.format];
   if (!format) throw new UsageError(`unknown report format "${opts.format}"`, `formats: ${reporterNames().join(', ')}`);
   const { config } = loadConfig(opts.config, io.cwd);
   applyOverrides(config, opts);
-  const { threads, problems } = loadThreads(args, opts, {}, io);
-  const report = analyze(threads, config, problems);
+  const reports: ThreadReport[] = [];
+  const problems = forEachThread(args, opts, csvOptions(opts), io, (thread) => reports.push(analyzeThread(thread, config)));
+  const report = buildReport(reports, config, problems);
   const text = format.reporter(report, {
     color: useColor(opts, io),
     verbose: Boolean(opts.verbose),
@@ -155,25 +188,38 @@ function runScan(args: string[], opts: ScanOptions, io: CliIO): number {
   return gates.length ? 1 : 0;
 }
 
-function runParse(args: string[], opts: { inputFormat?: string; output?: string }, io: CliIO): number {
-  const { threads, problems } = loadThreads(args, opts, {}, io);
+function runParse(args: string[], opts: ScanOptions, io: CliIO): number {
+  const threads: Thread[] = [];
+  const problems = forEachThread(args, opts, csvOptions(opts), io, (t) => threads.push(t));
   emit(`${JSON.stringify({ threads }, null, 2)}\n`, opts.output, io);
   return problems.length ? 2 : 0;
 }
 
-function addScanOptions(cmd: Command): Command {
+/** Options every command that reads inputs shares. */
+function addInputOptions(cmd: Command): Command {
   return cmd
+    .addOption(new Option('--input-format <name>', 'read inputs as this format instead of detecting it').choices(formatNames()))
+    .option('--csv-text <column>', 'CSV column holding the comment text')
+    .option('--csv-id <column>', 'CSV column holding the comment id')
+    .option('--csv-author <column>', 'CSV column holding the author')
+    .option('--csv-parent <column>', 'CSV column holding the id of the comment replied to')
+    .option('--csv-date <column>', 'CSV column holding the date')
+    .option('--csv-thread <column>', 'CSV column that groups rows into threads (article, url...)')
+    .option('--csv-label <column>', 'CSV column holding a bot/spam label (for eval and train)')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--debug', 'print stack traces for internal errors');
+}
+
+function addScanOptions(cmd: Command): Command {
+  return addInputOptions(cmd)
     .addOption(new Option('-f, --format <name>', 'report format').choices(reporterNames()).default('terminal'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-t, --threshold <score>', 'flag comments scoring at least this (0..1; default 0.5)', unitInterval('--threshold'))
     .option('--max-flagged <n>', 'exit 1 when more than n comments are flagged', wholeNumber)
     .option('--max-bot-share <ratio>', "exit 1 when any thread's flagged share exceeds ratio (0..1)", unitInterval('--max-bot-share'))
     .option('-v, --verbose', 'show every comment and every reason')
     .option('-q, --quiet', 'show flagged comments only')
     .option('--no-color', 'never colour the output')
-    .option('-c, --config <file>', 'configuration file (default: nearest threadsift.config.json, .threadsiftrc.json or package.json "threadsift")')
-    .addOption(new Option('--input-format <name>', 'read inputs as this format instead of detecting it').choices(formatNames()))
-    .option('--debug', 'print stack traces for internal errors');
+    .option('-c, --config <file>', 'configuration file (default: nearest threadsift.config.json, .threadsiftrc.json or package.json "threadsift")');
 }
 
 /** Run the CLI; resolves to the exit code. */
@@ -206,14 +252,12 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       .description('analyse threads and report likely bot replies (the default command)')
       .argument('[inputs...]', 'files, directories, globs, or - for stdin'),
   ).action((inputs: string[], opts: ScanOptions) => guard(() => runScan(inputs, opts, io)));
-  program
-    .command('parse')
-    .description('print the threads as the parser read them, as JSON')
-    .argument('[inputs...]', 'files, directories, globs, or - for stdin')
-    .addOption(new Option('--input-format <name>', 'read inputs as this format instead of detecting it').choices(formatNames()))
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--debug', 'print stack traces for internal errors')
-    .action((inputs: string[], opts: { inputFormat?: string; output?: string }) => guard(() => runParse(inputs, opts, io)));
+  addInputOptions(
+    program
+      .command('parse')
+      .description('print the threads as the parser read them, as JSON')
+      .argument('[inputs...]', 'files, directories, globs, or - for stdin'),
+  ).action((inputs: string[], opts: ScanOptions) => guard(() => runParse(inputs, opts, io)));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
