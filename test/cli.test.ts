@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/cli.js';
+import { DEFAULT_THRESHOLD } from '../src/config.js';
 import { fixture, ROOT, testFixture } from './helpers.js';
 
 interface Run {
@@ -47,7 +48,7 @@ describe('cli: scan', () => {
     const report = JSON.parse(r.stdout);
     expect(report.schemaVersion).toBe(1);
     expect(report.tool.name).toBe('threadsift');
-    expect(report.settings.threshold).toBe(0.5);
+    expect(report.settings.threshold).toBe(DEFAULT_THRESHOLD);
     expect(report.signals.map((s: { id: string }) => s.id)).toContain('near-duplicate');
     const t = report.threads[0];
     expect(t).toMatchObject({ commentCount: 16, summary: { flagged: 16, botShare: 1 } });

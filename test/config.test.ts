@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, parsePhraseFile, resolveConfig } from '../src/config.js';
+import { DEFAULT_THRESHOLD, defaultConfig, parsePhraseFile, resolveConfig } from '../src/config.js';
 import { findConfigFile, loadConfig } from '../src/config-file.js';
 import { ConfigError } from '../src/errors.js';
 import { scoreComment } from '../src/scoring/combine.js';
@@ -7,9 +7,9 @@ import { SIGNALS } from '../src/signals/index.js';
 import { testFixture } from './helpers.js';
 
 describe('configuration', () => {
-  it('defaults: every registered signal has its own weight; threshold 0.5', () => {
+  it('defaults: every registered signal has its own weight; threshold DEFAULT_THRESHOLD', () => {
     const c = defaultConfig();
-    expect(c.threshold).toBe(0.5);
+    expect(c.threshold).toBe(DEFAULT_THRESHOLD);
     expect(c.signals['near-duplicate']).toMatchObject({ enabled: true });
     for (const signal of SIGNALS) expect(c.signals[signal.id]!.weight).toBe(signal.weight);
   });
