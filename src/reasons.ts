@@ -24,11 +24,20 @@ const MESSAGES: Record<string, (a: Args) => string> = {
   ECHO_REPLY_RESTATES: (a) =>
     `opens with agreement (${quote(a.opener)}) and restates #${String(a.parent)} (${list(a.sharedTerms)})`,
   UNGROUNDED: (a) =>
-    `mentions nothing specific to the article${(a.topicTerms as unknown[]).length ? ` beyond its topic (${list(a.topicTerms)})` : ''}; the article is about e.g. ${list(a.articleSpecifics)}`,
+    `mentions nothing specific to the article${(a.topicTerms as unknown[]).length ? ` beyond its topic (${list(a.topicTerms)})` : ''}; the article's specifics include ${list(a.articleSpecifics)}`,
   WEAKLY_GROUNDED: (a) =>
     `mentions only one specific of the article (${list(a.specificsMentioned)}); the rest could sit under any article on the topic`,
   AGENDA_TERM: (a) => `pushes ${quote(a.term)}, repeated in ${String(a.comments)} comments but absent from the article`,
   AUTHOR_ALLOWED: (a) => `author ${quote(a.author)} is allow-listed in the configuration`,
+  PROMO_LINK: (a) => `link ${quote(a.text)}: ${String(a.note)}`,
+  PROMO_SELF: (a) => `self-promotion ${quote(a.text)}: ${String(a.note)}`,
+  PROMO_CALL_TO_ACTION: (a) => `call to action ${quote(a.text)}: ${String(a.note)}`,
+  PROMO_MONEY: (a) => `money bait ${quote(a.text)}: ${String(a.note)}`,
+  PROMO_CONTACT: (a) => `contact handle ${quote(a.text)}: ${String(a.note)}`,
+  LLM_STYLE_PHRASE: (a) => `machine-like style ${list((a.text as unknown[]).map(quote))}: ${String(a.note)}`,
+  LLM_STYLE_SHAPE: (a) => `machine-like style: ${String(a.note)}`,
+  PROMO_AUTHOR_REPEAT: (a) =>
+    `${quote(a.author)} posted this ${Number(a.copies) > 2 ? `${String(a.copies)} times` : 'twice'} (${pct(a.similarity)} the same as #${String(a.partner)})`,
 };
 
 function othersSuffix(a: Args): string {

@@ -1,4 +1,5 @@
-import { contentBigrams, threadFeatures, type Anchor } from '../text/features.js';
+import { contentBigrams, threadFeatures } from '../text/features.js';
+import { lemmaRank } from '../text/word-frequency.js';
 import type { Finding, Signal } from '../types.js';
 
 export interface UngroundedOptions {
@@ -7,8 +8,6 @@ export interface UngroundedOptions {
   /** Distinct article specifics a comment must mention to count as engaging with the article. */
   minAnchors: number;
 }
-
-const KIND_ORDER: Record<Anchor['kind'], number> = { name: 0, number: 1, phrase: 2, term: 3 };
 
 /**
  * A comment that engages with nothing specific to the article: no name, number, rare term or phrase
@@ -24,8 +23,11 @@ export const ungrounded: Signal<UngroundedOptions> = {
     const features = threadFeatures(thread);
     const { article } = features;
     if (!article.judgeable) return [];
+    // Examples for the moderator: the article's rarest names (then terms), as written (possessive dropped).
     const examples = [...article.anchors.values()]
-      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
+      .filter((a) => a.kind === 'name' || a.kind === 'term')
+      .map((a, order) => ({ name: a.kind === 'name', text: a.text.replace(/['’]s$/u, ''), rank: lemmaRank(a.text.toLowerCase().replace(/['’]s$/u, '')), order }))
+      .sort((a, b) => Number(b.name) - Number(a.name) || b.rank - a.rank || a.order - b.order)
       .slice(0, 4)
       .map((a) => a.text);
     const findings: Finding[] = [];
