@@ -1,11 +1,17 @@
 /** The one ordered registry of reporters: --format name -> reporter. */
+import { csvReporter } from './csv.js';
+import { githubReporter } from './github.js';
 import { jsonReporter } from './json.js';
+import { markdownReporter } from './markdown.js';
 import { terminalReporter } from './terminal.js';
 import type { Reporter } from './types.js';
 
 export const REPORTERS: Readonly<Record<string, { reporter: Reporter; description: string }>> = {
   terminal: { reporter: terminalReporter, description: 'human-readable report for a terminal (default)' },
   json: { reporter: jsonReporter, description: 'versioned JSON report (schemaVersion 1) for scripts and CI' },
+  markdown: { reporter: markdownReporter, description: 'GitHub-flavoured Markdown, e.g. for $GITHUB_STEP_SUMMARY or a PR comment' },
+  csv: { reporter: csvReporter, description: 'one CSV row per comment for spreadsheets (spreadsheet-safe cells)' },
+  github: { reporter: githubReporter, description: 'GitHub Actions annotations: one per flagged comment, then a summary notice' },
 };
 
 export function reporterNames(): string[] {

@@ -8,6 +8,7 @@ import { Chalk } from 'chalk';
 import { threadIdFromSource } from '../parsers/util.js';
 import { excerpt, stripControls } from '../text/sanitize.js';
 import type { ScoredComment } from '../types.js';
+import { orderedReasons, worstFirst } from './shared.js';
 import type { Reporter } from './types.js';
 
 const TOP_REASONS = 3;
@@ -25,15 +26,7 @@ export const terminalReporter: Reporter = (report, options) => {
     const who = comment.author ? ` ${c.dim(`@${excerpt(comment.author, 30)}`)}` : '';
     const mark = comment.flagged ? c.red('✖') : c.green('✓');
     out.push(`  ${mark} ${c.bold(`#${clean(comment.id)}`)}${who}  ${scoreColor(comment)(comment.score.toFixed(2))}  ${excerpt(comment.text, EXCERPT)}`);
-    // Top reasons: the strongest of each signal first, so one signal's many phrases do not crowd out others.
-    const firstPerSignal = new Map<string, number>();
-    comment.reasons.forEach((r, i) => {
-      if (!firstPerSignal.has(r.signal)) firstPerSignal.set(r.signal, i);
-    });
-    const ordered = [
-      ...[...firstPerSignal.values()].map((i) => comment.reasons[i]!),
-      ...comment.reasons.filter((_, i) => ![...firstPerSignal.values()].includes(i)),
-    ];
+    const ordered = orderedReasons(comment);
     const shown = options.verbose ? ordered : ordered.slice(0, TOP_REASONS);
     for (const r of shown) out.push(`      ${c.dim('•')} ${clean(r.message)} ${c.dim(`[${r.signal}]`)}`);
     if (shown.length < ordered.length) out.push(`      ${c.dim(`… ${ordered.length - shown.length} more reason(s); -v shows all`)}`);
@@ -50,8 +43,8 @@ export const terminalReporter: Reporter = (report, options) => {
     if (t.excluded && Object.keys(t.excluded).length) {
       out.push(c.dim(`Not analysed: ${Object.entries(t.excluded).map(([k, n]) => `${n} ${k}`).join(', ')}.`));
     }
-    const flagged = t.comments.filter((x) => x.flagged).sort((a, b) => b.score - a.score || a.index - b.index);
-    const rest = t.comments.filter((x) => !x.flagged).sort((a, b) => b.score - a.score || a.index - b.index);
+    const flagged = t.comments.filter((x) => x.flagged).sort(worstFirst);
+    const rest = t.comments.filter((x) => !x.flagged).sort(worstFirst);
     if (flagged.length) {
       out.push('', c.bold(`Flagged comments (${flagged.length}), worst first:`));
       for (const comment of flagged) renderComment(comment);

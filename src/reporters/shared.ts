@@ -1,0 +1,25 @@
+/** Ordering helpers every reporter shares, so all formats list comments and reasons the same way. */
+import type { Reason, ScoredComment } from '../types.js';
+
+/** Comments worst first; equal scores keep thread order. */
+export const worstFirst = (a: ScoredComment, b: ScoredComment): number => b.score - a.score || a.index - b.index;
+
+/**
+ * Reasons in display order: the strongest reason of each signal first, then the rest, so that one signal's
+ * many phrase matches do not crowd the other signals out of a "top reasons" cut (the terminal's order).
+ */
+export function orderedReasons(comment: ScoredComment): Reason[] {
+  const seen = new Set<string>();
+  const leads: Reason[] = [];
+  const rest: Reason[] = [];
+  for (const r of comment.reasons) {
+    (seen.has(r.signal) ? rest : leads).push(r);
+    seen.add(r.signal);
+  }
+  return [...leads, ...rest];
+}
+
+/** The other comments a comment's reasons point at (duplicate partners, echoed parents), once each. */
+export function relatedIds(comment: ScoredComment): string[] {
+  return [...new Set(orderedReasons(comment).flatMap((r) => r.related ?? []))];
+}

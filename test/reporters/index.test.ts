@@ -1,0 +1,9 @@
+import { describe, expect, it } from 'vitest';
+import { REPORTERS, reporterNames } from '../../src/reporters/index.js';
+
+describe('reporter registry', () => {
+  it('keeps terminal first (the default) and json second, then the CI and export formats', () => {
+    expect(reporterNames()).toEqual(['terminal', 'json', 'markdown', 'csv', 'github']);
+    for (const { description } of Object.values(REPORTERS)) expect(description).not.toBe('');
+  });
+});
