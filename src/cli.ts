@@ -229,6 +229,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .description('Find bot-generated replies in comment sections: near-duplicates, boilerplate, echo replies, off-article agendas — with the evidence for every flag.')
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError()
+    .addHelpText('after', '\nscan is the default command: "threadsift FILE..." scans. "threadsift scan --help" lists its options.')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s),
