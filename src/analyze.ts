@@ -6,8 +6,25 @@ import { SIGNALS } from './signals/index.js';
 import type { Finding, InputProblem, Report, Thread, ThreadReport } from './types.js';
 import { VERSION } from './version.js';
 
+/**
+ * Signals read at most this many characters of a comment. Real comments are far shorter; a 50 MB
+ * "comment" is an attack on the analyser, and its first 20,000 characters show what it is. The report
+ * keeps the full text.
+ */
+export const MAX_ANALYSED_CHARS = 20_000;
+
+function capped(thread: Thread): Thread {
+  if (!thread.comments.some((c) => c.text.length > MAX_ANALYSED_CHARS) && thread.body.length <= MAX_ANALYSED_CHARS * 10) return thread;
+  return {
+    ...thread,
+    body: thread.body.slice(0, MAX_ANALYSED_CHARS * 10),
+    comments: thread.comments.map((c) => (c.text.length > MAX_ANALYSED_CHARS ? { ...c, text: c.text.slice(0, MAX_ANALYSED_CHARS) } : c)),
+  };
+}
+
 /** Run every enabled signal over one thread and score its comments. */
-export function analyzeThread(thread: Thread, config: Config): ThreadReport {
+export function analyzeThread(original: Thread, config: Config): ThreadReport {
+  const thread = capped(original);
   const findings: Finding[] = [];
   for (const signal of SIGNALS) {
     const settings = config.signals[signal.id];
@@ -22,7 +39,7 @@ export function analyzeThread(thread: Thread, config: Config): ThreadReport {
     byComment.set(f.commentId, list);
   }
   const order = new Map(thread.comments.map((c, i) => [c.id, i]));
-  const comments = thread.comments.map((c) => scoreComment(c, byComment.get(c.id) ?? [], config));
+  const comments = original.comments.map((c) => scoreComment(c, byComment.get(c.id) ?? [], config));
   const clusters = buildClusters(findings, order);
   const agendaTerms = buildAgendaTerms(findings, order);
   const report: ThreadReport = {

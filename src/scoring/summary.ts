@@ -62,7 +62,7 @@ export function summarize(comments: ScoredComment[], clusters: Cluster[], agenda
   const flagged = comments.filter((c) => c.flagged).length;
   const botShare = n === 0 ? 0 : Math.round((flagged / n) * 1000) / 1000;
   if (n === 0) return { flagged, botShare, verdictCode: 'NO_COMMENTS', verdict: 'No comments to analyse.' };
-  if (flagged === 0) return { flagged, botShare, verdictCode: 'CLEAN', verdict: `No likely bot replies among ${n} comments.` };
+  if (flagged === 0) return { flagged, botShare, verdictCode: 'CLEAN', verdict: `No likely bot replies among ${n} comment${n === 1 ? '' : 's'}.` };
   const extras = [
     clusters.length ? `${clusters.length} duplicate cluster${clusters.length > 1 ? 's' : ''}` : '',
     agenda.length ? `off-article terms pushed: ${agenda.slice(0, 3).map((a) => a.term).join(', ')}` : '',

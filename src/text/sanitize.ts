@@ -21,7 +21,10 @@ export function stripControls(text: string, keepNewlines = false): string {
 
 /** One display line: controls removed, whitespace collapsed, cut to `max` characters with an ellipsis. */
 export function excerpt(text: string, max: number): string {
-  const clean = stripControls(text).replace(/\s+/g, ' ').trim();
+  // Only the head can appear in an excerpt; cleaning a 50 MB comment in full would stall the report.
+  const head = text.length > max * 8 + 256 ? text.slice(0, max * 8 + 256) : text;
+  const clean = stripControls(head).replace(/\s+/g, ' ').trim();
+  if (head !== text && Array.from(clean).length <= max) return `${clean}…`;
   const chars = Array.from(clean);
   return chars.length <= max ? clean : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
 }
