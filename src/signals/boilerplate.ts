@@ -9,14 +9,24 @@ export interface BoilerplateOptions {
   extraPhrases: PhraseEntry[];
 }
 
+const combined = new WeakMap<PhraseEntry[], readonly PhraseEntry[]>();
+
+/** The built-in list plus configured extras, built once per configuration (the matcher caches by list). */
+function withExtras(extra: PhraseEntry[]): readonly PhraseEntry[] {
+  if (extra.length === 0) return BOILERPLATE;
+  let list = combined.get(extra);
+  if (!list) combined.set(extra, (list = [...BOILERPLATE, ...extra]));
+  return list;
+}
+
 /** Stock constructions of generic commentary; one finding per match, strength grows with the count. */
 export const boilerplate: Signal<BoilerplateOptions> = {
   id: 'boilerplate',
   description: 'Generic stock constructions of low-effort and machine-written commentary',
-  weight: 0.6,
+  weight: 0.7,
   defaultOptions: { extraPhrases: [] },
   analyze(thread, ctx) {
-    const entries = ctx.options.extraPhrases.length ? [...BOILERPLATE, ...ctx.options.extraPhrases] : BOILERPLATE;
+    const entries = withExtras(ctx.options.extraPhrases);
     const features = threadFeatures(thread);
     const findings: Finding[] = [];
     thread.comments.forEach((comment, i) => {

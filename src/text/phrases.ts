@@ -21,9 +21,22 @@ export function compilePhrase(entry: PhraseEntry): RegExp {
   return re;
 }
 
+const anyOf = new WeakMap<readonly PhraseEntry[], RegExp>();
+
+/** One alternation of a whole list: most comments match no entry, and one scan tells. */
+function anyPhrase(entries: readonly PhraseEntry[]): RegExp {
+  let re = anyOf.get(entries);
+  if (!re) {
+    re = new RegExp(entries.map((e) => `(?:${e.pattern})`).join('|'), 'iu');
+    anyOf.set(entries, re);
+  }
+  return re;
+}
+
 /** All non-overlapping matches of all entries, in text order; the first entry wins an overlap. */
 export function matchPhrases(text: string, entries: readonly PhraseEntry[]): PhraseMatch[] {
   const plain = normalizeSameLength(text);
+  if (entries.length === 0 || !anyPhrase(entries).test(plain)) return [];
   const found: PhraseMatch[] = [];
   for (const entry of entries) {
     const re = compilePhrase(entry);
