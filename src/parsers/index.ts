@@ -5,12 +5,20 @@
 import { extname } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { decodeInput } from './decode.js';
+import { commento } from './commento.js';
+import { csv } from './csv.js';
+import { disqus } from './disqus.js';
 import { json, jsonl } from './json.js';
+import { reddit } from './reddit.js';
 import { textDump } from './text-dump.js';
+import { wxr } from './wxr.js';
 import type { ParseOptions, ParseOutput, Parser } from './types.js';
 
-/** Order matters for sniffing: specific formats first, the text dump (which accepts anything) last. */
-export const PARSERS: readonly Parser[] = [jsonl, json, textDump];
+/**
+ * Order matters for sniffing: specific formats first (Reddit and Commento JSON before threadsift JSON, whose
+ * sniff would also match a Commento export), the text dump (which accepts anything) last.
+ */
+export const PARSERS: readonly Parser[] = [jsonl, reddit, commento, json, disqus, wxr, csv, textDump];
 
 export function findParser(name: string): Parser | undefined {
   return PARSERS.find((p) => p.name === name);

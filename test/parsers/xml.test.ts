@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToText } from '../../src/parsers/html.js';
+import { attribute, childText, name, readXmlRecords, text, type XmlRecord } from '../../src/parsers/xml.js';
+import { inputError } from './support.js';
+
+const read = (xml: string, path: readonly string[] = ['root']) => {
+  const records: XmlRecord[] = [];
+  const warnings = readXmlRecords(xml, 'test.xml', path, (r) => records.push(r));
+  return { records, warnings };
+};
+
+describe('xml: DOCTYPE safety', () => {
+  it('refuses entity declarations before anything is expanded, naming the line', () => {
+    const bomb = `<?xml version="1.0"?>\n<!DOCTYPE root [\n<!ENTITY a "aaaaaaaaaa">\n<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n<root><r>&b;</r></root>`;
+    const err = inputError(() => read(bomb));
+    expect(err.where).toBe('3');
+    expect(err.problem).toMatch(/^declares DTD entities \(<!ENTITY>\)/);
+  });
+
+  it('refuses external entities and external DTDs', () => {
+    expect(inputError(() => read('<!DOCTYPE root [<!ENTITY x SYSTEM "file:///etc/passwd">]><root><r>&x;</r></root>')).problem).toMatch(/entities/);
+    expect(inputError(() => read('<!DOCTYPE root SYSTEM "http://example.com/evil.dtd"><root/>')).problem).toMatch(/external DTD/);
+    expect(inputError(() => read("<!DOCTYPE root PUBLIC '-//X//Y' 'file:///etc/passwd'><root/>")).problem).toMatch(/external DTD/);
+  });
+
+  it('finds an entity hidden after a comment containing "]" or in a DOCTYPE placed inside the document', () => {
+    expect(inputError(() => read('<!DOCTYPE root [<!-- ] --><!ENTITY x "y">]><root/>')).problem).toMatch(/entities/);
+    const inside = '<root>\n<r>ok</r>\n<!DOCTYPE x [<!ENTITY y "z">]>\n</root>';
+    expect(inputError(() => read(inside)).where).toBe('3');
+  });
+
+  it('ignores a DOCTYPE without entities, and leaves undeclared entity references as written', () => {
+    const { records } = read('<!DOCTYPE root [<!ELEMENT root ANY>]>\n<root><r>&undeclared; &amp;</r></root>');
+    expect(records.map((r) => text(r.node))).toEqual(['&undeclared; &']);
+  });
+
+  it('does not mistake markup inside CDATA for a DOCTYPE or a tag', () => {
+    const { records } = read('<root><r><![CDATA[<!DOCTYPE x [<!ENTITY y "z">]></r> a=b]]></r></root>');
+    expect(records.map((r) => text(r.node))).toEqual(['<!DOCTYPE x [<!ENTITY y "z">]></r> a=b']);
+  });
+});
+
+describe('xml: text', () => {
+  it('decodes character data once, keeps CDATA as written, in document order', () => {
+    const { records } = read('<root><r>a &amp;lt; &#65;&#x42; <![CDATA[<b>&amp;</b>]]> z</r></root>');
+    expect(text(records[0]!.node)).toBe('a &lt; AB <b>&amp;</b> z');
+  });
+
+  it('decodes attributes and reads child elements by name', () => {
+    const { records } = read('<root><post dsq:id="a&amp;b"><message>hi</message></post></root>');
+    const post = records[0]!.node;
+    expect([name(post), attribute(post, 'dsq:id'), childText(post, 'message'), childText(post, 'missing')]).toEqual(['post', 'a&b', 'hi', undefined]);
+  });
+});
+
+describe('xml: records', () => {
+  it('hands over the children of the element at the path, with their start lines', () => {
+    const xml = '<rss>\n<channel>\n<title>t</title>\n<item>1</item>\n<item/>\n</channel>\n<other><item>x</item></other>\n</rss>';
+    const { records } = read(xml, ['rss', 'channel']);
+    expect(records.map((r) => [name(r.node), r.line])).toEqual([
+      ['title', 3],
+      ['item', 4],
+      ['item', 5],
+    ]);
+  });
+
+  it('refuses another root element, naming both', () => {
+    expect(inputError(() => read('<rss><channel/></rss>', ['disqus'])).problem).toBe('has a <rss> root element, not <disqus>');
+  });
+
+  it('refuses XML that is not well-formed (fast-xml-parser alone would accept it), naming the line', () => {
+    const mismatched = inputError(() => read('<root>\n<r>one</r>\n<r>two</x>\n</root>'));
+    expect(mismatched.where).toBe('3');
+    expect(mismatched.problem).toMatch(/^is not well-formed XML: /);
+    expect(inputError(() => read('<root>\n<r>cut off')).problem).toMatch(/^is not well-formed XML: /);
+  });
+
+  it('repairs stray characters before the first tag and unquoted attribute values, with warnings', () => {
+    const { records, warnings } = read('`<root>\n<r id=42/>\n<r id=\'7\' n=x/y>t</r>\n</root>');
+    expect(records.map((r) => [attribute(r.node, 'id'), attribute(r.node, 'n')])).toEqual([
+      ['42', undefined],
+      ['7', 'x/y'],
+    ]);
+    expect(warnings).toEqual([
+      'test.xml:1: ignored 1 stray character(s) before the first tag ("`")',
+      'test.xml:2: read 2 attribute value(s) written without quotes, first id=42 (XML requires quotes)',
+    ]);
+  });
+
+  it('stays linear on input built to make naive scanners quadratic', () => {
+    const started = performance.now();
+    // Quadratic scans of these would take minutes; linear ones take milliseconds.
+    expect(inputError(() => read(`<root>${'<r a="1" '.repeat(30_000)}`)).problem).toMatch(/not well-formed/);
+    expect(inputError(() => read(`<root>${'<r a=1>'.repeat(30_000)}`)).problem).toMatch(/not well-formed/);
+    expect(inputError(() => read(`<root>${'<![CDATA[ '.repeat(100_000)}</root>`)).problem).toMatch(/not well-formed/);
+    expect(htmlToText('<a'.repeat(200_000) + '<!--'.repeat(100_000) + '<script>'.repeat(50_000)).length).toBeGreaterThan(0);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
