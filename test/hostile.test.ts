@@ -112,10 +112,13 @@ describe('hostile bytes: refused or read, never a crash or a hang', () => {
     ['whitespace only', ' \n\t\r\n  ', 2, /is empty/],
     ['binary', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00]), 2, /looks like a binary file/],
     ['JSON with wrong types', JSON.stringify({ title: 5, comments: 'none' }), 2, /title must be a string, got number/],
+    ['XML entity expansion bomb', '<?xml version="1.0"?>\n<!DOCTYPE disqus [\n<!ENTITY a "aaaaaaaaaa">\n<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">\n]>\n<disqus xmlns="http://disqus.com"><post><message>&c;</message></post></disqus>\n', 2, /entit/i],
+    ['XML external entity', '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><wp:comment><wp:comment_content>&xxe;</wp:comment_content></wp:comment></item></channel></rss>\n', 2, /entit|DOCTYPE/i],
+    ['CSV with unbalanced quotes', 'id,text\n1,"fine"\n2,"never closed\n3,ok\n', 2, /line 3|:3/],
     ['JSON nested deeply', `${'['.repeat(100000)}${']'.repeat(100000)}`, 2, /must be a thread object|is not valid JSON/],
   ];
   it.each(cases)('%s', async (name, content, code, message) => {
-    const ext = /JSON/.test(name) ? 'json' : 'txt';
+    const ext = /JSON/.test(name) ? 'json' : /XML/.test(name) ? 'xml' : /CSV/.test(name) ? 'csv' : 'txt';
     const path = file(`${name.replace(/\W+/g, '-').toLowerCase()}.${ext}`, content);
     const r = await run([path, '-f', 'json'], false);
     expect(r.code).toBe(code);
