@@ -10,38 +10,77 @@ export interface PhraseMatch {
 
 export const DEFAULT_PHRASE_WEIGHT = 0.45;
 
-const compiled = new WeakMap<PhraseEntry, RegExp>();
-
-export function compilePhrase(entry: PhraseEntry): RegExp {
-  let re = compiled.get(entry);
-  if (!re) {
-    re = new RegExp(entry.pattern, 'giu');
-    compiled.set(entry, re);
-  }
-  return re;
+/**
+ * V8 matches case-insensitive Unicode regexes (flag "iu") several times slower than case-sensitive ones.
+ * Patterns written without capital letters are therefore run case-sensitively over lower-cased text,
+ * which is equivalent whenever lower-casing keeps the text's length (offsets must still point into
+ * the original); patterns with capitals (\S, \W, [A-Z]...) and length-changing texts use "iu".
+ */
+interface Compiled {
+  exact: RegExp;
+  folded?: RegExp;
 }
 
-const anyOf = new WeakMap<readonly PhraseEntry[], RegExp>();
+const compiled = new WeakMap<PhraseEntry, Compiled>();
+
+function compile(source: string, global: boolean): Compiled {
+  const flags = global ? 'gu' : 'u';
+  return { exact: new RegExp(source, `i${flags}`), ...(/[A-Z]/.test(source) ? {} : { folded: new RegExp(source, flags) }) };
+}
+
+function pick(c: Compiled, lower: string | undefined): RegExp {
+  return lower !== undefined && c.folded ? c.folded : c.exact;
+}
+
+/** The entry's regex, case-insensitive and global, as it is matched against normalised text. */
+export function compilePhrase(entry: PhraseEntry): RegExp {
+  return entryRegexes(entry).exact;
+}
+
+function entryRegexes(entry: PhraseEntry): Compiled {
+  let c = compiled.get(entry);
+  if (!c) compiled.set(entry, (c = compile(entry.pattern, true)));
+  return c;
+}
+
+const anyOf = new WeakMap<readonly PhraseEntry[], Compiled>();
 
 /** One alternation of a whole list: most comments match no entry, and one scan tells. */
-function anyPhrase(entries: readonly PhraseEntry[]): RegExp {
-  let re = anyOf.get(entries);
-  if (!re) {
-    re = new RegExp(entries.map((e) => `(?:${e.pattern})`).join('|'), 'iu');
-    anyOf.set(entries, re);
-  }
-  return re;
+function anyPhrase(entries: readonly PhraseEntry[]): Compiled {
+  let c = anyOf.get(entries);
+  if (!c) anyOf.set(entries, (c = compile(entries.map((e) => `(?:${e.pattern})`).join('|'), false)));
+  return c;
 }
+
+// Several signals match the same list over the same comment (boilerplate, and agenda-drift to skip
+// filler words): remember recent results per list. Bounded, so a million-comment run stays flat.
+const recent = new WeakMap<readonly PhraseEntry[], Map<string, PhraseMatch[]>>();
+const RECENT_LIMIT = 50_000;
 
 /** All non-overlapping matches of all entries, in text order; the first entry wins an overlap. */
 export function matchPhrases(text: string, entries: readonly PhraseEntry[]): PhraseMatch[] {
+  let memo = recent.get(entries);
+  if (!memo) recent.set(entries, (memo = new Map()));
+  let result = memo.get(text);
+  if (!result) {
+    if (memo.size >= RECENT_LIMIT) memo.clear();
+    memo.set(text, (result = scan(text, entries)));
+  }
+  return result;
+}
+
+function scan(text: string, entries: readonly PhraseEntry[]): PhraseMatch[] {
+  if (entries.length === 0) return [];
   const plain = normalizeSameLength(text);
-  if (entries.length === 0 || !anyPhrase(entries).test(plain)) return [];
+  const lowered = plain.toLowerCase();
+  const lower = lowered.length === plain.length ? lowered : undefined;
+  const any = anyPhrase(entries);
+  if (!pick(any, lower).test(any.folded && lower !== undefined ? lower : plain)) return [];
   const found: PhraseMatch[] = [];
   for (const entry of entries) {
-    const re = compilePhrase(entry);
-    re.lastIndex = 0;
-    for (const m of plain.matchAll(re)) {
+    const c = entryRegexes(entry);
+    const re = pick(c, lower);
+    for (const m of (re === c.folded ? lower! : plain).matchAll(re)) {
       if (m[0].length === 0) continue;
       const span: [number, number] = [m.index, m.index + m[0].length];
       if (found.some((f) => span[0] < f.span[1] && f.span[0] < span[1])) continue;
