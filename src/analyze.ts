@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import { buildAgendaTerms, buildClusters, summarize } from './scoring/summary.js';
 import { scoreComment } from './scoring/combine.js';
 import { SIGNALS } from './signals/index.js';
-import type { Finding, InputProblem, Report, Thread, ThreadReport } from './types.js';
+import type { CrossThreadCluster, Finding, InputProblem, Report, SignalContext, Thread, ThreadReport } from './types.js';
 import { VERSION } from './version.js';
 
 /**
@@ -22,15 +22,22 @@ function capped(thread: Thread): Thread {
   };
 }
 
+/** What a thread's analysis may know about the rest of the run. */
+export interface RunContext {
+  corpus?: SignalContext['corpus'];
+}
+
 /** Run every enabled signal over one thread and score its comments. */
-export function analyzeThread(original: Thread, config: Config): ThreadReport {
+export function analyzeThread(original: Thread, config: Config, run: RunContext = {}): ThreadReport {
   const thread = capped(original);
   const findings: Finding[] = [];
   for (const signal of SIGNALS) {
     const settings = config.signals[signal.id];
     if (!settings?.enabled) continue;
     const options = signal.id === 'boilerplate' ? { ...settings.options, extraPhrases: config.extraPhrases } : settings.options;
-    findings.push(...signal.analyze(thread, { options: { ...signal.defaultOptions, ...options } }));
+    const ctx: SignalContext<object> = { options: { ...signal.defaultOptions, ...options } };
+    if (run.corpus) ctx.corpus = run.corpus;
+    findings.push(...signal.analyze(thread, ctx));
   }
   const byComment = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -59,7 +66,7 @@ export function analyzeThread(original: Thread, config: Config): ThreadReport {
 }
 
 /** Assemble a run's report from its thread reports (in input order) and the inputs that failed. */
-export function buildReport(reports: ThreadReport[], config: Config, errors: InputProblem[] = []): Report {
+export function buildReport(reports: ThreadReport[], config: Config, errors: InputProblem[] = [], crossThreadClusters?: CrossThreadCluster[]): Report {
   const comments = reports.reduce((n, t) => n + t.commentCount, 0);
   const flagged = reports.reduce((n, t) => n + t.summary.flagged, 0);
   return {
@@ -80,6 +87,7 @@ export function buildReport(reports: ThreadReport[], config: Config, errors: Inp
       errors: errors.length,
     },
     threads: reports,
+    ...(crossThreadClusters ? { crossThreadClusters } : {}),
     errors,
   };
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { analyzeThread, buildReport } from './analyze.js';
+import { analyzeThread, buildReport, type RunContext } from './analyze.js';
 import type { Config } from './config.js';
 import { loadConfig } from './config-file.js';
 import { formatKnownError, InputError, isKnownError, UsageError } from './errors.js';
@@ -14,7 +14,8 @@ import type { ParseOptions } from './parsers/types.js';
 import { createProgress } from './progress.js';
 import { REPORTERS, reporterNames } from './reporters/index.js';
 import { stripControls } from './text/sanitize.js';
-import type { InputProblem, Report, Thread, ThreadReport } from './types.js';
+import { CorpusIndex } from './corpus/index.js';
+import type { CorpusMembership, CrossThreadCluster, InputProblem, Report, Thread, ThreadReport } from './types.js';
 import { VERSION } from './version.js';
 
 /** Everything the CLI needs from the outside world, so tests can run it in-process. */
@@ -91,23 +92,25 @@ function forEachThread(
   parseOptions: ParseOptions,
   io: CliIO,
   onThread: (thread: Thread) => void,
+  repeat = false,
 ): InputProblem[] {
   assertHasInputs(args);
   const { files, problems: resolveProblems } = resolveInputs(args, io.cwd);
   const problems: InputProblem[] = [];
   const progress = createProgress(files.length, io.stderr, io.stderrIsTTY && !io.env.CI);
+  // A second pass over the same inputs (see runScan) has already reported their problems.
   const report = (error: InputError) => {
     const line = formatKnownError(error);
     problems.push({ source: error.source, message: line });
     progress.done();
-    io.stderr(`threadsift: ${stripControls(line)}\n`);
+    if (!repeat) io.stderr(`threadsift: ${stripControls(line)}\n`);
   };
   for (const p of resolveProblems) report(p.error);
   let comments = 0;
   files.forEach((source, i) => {
     try {
       const out = parseInput(readSource(source, io.readStdin), source, opts.inputFormat, parseOptions);
-      for (const w of out.warnings) io.stderr(`threadsift: warning: ${stripControls(w)}\n`);
+      if (!repeat) for (const w of out.warnings) io.stderr(`threadsift: warning: ${stripControls(w)}\n`);
       for (const thread of out.threads) {
         comments += thread.comments.length;
         onThread(thread);
@@ -168,14 +171,93 @@ function csvOptions(opts: ScanOptions): ParseOptions {
   return Object.keys(csv).length ? { csv } : {};
 }
 
-function runScan(args: string[], opts: ScanOptions, io: CliIO): number {
+/** Threads read in the first pass are kept for the second up to this many characters, then re-read. */
+const KEEP_IN_MEMORY_CHARS = 200_000_000;
+
+interface CorpusPass {
+  clusters: CrossThreadCluster[];
+  lookup: (thread: Thread) => RunContext;
+}
+
+/**
+ * The run-wide pass for the cross-thread signal: every comment of every input into a CorpusIndex
+ * (MinHash-LSH; only signatures, ids and an excerpt are held), then the clusters that span two or
+ * more threads, and a per-thread lookup for the second, scoring pass.
+ */
+async function corpusPass(index: CorpusIndex, names: Map<string, { source: string; id: string }>): Promise<CorpusPass> {
+  const result = await index.finish();
+  const membership = new Map<string, Map<string, CorpusMembership>>();
+  const clusters: CrossThreadCluster[] = [];
+  for (const c of result.clusters) {
+    if (!c.crossThread) continue;
+    const shared: CorpusMembership = { id: c.id, size: c.size, threads: c.threads, representative: c.representative, similarity: c.similarity };
+    for (const m of c.members) {
+      let byComment = membership.get(m.threadId);
+      if (!byComment) membership.set(m.threadId, (byComment = new Map()));
+      byComment.set(m.commentId, shared);
+    }
+    clusters.push({
+      id: c.id,
+      size: c.size,
+      threads: c.threads.map((key) => names.get(key)!),
+      members: c.members.map((m) => ({ source: names.get(m.threadId)!.source, threadId: names.get(m.threadId)!.id, commentId: m.commentId })),
+      representative: c.representative,
+      similarity: c.similarity,
+    });
+  }
+  return {
+    clusters,
+    lookup: (thread) => {
+      const byComment = membership.get(threadKey(thread));
+      return byComment ? { corpus: (id) => byComment.get(id) } : {};
+    },
+  };
+}
+
+/** A thread's run-wide key: thread ids are only unique within their source. */
+const threadKey = (t: Thread) => `${t.source}#${t.id}`;
+
+async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<number> {
   const format = REPORTERS[opts.format];
   if (!format) throw new UsageError(`unknown report format "${opts.format}"`, `formats: ${reporterNames().join(', ')}`);
   const { config } = loadConfig(opts.config, io.cwd);
   applyOverrides(config, opts);
+  // stdin can be read once; the second pass re-reads files but must reuse what stdin gave.
+  let stdin: Buffer | undefined;
+  const once: CliIO = { ...io, readStdin: () => (stdin ??= io.readStdin()) };
+  const parseOptions = csvOptions(opts);
   const reports: ThreadReport[] = [];
-  const problems = forEachThread(args, opts, csvOptions(opts), io, (thread) => reports.push(analyzeThread(thread, config)));
-  const report = buildReport(reports, config, problems);
+  const cross = config.signals['cross-thread'];
+  let clusters: CrossThreadCluster[] | undefined;
+  let problems: InputProblem[];
+  if (!cross?.enabled) {
+    problems = forEachThread(args, opts, parseOptions, once, (thread) => reports.push(analyzeThread(thread, config)));
+  } else {
+    const { threshold, minWords } = cross.options as { threshold: number; minWords: number };
+    const index = new CorpusIndex({ threshold, minShingles: minWords });
+    const names = new Map<string, { source: string; id: string }>();
+    const kept: Thread[] = [];
+    let keptChars = 0;
+    let spilled = false;
+    problems = forEachThread(args, opts, parseOptions, once, (thread) => {
+      const key = threadKey(thread);
+      names.set(key, { source: thread.source, id: thread.id });
+      for (const c of thread.comments) index.add(key, c.id, c.text);
+      if (spilled) return;
+      kept.push(thread);
+      keptChars += thread.body.length + thread.comments.reduce((n, c) => n + c.text.length, 0);
+      if (keptChars > KEEP_IN_MEMORY_CHARS) {
+        spilled = true;
+        kept.length = 0;
+      }
+    });
+    const pass = await corpusPass(index, names);
+    const score = (thread: Thread) => reports.push(analyzeThread(thread, config, pass.lookup(thread)));
+    if (spilled) forEachThread(args, opts, parseOptions, once, score, true);
+    else kept.forEach(score);
+    clusters = pass.clusters;
+  }
+  const report = buildReport(reports, config, problems, clusters);
   const text = format.reporter(report, {
     color: useColor(opts, io),
     verbose: Boolean(opts.verbose),
@@ -237,9 +319,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       outputError: (s, write) => write(`threadsift: ${s.replace(/^error: /, '').trimEnd()} (threadsift --help for usage)\n`),
     });
   const debug = argv.includes('--debug');
-  const guard = (fn: () => number) => {
+  const guard = async (fn: () => number | Promise<number>) => {
     try {
-      code = fn();
+      code = await fn();
     } catch (err) {
       if (isKnownError(err)) {
         io.stderr(`threadsift: ${stripControls(formatKnownError(err))}\n`);

@@ -29,7 +29,7 @@ export interface Config {
   phraseFiles: string[];
 }
 
-export const DEFAULT_THRESHOLD = 0.5;
+export const DEFAULT_THRESHOLD = 0.45;
 
 export function defaultConfig(): Config {
   const signals: Record<string, SignalSettings> = {};

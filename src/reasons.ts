@@ -19,6 +19,8 @@ const MESSAGES: Record<string, (a: Args) => string> = {
     `paraphrases comment #${String(a.partner)} (${pct(a.similarity)} of weighted words shared${a.sharedText ? `, incl. ${quote(a.sharedText)}` : ''})${othersSuffix(a)}`,
   DOUBLE_POST: (a) =>
     `${pct(a.similarity)} the same as comment #${String(a.partner)} — one more copy would make a campaign; two may be a double post`,
+  CROSS_THREAD_DUPLICATE: (a) =>
+    `also posted under ${Number(a.threads) - 1} other thread${Number(a.threads) === 2 ? '' : 's'} (${String(a.size)} copies in all, cross-thread cluster ${String(a.cluster)})`,
   BOILERPLATE_PHRASE: (a) => `stock phrase ${quote(a.phrase)}: ${String(a.note)}`,
   ECHO_REPLY: (a) => `opens with agreement (${quote(a.opener)}) in reply to #${String(a.parent)}`,
   ECHO_REPLY_RESTATES: (a) =>
@@ -34,8 +36,15 @@ const MESSAGES: Record<string, (a: Args) => string> = {
   PROMO_CALL_TO_ACTION: (a) => `call to action ${quote(a.text)}: ${String(a.note)}`,
   PROMO_MONEY: (a) => `money bait ${quote(a.text)}: ${String(a.note)}`,
   PROMO_CONTACT: (a) => `contact handle ${quote(a.text)}: ${String(a.note)}`,
-  LLM_STYLE_PHRASE: (a) => `machine-like style ${list((a.text as unknown[]).map(quote))}: ${String(a.note)}`,
-  LLM_STYLE_SHAPE: (a) => `machine-like style: ${String(a.note)}`,
+  LLM_STYLE: (a) => {
+    const markers = (a.markers as Array<{ label: string }>).map((m) => m.label);
+    const phrases = (a.phrases as unknown[]).slice(0, 3);
+    return `reads as machine-written: ${markers.join('; ')}${phrases.length ? ` (${phrases.map(quote).join(', ')})` : ''}`;
+  },
+  MODEL_PROBABILITY: (a) => {
+    const features = (a.features as Array<{ feature: string }>).map((f) => f.feature.replace(/^ngram:/, '').replace(/^signal:/, 'signal '));
+    return `trained model: ${pct(a.probability)} likely a bot${features.length ? `, mostly from ${list(features.map(quote))}` : ''}`;
+  },
   PROMO_AUTHOR_REPEAT: (a) =>
     `${quote(a.author)} posted this ${Number(a.copies) > 2 ? `${String(a.copies)} times` : 'twice'} (${pct(a.similarity)} the same as #${String(a.partner)})`,
 };

@@ -49,9 +49,21 @@ export interface Finding {
   related?: string[];
 }
 
-/** Shared, precomputed per-run context handed to every signal. */
+/** A comment's cluster from the run-wide corpus pass, as signals see it. */
+export interface CorpusMembership {
+  id: string;
+  size: number;
+  /** Distinct threads the cluster spans (run-wide thread keys). */
+  threads: string[];
+  representative: string;
+  similarity: { min: number; mean: number };
+}
+
+/** Per-run context handed to every signal. */
 export interface SignalContext<O = object> {
   options: O;
+  /** Cross-thread cluster of a comment of this thread, when the run had a corpus pass. */
+  corpus?: (commentId: string) => CorpusMembership | undefined;
 }
 
 /** A detector: a plain object, pure, one per file under src/signals. */
@@ -147,6 +159,17 @@ export interface InputProblem {
   message: string;
 }
 
+/** Comments repeated (nearly) verbatim across threads of the run. */
+export interface CrossThreadCluster {
+  /** Stable: a hash of the representative's normalised words. */
+  id: string;
+  size: number;
+  threads: Array<{ source: string; id: string }>;
+  members: Array<{ source: string; threadId: string; commentId: string }>;
+  representative: string;
+  similarity: { min: number; mean: number };
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: string; version: string };
@@ -154,5 +177,7 @@ export interface Report {
   signals: SignalInfo[];
   summary: RunSummary;
   threads: ThreadReport[];
+  /** Present when the run compared comments across threads (more than one thread read). */
+  crossThreadClusters?: CrossThreadCluster[];
   errors: InputProblem[];
 }

@@ -67,6 +67,15 @@ export const terminalReporter: Reporter = (report, options) => {
     }
     out.push('');
   }
+  const cross = report.crossThreadClusters ?? [];
+  if (cross.length) {
+    out.push(c.bold(`Comments repeated across threads (${cross.length} cluster${cross.length === 1 ? '' : 's'}, largest first):`));
+    for (const cl of cross.slice(0, options.verbose ? cross.length : 10)) {
+      out.push(`  ${c.cyan(cl.id)}  ${cl.size} copies in ${cl.threads.length} threads  ${c.dim(`min similarity ${cl.similarity.min.toFixed(2)}`)}  ${excerpt(cl.representative, 80)}`);
+    }
+    if (!options.verbose && cross.length > 10) out.push(c.dim(`  … ${cross.length - 10} more; -v or --format json lists all`));
+    out.push('');
+  }
   // Unreadable inputs were already reported on stderr, one line each; the summary only counts them.
   if (report.threads.length > 1 || (report.threads.length > 0 && report.errors.length)) {
     const s = report.summary;

@@ -15,7 +15,7 @@ export interface EchoReplyOptions {
 export const echoReply: Signal<EchoReplyOptions> = {
   id: 'echo-reply',
   description: 'Replies that open with agreement ("Absolutely.", "Excellent point.") and restate the comment before them',
-  weight: 0.45,
+  weight: 0.35,
   defaultOptions: { minRestatement: 0.15 },
   analyze(thread, ctx) {
     const features = threadFeatures(thread);

@@ -2,16 +2,24 @@
 import type { Signal } from '../types.js';
 import { agendaDrift } from './agenda-drift.js';
 import { boilerplate } from './boilerplate.js';
+import { crossThread } from './cross-thread.js';
 import { echoReply } from './echo-reply.js';
+import { llmStyle } from './llm-style.js';
+import { modelSignal } from './model.js';
 import { nearDuplicate } from './near-duplicate.js';
+import { promo } from './promo.js';
 import { ungrounded } from './ungrounded.js';
 
 export const SIGNALS: readonly Signal<object>[] = [
   nearDuplicate as Signal<object>,
+  crossThread as Signal<object>,
   boilerplate as Signal<object>,
   echoReply as Signal<object>,
   ungrounded as Signal<object>,
   agendaDrift as Signal<object>,
+  promo as Signal<object>,
+  llmStyle as Signal<object>,
+  modelSignal as Signal<object>,
 ];
 
 export function findSignal(id: string): Signal<object> | undefined {

@@ -128,7 +128,7 @@ function linkStrength(link: Link, o: NearDuplicateOptions): number {
 export const nearDuplicate: Signal<NearDuplicateOptions> = {
   id: 'near-duplicate',
   description: 'Comments that repeat or paraphrase another comment in the same thread',
-  weight: 0.9,
+  weight: 0.45,
   defaultOptions: { characterThreshold: 0.8, wordThreshold: 0.25, minContentWords: 6, minExactChars: 12 },
   analyze(thread, ctx) {
     const f = threadFeatures(thread);

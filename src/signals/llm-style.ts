@@ -1,0 +1,160 @@
+import { LLM_STYLE, type StyleMarker } from '../data/llm-style.js';
+import { threadFeatures, unquoted } from '../text/features.js';
+import { normalizeSameLength } from '../text/normalize.js';
+import { tokenize, type Token } from '../text/tokens.js';
+import type { Finding, Signal } from '../types.js';
+
+export interface LlmStyleOptions {
+  /** Texts with fewer words are too short to judge by style (a tweet, "great video"). */
+  minWords: number;
+  /**
+   * Share of machine-written comments assumed before looking at style. Strength is the posterior
+   * probability given the markers, so a low prior keeps a tidy human comment (a few weak markers) low.
+   */
+  prior: number;
+  /** Posteriors below this are not reported (they would only add noise to every tidy comment). */
+  minStrength: number;
+}
+
+/** A marker that fired on a text, with its evidence. */
+export interface MarkerHit {
+  marker: StyleMarker;
+  /** Where a word or pattern marker matched (the first few matches). */
+  spans: Array<[number, number]>;
+  /** Measurements behind a shape marker (sentence count, variation). */
+  detail?: Record<string, number>;
+}
+
+/** The words and sentences of a text, measured once for all markers. */
+interface TextShape {
+  plain: string;
+  tokens: Token[];
+  /** Word count of each sentence. */
+  sentenceWords: number[];
+}
+
+const MAX_SPANS = 3;
+const compiled = new Map<string, RegExp>();
+const wordSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function regex(pattern: string, caseSensitive = false): RegExp {
+  const key = `${caseSensitive ? 'c' : 'i'}:${pattern}`;
+  let re = compiled.get(key);
+  if (!re) compiled.set(key, (re = new RegExp(pattern, caseSensitive ? 'gu' : 'giu')));
+  re.lastIndex = 0;
+  return re;
+}
+
+function shapeOf(text: string): TextShape {
+  const plain = normalizeSameLength(text);
+  const tokens = tokenize(text);
+  const sentenceWords: number[] = [];
+  // A sentence ends at . ! ? (runs allowed) followed by space, or at a line break.
+  for (const m of plain.matchAll(/[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)/g)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const words = tokens.filter((t) => t.start >= start && t.start < end).length;
+    if (words > 0) sentenceWords.push(words);
+  }
+  return { plain, tokens, sentenceWords };
+}
+
+function testMarker(marker: StyleMarker, shape: TextShape): MarkerHit | undefined {
+  const test = marker.test;
+  switch (test.kind) {
+    case 'words': {
+      let set = wordSets.get(test.words);
+      if (!set) wordSets.set(test.words, (set = new Set(test.words)));
+      const found = shape.tokens.filter((t) => set.has(t.lower));
+      return found.length >= test.min ? { marker, spans: found.slice(0, MAX_SPANS).map((t) => [t.start, t.end]) } : undefined;
+    }
+    case 'pattern': {
+      const spans = [...shape.plain.matchAll(regex(test.pattern, test.caseSensitive))]
+        .filter((m) => m[0].length > 0)
+        .slice(0, MAX_SPANS)
+        .map((m): [number, number] => [m.index, m.index + m[0].length]);
+      return spans.length ? { marker, spans } : undefined;
+    }
+    case 'absent':
+      return regex(test.pattern, test.caseSensitive).test(shape.plain) ? undefined : { marker, spans: [] };
+    case 'uniform-sentences': {
+      const n = shape.sentenceWords.length;
+      if (n < test.minSentences) return undefined;
+      const mean = shape.sentenceWords.reduce((a, b) => a + b, 0) / n;
+      const sd = Math.sqrt(shape.sentenceWords.reduce((a, b) => a + (b - mean) ** 2, 0) / n);
+      const variation = sd / mean;
+      return variation <= test.maxVariation
+        ? { marker, spans: [], detail: { sentences: n, variation: Math.round(variation * 100) / 100 } }
+        : undefined;
+    }
+    case 'sentence-length': {
+      const n = shape.sentenceWords.length;
+      const mean = n ? shape.sentenceWords.reduce((a, b) => a + b, 0) / n : 0;
+      return n && mean >= test.min && mean <= test.max ? { marker, spans: [], detail: { meanSentenceWords: Math.round(mean * 10) / 10 } } : undefined;
+    }
+  }
+}
+
+/**
+ * Posterior probability of machine writing given the markers that fired: naive-Bayes evidence, the
+ * sum of the markers' log-lifts, added to the prior log-odds.
+ */
+export function styleStrength(hits: readonly MarkerHit[], prior: number): number {
+  const logOdds = Math.log(prior / (1 - prior)) + hits.reduce((sum, h) => sum + Math.log(h.marker.lift), 0);
+  return 1 / (1 + Math.exp(-logOdds));
+}
+
+/** The markers that fire on `text` (quoted material excluded by the caller), in list order. */
+export function styleMarkers(text: string, markers: readonly StyleMarker[] = LLM_STYLE): MarkerHit[] {
+  const shape = shapeOf(text);
+  return markers.map((m) => testMarker(m, shape)).filter((h): h is MarkerHit => h !== undefined);
+}
+
+/**
+ * Machine-written style without a model: essay connectives, hedged balance, uniform sentences, and
+ * the absence of what human comments usually have (first person, contractions, informal register,
+ * questions). One finding per judged comment, listing every marker that fired with its note and source;
+ * its span is the first phrase a marker matched.
+ */
+export const llmStyle: Signal<LlmStyleOptions> = {
+  id: 'llm-style',
+  description: 'Stylistic markers of machine-written commentary: essay connectives, hedged balance, uniform sentences, no first person or informal register',
+  weight: 0.5,
+  defaultOptions: { minWords: 30, prior: 0.05, minStrength: 0.2 },
+  analyze(thread, ctx) {
+    const o = ctx.options;
+    const features = threadFeatures(thread);
+    const findings: Finding[] = [];
+    thread.comments.forEach((comment, i) => {
+      const f = features.comments[i]!;
+      if (f.tokens.length < o.minWords) return;
+      // Quoted material is someone else's style; blanking it keeps offsets valid.
+      const hits = styleMarkers(f.quotes.length ? unquoted(comment.text, f.quotes) : comment.text);
+      const strength = styleStrength(hits, o.prior);
+      if (hits.length === 0 || strength < o.minStrength) return;
+      const span = hits.find((h) => h.spans.length)?.spans[0];
+      findings.push({
+        signal: 'llm-style',
+        commentId: comment.id,
+        strength,
+        reason: {
+          code: 'LLM_STYLE',
+          args: {
+            markers: hits.map((h) => ({
+              id: h.marker.id,
+              label: h.marker.label,
+              note: h.marker.note,
+              source: h.marker.source,
+              lift: h.marker.lift,
+              ...(h.spans.length ? { text: h.spans.map(([s, e]) => comment.text.slice(s, e)) } : {}),
+              ...(h.detail ?? {}),
+            })),
+            phrases: hits.flatMap((h) => h.spans.map(([s, e]) => comment.text.slice(s, e))),
+          },
+        },
+        ...(span ? { span } : {}),
+      });
+    });
+    return findings;
+  },
+};

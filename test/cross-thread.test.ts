@@ -1,0 +1,55 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { main, type CliIO } from '../src/cli.js';
+import { crossThread } from '../src/signals/cross-thread.js';
+import { makeThread, runSignal, ROOT, testFixture } from './helpers.js';
+
+async function json(args: string[]) {
+  let stdout = '';
+  const io: CliIO = { stdout: (t) => (stdout += t), stderr: () => undefined, readStdin: () => Buffer.from(''), stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd: ROOT };
+  const code = await main([...args, '-f', 'json'], io);
+  return { code, report: JSON.parse(stdout) };
+}
+
+const DIR = testFixture('cross-thread');
+const FILES = readdirSync(DIR).map((f) => testFixture('cross-thread', f));
+
+describe('cross-thread clusters', () => {
+  it('finds the comment posted (with light edits) under three different threads', async () => {
+    const { code, report } = await json([DIR]);
+    expect(code).toBe(0);
+    expect(report.crossThreadClusters).toHaveLength(1);
+    const cluster = report.crossThreadClusters[0];
+    expect(cluster.size).toBe(3);
+    expect(cluster.threads.map((t: { id: string }) => t.id)).toEqual(['budget', 'harbour', 'schools']);
+    expect(cluster.members.map((m: { threadId: string; commentId: string }) => `${m.threadId}/${m.commentId}`)).toEqual(['budget/x1', 'harbour/x1', 'schools/x1']);
+    expect(cluster.id).toMatch(/^[0-9a-f]{16}$/);
+    expect(cluster.similarity.min).toBeGreaterThanOrEqual(0.8);
+    for (const t of report.threads) {
+      const x1 = t.comments.find((c: { id: string }) => c.id === 'x1');
+      expect(x1.reasons[0]).toMatchObject({ signal: 'cross-thread', code: 'CROSS_THREAD_DUPLICATE', args: { cluster: cluster.id, size: 3, threads: 3 } });
+      expect(x1.flagged).toBe(true);
+      for (const h of t.comments.filter((c: { id: string }) => c.id !== 'x1')) expect(h.reasons.some((r: { signal: string }) => r.signal === 'cross-thread')).toBe(false);
+    }
+  });
+
+  it('is the same whatever the order of the inputs', async () => {
+    const forward = (await json(FILES)).report.crossThreadClusters;
+    const backward = (await json([...FILES].reverse())).report.crossThreadClusters;
+    expect(backward).toEqual(forward);
+  });
+
+  it('a single thread has no cross-thread evidence', async () => {
+    const { report } = await json([FILES[0]!]);
+    expect(report.crossThreadClusters).toEqual([]);
+  });
+
+  it('can be switched off in the configuration', async () => {
+    const { report } = await json([DIR, '--config', testFixture('cross-thread-off.json')]);
+    expect(report.crossThreadClusters).toBeUndefined();
+  });
+
+  it('the signal is silent when the run had no corpus pass', () => {
+    expect(runSignal(crossThread, makeThread(['anything at all here']))).toEqual([]);
+  });
+});
