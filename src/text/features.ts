@@ -54,8 +54,11 @@ export interface ThreadFeatures {
   indexById: Map<string, number>;
 }
 
-/** Articles shorter than this give grounding signals nothing reliable to compare against. */
-export const MIN_ARTICLE_WORDS = 60;
+/**
+ * Articles shorter than this give grounding signals nothing reliable to compare against: a forum post
+ * asking "Thoughts on X?" invites comments to bring their own topics.
+ */
+export const MIN_ARTICLE_WORDS = 150;
 /** A body word whose commonest form is rarer than this rank is specific vocabulary ("sanctions", "tourism"). */
 const RARE_RANK = 20_000;
 /** A body phrase is specific when one of its words is rarer than this rank ("frozen assets"). */
@@ -93,9 +96,13 @@ export function unquoted(text: string, quotes: Array<[number, number]>): string 
   return out;
 }
 
+// Links are promo's evidence; as words ("https", "www", "com") they would look like a shared topic.
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>()[\]"]+/giu;
+
 export function commentFeatures(text: string): CommentFeatures {
   const quotes = quoteSpans(text);
-  const own = quotes.length ? unquoted(text, quotes) : text;
+  const urls = [...text.matchAll(URL)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+  const own = quotes.length || urls.length ? unquoted(text, [...quotes, ...urls]) : text;
   const tokens = tokenize(own);
   const content = tokens.filter((t) => t.content);
   const folded = foldText(own);

@@ -9,6 +9,9 @@ const BODY = [
   'The extra hours cost about 400,000 a year and are paid for by closing the little-used mobile library van.',
   'Staff unions said the schedule was agreed after two rounds of talks and that no librarian would work more than one weekend a month.',
   'The board will review visitor numbers in the spring and may extend the pilot to the two smaller branches.',
+  'Residents who collected signatures outside the Eastgate branch said the building had been closed on Sundays since the budget cuts of 2011.',
+  'Volunteers will run a reading hour for toddlers every Sunday morning, and the cafe on the ground floor will open at ten.',
+  'Parking at the main branch remains free on weekends, and the city will add a second bicycle rack by the entrance in the autumn.',
 ].join('\n');
 
 const DRIFT = [
