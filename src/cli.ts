@@ -9,6 +9,9 @@ import type { Config } from './config.js';
 import { loadConfig } from './config-file.js';
 import { formatKnownError, InputError, isKnownError, UsageError } from './errors.js';
 import { assertHasInputs, readSource, resolveInputs } from './inputs.js';
+import { evaluate } from './eval/evaluate.js';
+import { formatEval } from './eval/format.js';
+import { loadModel, trainModel } from './model/model.js';
 import { formatNames, parseInput } from './parsers/index.js';
 import type { ParseOptions } from './parsers/types.js';
 import { createProgress } from './progress.js';
@@ -58,6 +61,8 @@ interface ScanOptions {
   csvDate?: string;
   csvThread?: string;
   csvLabel?: string;
+  model?: string;
+  ablation?: boolean;
 }
 
 const unitInterval = (name: string) => (value: string) => {
@@ -125,7 +130,24 @@ function forEachThread(
   return problems;
 }
 
+/** Load a trained model (threadsift train) into the model signal's options. */
+function useModel(config: Config, path: string | undefined): void {
+  if (!path) return;
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`${path}: ${code ? `cannot be read (${code})` : `is not valid JSON: ${(err as Error).message}`}`, 'pass a file written by threadsift train');
+  }
+  const settings = config.signals.model;
+  if (!settings) throw new UsageError('this build has no model signal');
+  settings.enabled = true;
+  settings.options.model = loadModel(data, path);
+}
+
 function applyOverrides(config: Config, opts: ScanOptions): Config {
+  useModel(config, opts.model);
   if (opts.threshold !== undefined) config.threshold = opts.threshold;
   if (opts.maxFlagged !== undefined) config.gates.maxFlagged = opts.maxFlagged;
   if (opts.maxBotShare !== undefined) config.gates.maxBotShare = opts.maxBotShare;
@@ -277,6 +299,49 @@ function runParse(args: string[], opts: ScanOptions, io: CliIO): number {
   return problems.length ? 2 : 0;
 }
 
+function readAll(args: string[], opts: ScanOptions, io: CliIO): { threads: Thread[]; problems: InputProblem[] } {
+  const threads: Thread[] = [];
+  const problems = forEachThread(args, opts, csvOptions(opts), io, (t) => threads.push(t));
+  return { threads, problems };
+}
+
+function requireLabels(threads: Thread[], command: string): void {
+  if (!threads.some((t) => t.comments.some((c) => c.label !== undefined))) {
+    throw new UsageError(
+      `${command} needs labelled comments and none of the inputs has any`,
+      'give CSV a label column (label, class, is_bot...; or --csv-label) or JSON comments a "label" (1/true/"bot"/"spam" = bot)',
+    );
+  }
+}
+
+function runEval(args: string[], opts: ScanOptions, io: CliIO): number {
+  const format = opts.format === 'json' ? 'json' : opts.format === 'terminal' ? 'terminal' : undefined;
+  if (!format) throw new UsageError(`eval prints terminal or json, not ${opts.format}`);
+  const { config } = loadConfig(opts.config, io.cwd);
+  applyOverrides(config, opts);
+  const { threads, problems } = readAll(args, opts, io);
+  if (threads.length) {
+    requireLabels(threads, 'eval');
+    const result = evaluate(threads, config, { ablation: opts.ablation !== false });
+    emit(formatEval(result, format, { color: useColor(opts, io) }), opts.output, io);
+  }
+  return problems.length ? 2 : 0;
+}
+
+function runTrain(args: string[], opts: ScanOptions, io: CliIO): number {
+  const { config } = loadConfig(opts.config, io.cwd);
+  const { threads, problems } = readAll(args, opts, io);
+  if (problems.length) return 2;
+  requireLabels(threads, 'train');
+  const model = trainModel(threads, config);
+  emit(`${JSON.stringify(model)}\n`, opts.output, io);
+  const cv = model.training.crossValidated;
+  io.stderr(
+    `threadsift: trained on ${model.trainedOn.labelled} labelled comments (${model.trainedOn.positives} bot), ${model.features.length} features${cv ? `; cross-validated F1 ${cv.f1.toFixed(3)}, AUROC ${cv.auroc === null ? 'n/a' : cv.auroc.toFixed(3)}` : ''}${opts.output ? `; written to ${opts.output}` : ''}\n`,
+  );
+  return 0;
+}
+
 /** Options every command that reads inputs shares. */
 function addInputOptions(cmd: Command): Command {
   return cmd
@@ -301,7 +366,8 @@ function addScanOptions(cmd: Command): Command {
     .option('-v, --verbose', 'show every comment and every reason')
     .option('-q, --quiet', 'show flagged comments only')
     .option('--no-color', 'never colour the output')
-    .option('-c, --config <file>', 'configuration file (default: nearest threadsift.config.json, .threadsiftrc.json or package.json "threadsift")');
+    .option('-c, --config <file>', 'configuration file (default: nearest threadsift.config.json, .threadsiftrc.json or package.json "threadsift")')
+    .option('-m, --model <file>', 'add the probability of a model trained with `threadsift train` as a signal');
 }
 
 /** Run the CLI; resolves to the exit code. */
@@ -341,6 +407,27 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       .description('print the threads as the parser read them, as JSON')
       .argument('[inputs...]', 'files, directories, globs, or - for stdin'),
   ).action((inputs: string[], opts: ScanOptions) => guard(() => runParse(inputs, opts, io)));
+  addInputOptions(
+    program
+      .command('eval')
+      .description('measure accuracy on labelled inputs: precision, recall, F1, AUROC, confusion matrix, ablation, length baseline')
+      .argument('[inputs...]', 'labelled files, directories, globs, or - for stdin'),
+  )
+    .addOption(new Option('-f, --format <name>', 'terminal or json').choices(['terminal', 'json']).default('terminal'))
+    .option('-t, --threshold <score>', 'flag comments scoring at least this (0..1)', unitInterval('--threshold'))
+    .option('-c, --config <file>', 'configuration file')
+    .option('-m, --model <file>', 'include a trained model as a signal')
+    .option('--no-ablation', 'skip the per-signal ablation (one extra analysis per signal)')
+    .option('--no-color', 'never colour the output')
+    .action((inputs: string[], opts: ScanOptions) => guard(() => runEval(inputs, opts, io)));
+  addInputOptions(
+    program
+      .command('train')
+      .description('fit a small logistic-regression model on labelled inputs; writes versioned model JSON')
+      .argument('[inputs...]', 'labelled files, directories, globs, or - for stdin'),
+  )
+    .option('-c, --config <file>', 'configuration file (which signals feed the model)')
+    .action((inputs: string[], opts: ScanOptions) => guard(() => runTrain(inputs, opts, io)));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -178,3 +178,47 @@ describe('bin/threadsift.js (the installed command)', () => {
     expect(gate.status).toBe(1);
   });
 });
+
+describe('cli: eval and train', () => {
+  const LABELLED = testFixture('eval', 'labelled.json');
+
+  it('eval prints the figures as JSON for scripts', async () => {
+    const r = await run(['eval', LABELLED, '--format', 'json', '--no-ablation']);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.kind).toBe('threadsift-eval');
+    expect(result.counts.labelled).toBeGreaterThan(0);
+    expect(result).toHaveProperty('baseline');
+  });
+
+  it('eval and train refuse inputs without labels, in one line', async () => {
+    for (const command of ['eval', 'train']) {
+      const r = await run([command, CLEAN]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`${command} needs labelled comments`));
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('train writes a versioned model that scan --model loads and uses as a signal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadsift-model-'));
+    const model = join(dir, 'model.json');
+    const trained = await run(['train', LABELLED, '-o', model]);
+    expect(trained.code).toBe(0);
+    expect(trained.stderr).toMatch(/trained on \d+ labelled comments/);
+    const file = JSON.parse(readFileSync(model, 'utf8'));
+    expect(file).toMatchObject({ format: 'threadsift-model', version: 1 });
+    const scanned = JSON.parse((await run([LABELLED, '--model', model, '-f', 'json'])).stdout);
+    const reasons = scanned.threads.flatMap((t: { comments: Array<{ reasons: Array<{ signal: string }> }> }) => t.comments.flatMap((c) => c.reasons));
+    expect(reasons.some((r: { signal: string }) => r.signal === 'model')).toBe(true);
+  });
+
+  it('a missing or broken model file is a usage error naming it', async () => {
+    const missing = await run([SEED, '--model', testFixture('nope.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.json: cannot be read \(ENOENT\)/);
+    const broken = await run([SEED, '--model', CLEAN]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/clean\.json/);
+  });
+});
