@@ -11,7 +11,13 @@
  *   (first occurrence keeps it), with a warning. Rows with empty text are skipped, with a warning count.
  * - Parent "", "0" (unless a comment has id 0), "root", "null" and "none" mean no parent.
  */
-import { CsvError, parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
+import type * as CsvSync from 'csv-parse/sync';
+
+// Loaded on first use: runs that read no CSV should not pay for the library at start-up.
+const require = createRequire(import.meta.url);
+let csvLib: typeof CsvSync | undefined;
+const lib = (): typeof CsvSync => (csvLib ??= require('csv-parse/sync') as typeof CsvSync);
 import { InputError } from '../errors.js';
 import type { Comment, Thread } from '../types.js';
 import { normalizeNewlines } from './decode.js';
@@ -71,7 +77,7 @@ function readRows(text: string, source: string, delimiter: string): Row[] {
   let lastEmpty = 0;
   let records: string[][];
   try {
-    records = parse(text, {
+    records = lib().parse(text, {
       delimiter,
       skip_empty_lines: true,
       // A quote inside an unquoted cell (`he said "hi"`) is plain text; a cell that opens with one is still quoted.
@@ -86,7 +92,7 @@ function readRows(text: string, source: string, delimiter: string): Row[] {
       },
     });
   } catch (err) {
-    if (!(err instanceof CsvError)) throw err;
+    if (!(err instanceof lib().CsvError)) throw err;
     // The failing row starts on the first non-empty line after the last row read.
     const lines = text.split('\n');
     let start = lastEnd + 1;
@@ -160,7 +166,7 @@ export const csv: Parser = {
     if (cells.length < 2 || !cells.every((c) => c !== '' && c.length <= 64) || !cells.some((c) => ALIASES.text.includes(c))) return false;
     // A title line with a comma looks like a header too; the rows after a real header have its width.
     try {
-      const rows = parse(text.slice(0, text.lastIndexOf('\n') + 1), { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: true });
+      const rows = lib().parse(text.slice(0, text.lastIndexOf('\n') + 1), { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: true });
       return rows.every((row) => row.length === cells.length);
     } catch {
       // A quoted cell running past the sniffed head: the header alone decides.

@@ -14,7 +14,13 @@
  * warning, because their meaning is unambiguous: stray characters before the first tag (remark42's test
  * exports start with a backtick) and unquoted attribute values (`dsq:id=247937687`).
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type * as Fxp from 'fast-xml-parser';
+
+// Loaded on first use: most runs read no XML, and the library costs ~100 ms of start-up.
+const require = createRequire(import.meta.url);
+let fxp: typeof Fxp | undefined;
+const lib = (): typeof Fxp => (fxp ??= require('fast-xml-parser') as typeof Fxp);
 import { InputError } from '../errors.js';
 import { decodeXmlEntities } from './html.js';
 
@@ -25,7 +31,8 @@ const ATTRS = ':@';
 const TEXT = '#text';
 const CDATA = '#cdata';
 
-const parser = new XMLParser({
+let xmlParser: Fxp.XMLParser | undefined;
+const parser = (): Fxp.XMLParser => (xmlParser ??= new (lib().XMLParser)({
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -40,7 +47,7 @@ const parser = new XMLParser({
   ignorePiTags: true,
   // Path strings for callbacks we do not use cost a third of the parse time.
   jPath: false,
-});
+}));
 
 /** 1-based line of an offset; only called on the way to an error or warning. */
 function lineAt(text: string, offset: number): number {
@@ -240,7 +247,7 @@ export function readXmlRecords(raw: string, source: string, path: readonly strin
     if (err instanceof Refusal) throw new InputError(source, err.problem, String(lineOffset + lineAt(s, err.offset)), err.hint);
     throw err;
   }
-  const valid = XMLValidator.validate(s);
+  const valid = lib().XMLValidator.validate(s);
   if (valid !== true) {
     const { msg, line } = valid.err;
     throw new InputError(source, `is not well-formed XML: ${msg.replace(/\.$/, '')}`, String(line + lineOffset), 'check the export is complete and was not edited by hand');
@@ -261,7 +268,7 @@ export function readXmlRecords(raw: string, source: string, path: readonly strin
     const at = lineOf(start);
     let nodes: unknown;
     try {
-      nodes = parser.parse(s.slice(start, end));
+      nodes = parser().parse(s.slice(start, end));
     } catch (err) {
       throw new InputError(source, `cannot be read as XML: ${(err as Error).message.replace(/\.$/, '')}`, String(at));
     }
