@@ -33,7 +33,8 @@ export const DEFAULT_THRESHOLD = 0.45;
 
 export function defaultConfig(): Config {
   const signals: Record<string, SignalSettings> = {};
-  for (const s of SIGNALS) signals[s.id] = { enabled: true, weight: s.weight, options: { ...s.defaultOptions } };
+  // The model signal needs a trained model (--model), so it starts off; every other signal starts on.
+  for (const s of SIGNALS) signals[s.id] = { enabled: s.id !== 'model', weight: s.weight, options: { ...s.defaultOptions } };
   return { threshold: DEFAULT_THRESHOLD, signals, gates: {}, allowAuthors: [], extraPhrases: [], phraseFiles: [] };
 }
 

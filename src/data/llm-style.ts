@@ -41,6 +41,7 @@ const HC3 = 'Guo et al. 2023, HC3 (arXiv:2301.07597): ChatGPT answers are organi
 const MUNOZ = 'Muñoz-Ortiz et al. 2024, "Contrasting Linguistic Patterns in Human and LLM-Generated News Text" (arXiv:2308.09067): LLM sentences vary less in length';
 const LIFT = 'threadsift maintainers: lift measured on GRiD (GPT-3.5 vs human Reddit answers), bench/marker-lift.mjs';
 
+/** The kept markers, in report order. */
 export const LLM_STYLE: readonly StyleMarker[] = [
   {
     id: 'formal-connective',

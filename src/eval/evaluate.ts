@@ -29,6 +29,8 @@ export interface EvalResult {
   threshold: number;
   /** Ids of the signals that were enabled. */
   signals: string[];
+  /** Enabled signals that found nothing in these threads: they have no ablation row. */
+  silent: string[];
   counts: {
     threads: number;
     comments: number;
@@ -45,36 +47,42 @@ export interface EvalResult {
   ablation: AblationRow[];
 }
 
-/** Labelled (score, label) pairs of one analysis, in input order. Flags follow the report exactly. */
-function labelledScores(threads: Thread[], config: Config): { scores: LabelledScore[]; flagged: boolean[] } {
-  const report = analyze(threads, config);
-  const scores: LabelledScore[] = [];
-  const flagged: boolean[] = [];
-  threads.forEach((thread, t) => {
-    thread.comments.forEach((comment, i) => {
-      if (comment.label === undefined) return;
-      const scored = report.threads[t]!.comments[i]!;
-      scores.push({ score: scored.score, label: comment.label });
-      flagged.push(scored.flagged);
-    });
-  });
-  return { scores, flagged };
+interface Run {
+  figures: Figures;
+  /** Signals with at least one finding on any comment. */
+  active: Set<string>;
 }
 
 /**
- * Figures at the threshold, except that the confusion matrix counts the report's own `flagged` (which
- * also honours allowAuthors), so `eval` agrees with what a scan of the same input shows.
+ * One analysis scored against the labels. Figures at the threshold, except that the confusion matrix
+ * counts the report's own `flagged` (which also honours allowAuthors), so `eval` agrees with what a
+ * scan of the same input shows.
  */
-function detectorFigures(threads: Thread[], config: Config): Figures {
-  const { scores, flagged } = labelledScores(threads, config);
-  const confusion = confusionAt(scores.map((s, i) => ({ score: flagged[i] ? 1 : 0, label: s.label })), 1);
+function run(threads: Thread[], config: Config): Run {
+  const report = analyze(threads, config);
+  const scores: LabelledScore[] = [];
+  const flags: LabelledScore[] = [];
+  const active = new Set<string>();
+  threads.forEach((thread, t) => {
+    thread.comments.forEach((comment, i) => {
+      const scored = report.threads[t]!.comments[i]!;
+      for (const r of scored.reasons) active.add(r.signal);
+      if (comment.label === undefined) return;
+      scores.push({ score: scored.score, label: comment.label });
+      flags.push({ score: scored.flagged ? 1 : 0, label: comment.label });
+    });
+  });
+  const confusion = confusionAt(flags, 1);
   return {
-    ...figures(scores, config.threshold),
-    confusion,
-    precision: precision(confusion),
-    recall: recall(confusion),
-    f1: f1(confusion),
-    accuracy: accuracy(confusion),
+    figures: {
+      ...figures(scores, config.threshold),
+      confusion,
+      precision: precision(confusion),
+      recall: recall(confusion),
+      f1: f1(confusion),
+      accuracy: accuracy(confusion),
+    },
+    active,
   };
 }
 
@@ -86,14 +94,14 @@ export function evaluate(threads: Thread[], config: Config, options: EvalOptions
   const labelled = threads.flatMap((t) => t.comments.filter((c) => c.label !== undefined));
   const comments = threads.reduce((n, t) => n + t.comments.length, 0);
   const positives = labelled.filter((c) => c.label).length;
-  const full = detectorFigures(threads, config);
+  const { figures: full, active } = run(threads, config);
   const enabled = Object.entries(config.signals).filter(([, s]) => s.enabled).map(([id]) => id);
   const ablation: AblationRow[] = [];
   if (options.ablation ?? true) {
-    for (const id of enabled) {
+    for (const id of enabled.filter((x) => active.has(x))) {
       // A shallow copy: signal options may hold live objects (a loaded model) that cannot be cloned.
       const without: Config = { ...config, signals: { ...config.signals, [id]: { ...config.signals[id]!, enabled: false } } };
-      const f = detectorFigures(threads, without);
+      const f = run(threads, without).figures;
       ablation.push({
         signal: id,
         figures: f,
@@ -106,6 +114,7 @@ export function evaluate(threads: Thread[], config: Config, options: EvalOptions
     schemaVersion: 1,
     threshold: config.threshold,
     signals: enabled,
+    silent: enabled.filter((x) => !active.has(x)),
     counts: {
       threads: threads.length,
       comments,

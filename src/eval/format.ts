@@ -84,6 +84,7 @@ export function formatEval(result: EvalResult, format: EvalFormat, options: Eval
     );
     out.push(c.dim('A negative Δ means the detector is worse without the signal: the signal helps.'));
   }
+  if (result.silent.length) out.push(c.dim(`No findings in these threads (nothing to ablate): ${result.silent.join(', ')}.`));
   return `${out.join('\n')}\n`;
 }
 

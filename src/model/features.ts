@@ -27,8 +27,9 @@ export interface CommentFeatureSet {
   ngrams: NgramOccurrence[];
 }
 
-/** Prefixes of feature names in a model file. */
+/** Prefix of a signal feature's name in a model file ("signal:promo"). */
 export const SIGNAL_PREFIX = 'signal:';
+/** Prefix of an n-gram feature's name in a model file ("ngram:check out"). */
 export const NGRAM_PREFIX = 'ngram:';
 
 /** Digits carry no general meaning ("2015", "10k"): every run of them is one symbol. */

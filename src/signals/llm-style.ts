@@ -4,6 +4,7 @@ import { normalizeSameLength } from '../text/normalize.js';
 import { tokenize, type Token } from '../text/tokens.js';
 import type { Finding, Signal } from '../types.js';
 
+/** Options of the llm-style signal. */
 export interface LlmStyleOptions {
   /** Texts with fewer words are too short to judge by style (a tweet, "great video"). */
   minWords: number;
@@ -114,7 +115,7 @@ export function styleMarkers(text: string, markers: readonly StyleMarker[] = LLM
  * Machine-written style without a model: essay connectives, hedged balance, uniform sentences, and
  * the absence of what human comments usually have (first person, contractions, informal register,
  * questions). One finding per judged comment, listing every marker that fired with its note and source;
- * its span is the first phrase a marker matched.
+ * its span is the earliest phrase a marker matched.
  */
 export const llmStyle: Signal<LlmStyleOptions> = {
   id: 'llm-style',
@@ -132,7 +133,7 @@ export const llmStyle: Signal<LlmStyleOptions> = {
       const hits = styleMarkers(f.quotes.length ? unquoted(comment.text, f.quotes) : comment.text);
       const strength = styleStrength(hits, o.prior);
       if (hits.length === 0 || strength < o.minStrength) return;
-      const span = hits.find((h) => h.spans.length)?.spans[0];
+      const span = hits.flatMap((h) => h.spans).sort((a, b) => a[0] - b[0])[0];
       findings.push({
         signal: 'llm-style',
         commentId: comment.id,

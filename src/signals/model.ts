@@ -2,6 +2,7 @@ import { ConfigError } from '../errors.js';
 import type { Model } from '../model/model.js';
 import type { Finding, Signal } from '../types.js';
 
+/** Options of the model signal; the CLI sets `model` from `--model`. */
 export interface ModelOptions {
   /** A model from loadModel (`--model model.json`); without one the signal finds nothing. */
   model: Model | null;

@@ -4,6 +4,7 @@ import { combineWeights, DEFAULT_PHRASE_WEIGHT, matchPhrases } from '../text/phr
 import { dice } from '../text/similarity.js';
 import type { Finding, Signal, Thread } from '../types.js';
 
+/** Options of the promo signal. */
 export interface PromoOptions {
   /** Two comments by one author at least this similar (character Dice of folded text) are repeats. */
   repeatSimilarity: number;
@@ -33,6 +34,8 @@ const CODES: Record<PromoKind, string> = {
 const REPEAT_STRENGTH = 0.3;
 /** Three or more copies by one author is a campaign, not a double post. */
 const REPEATS_STRENGTH = 0.6;
+/** Authors with more comments than this in one thread are checked for exact repeats only. */
+const MAX_FUZZY_AUTHOR_COMMENTS = 300;
 /** Long comments keep at least this share of their promo evidence. */
 const MIN_LENGTH_FACTOR = 0.4;
 /** Kinds that only point somewhere; what the comment says around them decides how promotional they are. */
@@ -95,14 +98,27 @@ function authorRepeats(thread: Thread, o: PromoOptions): Finding[] {
   thread.comments.forEach((c, i) => {
     const author = c.author?.trim().toLowerCase();
     if (!author || features.comments[i]!.folded.length < o.minRepeatChars) return;
-    byAuthor.set(author, [...(byAuthor.get(author) ?? []), i]);
+    const list = byAuthor.get(author);
+    if (list) list.push(i);
+    else byAuthor.set(author, [i]);
   });
   const findings: Finding[] = [];
   for (const indices of byAuthor.values()) {
     if (indices.length < 2) continue;
+    // A prolific author makes all-pairs comparison quadratic: beyond the limit only exact copies count.
+    const fuzzy = indices.length <= MAX_FUZZY_AUTHOR_COMMENTS;
+    const sameText = new Map<string, number[]>();
+    if (!fuzzy) {
+      for (const i of indices) {
+        const key = features.comments[i]!.folded;
+        const list = sameText.get(key);
+        if (list) list.push(i);
+        else sameText.set(key, [i]);
+      }
+    }
     for (const i of indices) {
       const mine = features.comments[i]!;
-      const copies = indices
+      const copies = (fuzzy ? indices : sameText.get(mine.folded)!)
         .filter((j) => j !== i)
         .map((j) => {
           const theirs = features.comments[j]!;
