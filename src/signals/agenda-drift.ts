@@ -34,33 +34,49 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
   analyze(thread, ctx) {
     const f = threadFeatures(thread);
     if (!f.article.judgeable) return [];
-    const terms = new Map<string, TermStat>();
-    const note = (key: string, words: number, surface: string, ci: number, span: [number, number]) => {
-      let t = terms.get(key);
-      if (!t) terms.set(key, (t = { key, words, surface, comments: new Set(), spans: new Map() }));
-      t.comments.add(ci);
-      if (!t.spans.has(ci)) t.spans.set(ci, span);
-    };
-    thread.comments.forEach((comment, ci) => {
-      const filler = matchPhrases(comment.text, BOILERPLATE).map((m) => m.span);
-      const inFiller = (pos: number) => filler.some(([s, e]) => pos >= s && pos < e);
-      const content = f.comments[ci]!.content.filter((t) => !inFiller(t.start));
-      for (const t of content) {
-        if (f.article.stems.has(t.stem) || /^\p{N}+$/u.test(t.lower)) continue;
-        if (frequencyRank(t.lower) <= ctx.options.minWordRank) continue;
-        note(t.stem, 1, t.lower, ci, [t.start, t.end]);
-      }
-      for (const [a, b] of contentBigrams(comment.text, content)) {
-        const key = `${a.stem} ${b.stem}`;
-        if (f.article.bigrams.has(key) || a.stem === b.stem) continue;
-        if (f.article.topicStems.has(a.stem) || f.article.topicStems.has(b.stem)) continue;
-        note(key, 2, comment.text.slice(a.start, b.end).toLowerCase(), ci, [a.start, b.end]);
-      }
-    });
     const n = thread.comments.length;
     // In a large thread a handful of comments sharing a word is conversation, not a push.
     const min = Math.max(ctx.options.minComments, Math.ceil(ctx.options.minShare * n));
-    let recurring = [...terms.values()].filter((t) => t.comments.size >= min);
+    // Candidate terms per comment: off-article words (not everyday ones) and off-article word pairs.
+    const visit = (ci: number, emit: (key: string, words: number, start: number, end: number) => void) => {
+      const comment = thread.comments[ci]!;
+      const filler = matchPhrases(comment.text, BOILERPLATE).map((m) => m.span);
+      const content = filler.length
+        ? f.comments[ci]!.content.filter((t) => !filler.some(([s, e]) => t.start >= s && t.start < e))
+        : f.comments[ci]!.content;
+      for (const t of content) {
+        if (f.article.stems.has(t.stem) || /^\p{N}+$/u.test(t.lower)) continue;
+        if (frequencyRank(t.lower) <= ctx.options.minWordRank) continue;
+        emit(t.stem, 1, t.start, t.end);
+      }
+      for (const [a, b] of contentBigrams(comment.text, content)) {
+        if (a.stem === b.stem || f.article.topicStems.has(a.stem) || f.article.topicStems.has(b.stem)) continue;
+        const key = `${a.stem} ${b.stem}`;
+        if (!f.article.bigrams.has(key)) emit(key, 2, a.start, b.end);
+      }
+    };
+    // Pass 1 counts comments per term with two flat maps; only terms that recur enough get records
+    // in pass 2, so a 5,000-comment thread does not allocate a set for each of its 100,000 word pairs.
+    const count = new Map<string, number>();
+    const lastSeen = new Map<string, number>();
+    for (let ci = 0; ci < n; ci++) {
+      visit(ci, (key) => {
+        if (lastSeen.get(key) === ci) return;
+        lastSeen.set(key, ci);
+        count.set(key, (count.get(key) ?? 0) + 1);
+      });
+    }
+    const terms = new Map<string, TermStat>();
+    for (let ci = 0; ci < n; ci++) {
+      visit(ci, (key, words, start, end) => {
+        if ((count.get(key) ?? 0) < min) return;
+        let t = terms.get(key);
+        if (!t) terms.set(key, (t = { key, words, surface: thread.comments[ci]!.text.slice(start, end).toLowerCase(), comments: new Set(), spans: new Map() }));
+        t.comments.add(ci);
+        if (!t.spans.has(ci)) t.spans.set(ci, [start, end]);
+      });
+    }
+    let recurring = [...terms.values()];
     // A word that only recurs inside a recurring phrase is reported as the phrase.
     const phrasesByWord = new Map<string, TermStat[]>();
     for (const p of recurring) {

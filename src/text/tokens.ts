@@ -32,18 +32,27 @@ const EXTRA_STOPWORDS = [
 export const STOPWORDS: ReadonlySet<string> = new Set([...naturalStopwords, ...EXTRA_STOPWORDS]);
 
 const stemCache = new Map<string, string>();
+const isDigitsOnly = (word: string) => /^\p{N}+$/u.test(word);
 const STEM_CACHE_LIMIT = 200_000;
 
 /** Porter stem with a bounded cache (word frequencies are Zipfian, so the cache hit rate is high). */
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = /^\p{N}+$/u.test(word) ? word : PorterStemmer.stem(word);
+    s = isDigitsOnly(word) ? word : PorterStemmer.stem(word);
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, s);
   }
   return s;
 }
+
+const isDigits = (s: string) => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return /^\p{N}+$/u.test(s);
+  }
+  return s.length > 0;
+};
 
 /** Tokenize `text`; offsets index into `text` itself. */
 export function tokenize(text: string): Token[] {
@@ -56,14 +65,15 @@ export function tokenize(text: string): Token[] {
     if (lower.includes('.')) lower = lower.replace(/\./g, '');
     // Possessives name the same thing as the bare noun: "Russia's" is "Russia".
     if (lower.endsWith("'s")) lower = lower.slice(0, -2);
-    const numeric = /^\p{N}+$/u.test(lower);
+    const numeric = isDigits(lower);
     const content = !STOPWORDS.has(lower) && (numeric ? lower.length >= 2 : lower.length >= 3);
+    const first = raw[0]!;
     tokens.push({
       lower,
       stem: content ? stem(lower) : lower,
       start,
       end: start + raw.length,
-      capitalized: /^\p{Lu}/u.test(raw),
+      capitalized: first !== first.toLowerCase(),
       content,
     });
   }
