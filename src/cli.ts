@@ -256,28 +256,42 @@ async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<nu
     problems = forEachThread(args, opts, parseOptions, once, (thread) => reports.push(analyzeThread(thread, config)));
   } else {
     const { threshold, minWords } = cross.options as { threshold: number; minWords: number };
-    const index = new CorpusIndex({ threshold, minShingles: minWords });
+    // The index starts with the second thread: a run of one thread has nothing to compare across.
+    let index: CorpusIndex | undefined;
     const names = new Map<string, { source: string; id: string }>();
+    const addAll = (thread: Thread) => {
+      const key = threadKey(thread);
+      names.set(key, { source: thread.source, id: thread.id });
+      for (const c of thread.comments) index!.add(key, c.id, c.text);
+    };
     const kept: Thread[] = [];
     let keptChars = 0;
     let spilled = false;
     problems = forEachThread(args, opts, parseOptions, once, (thread) => {
-      const key = threadKey(thread);
-      names.set(key, { source: thread.source, id: thread.id });
-      for (const c of thread.comments) index.add(key, c.id, c.text);
+      const size = thread.body.length + thread.comments.reduce((n, c) => n + c.text.length, 0);
+      if (!index && (kept.length >= 1 || keptChars + size > KEEP_IN_MEMORY_CHARS)) {
+        index = new CorpusIndex({ threshold, minShingles: minWords });
+        kept.forEach(addAll);
+      }
+      if (index) addAll(thread);
       if (spilled) return;
       kept.push(thread);
-      keptChars += thread.body.length + thread.comments.reduce((n, c) => n + c.text.length, 0);
+      keptChars += size;
       if (keptChars > KEEP_IN_MEMORY_CHARS) {
         spilled = true;
         kept.length = 0;
       }
     });
-    const pass = await corpusPass(index, names);
-    const score = (thread: Thread) => reports.push(analyzeThread(thread, config, pass.lookup(thread)));
-    if (spilled) forEachThread(args, opts, parseOptions, once, score, true);
-    else kept.forEach(score);
-    clusters = pass.clusters;
+    if (!index) {
+      for (const thread of kept) reports.push(analyzeThread(thread, config));
+      clusters = [];
+    } else {
+      const pass = await corpusPass(index, names);
+      const score = (thread: Thread) => reports.push(analyzeThread(thread, config, pass.lookup(thread)));
+      if (spilled) forEachThread(args, opts, parseOptions, once, score, true);
+      else kept.forEach(score);
+      clusters = pass.clusters;
+    }
   }
   const report = buildReport(reports, config, problems, clusters);
   const text = format.reporter(report, {

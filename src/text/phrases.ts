@@ -43,13 +43,43 @@ function entryRegexes(entry: PhraseEntry): Compiled {
   return c;
 }
 
-const anyOf = new WeakMap<readonly PhraseEntry[], Compiled>();
+interface ListPlan {
+  /** All entries as one case-insensitive alternation (for texts whose lower-casing changes length). */
+  all: RegExp;
+  /** Entries without capitals as one case-sensitive alternation, for lower-cased text. */
+  folded?: RegExp;
+  /** Entries with capitals (\S, [A-Z]...): checked one by one, so they do not slow the alternation. */
+  exact: readonly PhraseEntry[];
+}
+
+const plans = new WeakMap<readonly PhraseEntry[], ListPlan>();
 
 /** One alternation of a whole list: most comments match no entry, and one scan tells. */
-function anyPhrase(entries: readonly PhraseEntry[]): Compiled {
-  let c = anyOf.get(entries);
-  if (!c) anyOf.set(entries, (c = compile(entries.map((e) => `(?:${e.pattern})`).join('|'), false)));
-  return c;
+function planOf(entries: readonly PhraseEntry[]): ListPlan {
+  let plan = plans.get(entries);
+  if (!plan) {
+    const alternation = (list: readonly PhraseEntry[]) => list.map((e) => `(?:${e.pattern})`).join('|');
+    const lowerOnly = entries.filter((e) => !/[A-Z]/.test(e.pattern));
+    plan = {
+      all: new RegExp(alternation(entries), 'iu'),
+      ...(lowerOnly.length ? { folded: new RegExp(alternation(lowerOnly), 'u') } : {}),
+      exact: entries.filter((e) => /[A-Z]/.test(e.pattern)),
+    };
+    plans.set(entries, plan);
+  }
+  return plan;
+}
+
+/** Whether any entry of the list can match: one scan in the common case. */
+function anyMatch(entries: readonly PhraseEntry[], plain: string, lower: string | undefined): boolean {
+  const plan = planOf(entries);
+  if (lower === undefined) return plan.all.test(plain);
+  if (plan.folded?.test(lower)) return true;
+  return plan.exact.some((e) => {
+    const re = entryRegexes(e).exact;
+    re.lastIndex = 0;
+    return re.test(plain);
+  });
 }
 
 // Several signals match the same list over the same comment (boilerplate, and agenda-drift to skip
@@ -74,8 +104,7 @@ function scan(text: string, entries: readonly PhraseEntry[]): PhraseMatch[] {
   const plain = normalizeSameLength(text);
   const lowered = plain.toLowerCase();
   const lower = lowered.length === plain.length ? lowered : undefined;
-  const any = anyPhrase(entries);
-  if (!pick(any, lower).test(any.folded && lower !== undefined ? lower : plain)) return [];
+  if (!anyMatch(entries, plain, lower)) return [];
   const found: PhraseMatch[] = [];
   for (const entry of entries) {
     const c = entryRegexes(entry);
