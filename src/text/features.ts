@@ -21,7 +21,8 @@ export interface CommentFeatures {
   contentStems: Set<string>;
   /** Case-folded, punctuation-free text (what near-duplicate compares). */
   folded: string;
-  profile: BigramProfile;
+  /** Character-bigram profile of `folded`, built on first use. */
+  readonly profile: BigramProfile;
 }
 
 /** Why a term counts as one of the article's specifics. */
@@ -106,7 +107,18 @@ export function commentFeatures(text: string): CommentFeatures {
   const tokens = tokenize(own);
   const content = tokens.filter((t) => t.content);
   const folded = foldText(own);
-  return { quotes, tokens, content, contentStems: new Set(content.map((t) => t.stem)), folded, profile: bigramProfile(folded) };
+  let profile: BigramProfile | undefined;
+  return {
+    quotes,
+    tokens,
+    content,
+    contentStems: new Set(content.map((t) => t.stem)),
+    folded,
+    // Only candidate pairs need Dice, so most comments never build their bigram profile.
+    get profile() {
+      return (profile ??= bigramProfile(folded));
+    },
+  };
 }
 
 /** Adjacent content-token pairs that are not separated by sentence punctuation. */
