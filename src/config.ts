@@ -1,6 +1,7 @@
 /** Defaults, weights and thresholds, and validation of user configuration with precise field paths. */
 import type { PhraseEntry } from './data/types.js';
 import { ConfigError } from './errors.js';
+import { isObject, typeName } from './parsers/json-shape.js';
 import { SIGNALS } from './signals/index.js';
 
 export interface SignalSettings {
@@ -38,8 +39,6 @@ export function defaultConfig(): Config {
   return { threshold: DEFAULT_THRESHOLD, signals, gates: {}, allowAuthors: [], extraPhrases: [], phraseFiles: [] };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 function unit(v: unknown, path: string, origin: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) {

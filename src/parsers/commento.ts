@@ -12,14 +12,12 @@
  * - `state` (approved, unapproved, flagged) is kept as meta.state.
  */
 import { InputError } from '../errors.js';
+import { parseJsonText, shapeChecks, typeName, type JsonObject } from './json-shape.js';
 import type { Comment, Thread } from '../types.js';
 import { htmlToText } from './html.js';
 import type { Parser } from './types.js';
 
-type JsonObject = Record<string, unknown>;
 
-const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const DELETED = '[deleted]';
 
@@ -29,18 +27,11 @@ export const commento: Parser = {
   extensions: ['.json'],
   sniff: (head) => /^\s*\{/.test(head) && /"commentHex"\s*:/.test(head),
   parse(raw, source) {
-    let data: unknown;
-    try {
-      data = JSON.parse(raw);
-    } catch (err) {
-      throw new InputError(source, `is not valid JSON: ${(err as Error).message}`, undefined, 'check the file is complete JSON');
-    }
+    const data = parseJsonText(raw, source);
     const fail = (path: string, problem: string): never => {
       throw new InputError(source, `${path} ${problem}`, undefined, 'expected a Commento export {"version": 1, "comments": [...], "commenters": [...]}');
     };
-    const object = (v: unknown, path: string): JsonObject =>
-      isObject(v) ? v : fail(path, v === undefined ? 'is missing' : `must be an object, got ${typeName(v)}`);
-    const array = (v: unknown, path: string): unknown[] => (Array.isArray(v) ? v : fail(path, v === undefined ? 'is missing' : `must be an array, got ${typeName(v)}`));
+    const { object, array } = shapeChecks(fail);
     const string = (obj: JsonObject, key: string, path: string): string | undefined => {
       const v = obj[key];
       if (v === undefined || v === null) return undefined;

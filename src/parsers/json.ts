@@ -3,13 +3,12 @@
  * Validation names the field path ("[0].comments[3].text") and, for JSONL, the line.
  */
 import { InputError } from '../errors.js';
+import { isObject, parseJsonText, typeName } from './json-shape.js';
 import type { Comment, Thread } from '../types.js';
 import { normalizeNewlines } from './decode.js';
 import type { Parser } from './types.js';
 import { threadIdFromSource } from './util.js';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 class FieldError extends Error {
   constructor(
@@ -87,12 +86,7 @@ export const json: Parser = {
   // Any JSON document: the registry asks the specific JSON exports (Reddit, Commento) first.
   sniff: (head) => /^\s*[[{]/.test(head),
   parse(text, source) {
-    let data: unknown;
-    try {
-      data = JSON.parse(normalizeNewlines(text));
-    } catch (err) {
-      throw new InputError(source, `is not valid JSON: ${(err as Error).message}`, undefined, 'check the file is complete JSON');
-    }
+    const data = parseJsonText(normalizeNewlines(text), source);
     const base = threadIdFromSource(source);
     try {
       if (Array.isArray(data)) {

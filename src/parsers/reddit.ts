@@ -16,15 +16,13 @@
  *   comment ids they list. `num_comments` becomes declaredCommentCount.
  */
 import { InputError } from '../errors.js';
+import { parseJsonText, shapeChecks, typeName, type JsonObject } from './json-shape.js';
 import type { Comment, Thread } from '../types.js';
 import { decodeHtmlEntities } from './html.js';
 import type { Parser } from './types.js';
 import { threadIdFromSource } from './util.js';
 
-type JsonObject = Record<string, unknown>;
 
-const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const PLACEHOLDERS: Readonly<Record<string, string>> = { '[deleted]': 'deleted', '[removed]': 'removed' };
 
@@ -34,17 +32,11 @@ export const reddit: Parser = {
   extensions: ['.json'],
   sniff: (head) => /^\s*\[\s*\{\s*"kind"\s*:\s*"Listing"/.test(head),
   parse(raw, source) {
-    let data: unknown;
-    try {
-      data = JSON.parse(raw);
-    } catch (err) {
-      throw new InputError(source, `is not valid JSON: ${(err as Error).message}`, undefined, 'check the file is complete JSON');
-    }
+    const data = parseJsonText(raw, source);
     const fail = (path: string, problem: string): never => {
       throw new InputError(source, `${path} ${problem}`, undefined, 'expected Reddit thread JSON: [post listing, comment listing]');
     };
-    const object = (v: unknown, path: string): JsonObject =>
-      isObject(v) ? v : fail(path, v === undefined ? 'is missing' : `must be an object, got ${typeName(v)}`);
+    const { object } = shapeChecks(fail);
     const optional = <T>(obj: JsonObject, key: string, path: string, type: 'string' | 'number'): T | undefined => {
       const v = obj[key];
       if (v === undefined || v === null) return undefined;
