@@ -2,13 +2,15 @@
  * The command line: argv, stdout/stderr, exit codes. The only module that touches the process.
  * Exit codes: 0 ran and no gate failed; 1 a gate failed; 2 usage, config, input or internal error.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { extname } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { analyzeThread, buildReport, type RunContext } from './analyze.js';
 import type { Config } from './config.js';
 import { loadConfig } from './config-file.js';
 import { formatKnownError, InputError, isKnownError, UsageError } from './errors.js';
-import { assertHasInputs, readSource, resolveInputs } from './inputs.js';
+import { assertHasInputs, forEachLine, readSource, resolveInputs } from './inputs.js';
+import { jsonl, jsonlRecord } from './parsers/json.js';
 import { evaluate } from './eval/evaluate.js';
 import { formatEval } from './eval/format.js';
 import { loadModel, trainModel } from './model/model.js';
@@ -16,8 +18,9 @@ import { formatNames, parseInput } from './parsers/index.js';
 import type { ParseOptions } from './parsers/types.js';
 import { createProgress } from './progress.js';
 import { REPORTERS, reporterNames } from './reporters/index.js';
-import { stripControls } from './text/sanitize.js';
-import { CorpusIndex } from './corpus/index.js';
+import { excerpt, stripControls } from './text/sanitize.js';
+import { Chalk } from 'chalk';
+import { CorpusIndex, type CorpusResult } from './corpus/index.js';
 import type { CorpusMembership, CrossThreadCluster, InputProblem, Report, Thread, ThreadReport } from './types.js';
 import { VERSION } from './version.js';
 
@@ -86,6 +89,13 @@ export function useColor(opts: { color?: boolean; output?: string }, io: CliIO):
   return io.stdoutIsTTY && io.env.TERM !== 'dumb';
 }
 
+/** JSONL files (by extension or --input-format) are read line by line instead of whole. */
+function streamable(source: string, inputFormat: string | undefined): boolean {
+  if (source === '-') return false;
+  if (inputFormat) return inputFormat === 'jsonl';
+  return jsonl.extensions.includes(extname(source).toLowerCase());
+}
+
 /**
  * Read and parse every input, handing each thread to `onThread` as soon as it is read, so a batch of
  * thousands of files never holds more than one file's threads at a time. A bad input is reported on
@@ -112,13 +122,28 @@ function forEachThread(
   };
   for (const p of resolveProblems) report(p.error);
   let comments = 0;
+  const deliver = (thread: Thread) => {
+    comments += thread.comments.length;
+    onThread(thread);
+  };
   files.forEach((source, i) => {
     try {
-      const out = parseInput(readSource(source, io.readStdin), source, opts.inputFormat, parseOptions);
-      if (!repeat) for (const w of out.warnings) io.stderr(`threadsift: warning: ${stripControls(w)}\n`);
-      for (const thread of out.threads) {
-        comments += thread.comments.length;
-        onThread(thread);
+      if (streamable(source, opts.inputFormat)) {
+        // Large JSONL archives stream line by line; a bad line is reported and the rest still read.
+        forEachLine(source, (line, lineNo) => {
+          try {
+            const thread = jsonlRecord(line, lineNo, source);
+            if (thread) deliver(thread);
+          } catch (err) {
+            if (err instanceof InputError) report(err);
+            else throw err;
+          }
+        });
+      } else {
+        const out = parseInput(readSource(source, io.readStdin), source, opts.inputFormat, parseOptions);
+        if (!repeat) for (const w of out.warnings) io.stderr(`threadsift: warning: ${stripControls(w)}\n`);
+        for (const p of out.problems ?? []) report(p);
+        out.threads.forEach(deliver);
       }
     } catch (err) {
       if (err instanceof InputError) report(err);
@@ -171,6 +196,25 @@ export function checkGates(report: Report, config: Config): string[] {
   return failed;
 }
 
+/** Write output piece by piece (to the file, or to stdout), for reports too large for one string. */
+function emitChunks(chunks: Iterable<string>, output: string | undefined, io: CliIO): void {
+  if (!output) {
+    for (const chunk of chunks) io.stdout(chunk);
+    return;
+  }
+  let fd: number;
+  try {
+    fd = openSync(output, 'w');
+  } catch (err) {
+    throw new UsageError(`cannot write ${output} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  try {
+    for (const chunk of chunks) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function emit(text: string, output: string | undefined, io: CliIO): void {
   if (output) {
     try {
@@ -198,6 +242,7 @@ const KEEP_IN_MEMORY_CHARS = 200_000_000;
 
 interface CorpusPass {
   clusters: CrossThreadCluster[];
+  result: CorpusResult;
   lookup: (thread: Thread) => RunContext;
 }
 
@@ -229,6 +274,7 @@ async function corpusPass(index: CorpusIndex, names: Map<string, { source: strin
   }
   return {
     clusters,
+    result,
     lookup: (thread) => {
       const byComment = membership.get(threadKey(thread));
       return byComment ? { corpus: (id) => byComment.get(id) } : {};
@@ -304,6 +350,61 @@ async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<nu
   for (const g of gates) io.stderr(`threadsift: gate failed: ${stripControls(g)}\n`);
   if (problems.length) return 2;
   return gates.length ? 1 : 0;
+}
+
+/**
+ * `threadsift clusters`: only the run-wide pass. Every comment of every input goes into the corpus index
+ * (signatures, ids and an excerpt; never the texts), and the clusters that span threads are printed.
+ * This is the path for archives of a million comments, where scoring every comment is not the question.
+ */
+async function runClusters(args: string[], opts: ScanOptions & { similarity?: number; minWords?: number }, io: CliIO): Promise<number> {
+  const { config } = loadConfig(opts.config, io.cwd);
+  const defaults = config.signals['cross-thread']?.options as { threshold: number; minWords: number };
+  const threshold = opts.similarity ?? defaults.threshold;
+  const minWords = opts.minWords ?? defaults.minWords;
+  const index = new CorpusIndex({ threshold, minShingles: minWords });
+  const names = new Map<string, { source: string; id: string }>();
+  const problems = forEachThread(args, opts, csvOptions(opts), io, (thread) => {
+    const key = threadKey(thread);
+    names.set(key, { source: thread.source, id: thread.id });
+    for (const c of thread.comments) index.add(key, c.id, c.text);
+  });
+  const { clusters, result } = await corpusPass(index, names);
+  const summary = {
+    threads: names.size,
+    comments: result.comments,
+    ignored: result.ignored,
+    uniqueTexts: result.uniqueTexts,
+    clusters: clusters.length,
+    commentsInClusters: clusters.reduce((n, c) => n + c.size, 0),
+    candidatePairs: result.candidatePairs,
+    verifiedPairs: result.verifiedPairs,
+    errors: problems.length,
+  };
+  if (opts.format === 'json') {
+    // Written a cluster at a time: at a million comments one big string would double peak memory.
+    const head = JSON.stringify({ schemaVersion: 1, tool: { name: 'threadsift', version: VERSION }, settings: { similarity: threshold, minWords, lsh: result.params }, summary, errors: problems });
+    emitChunks(
+      (function* () {
+        yield `${head.slice(0, -1)},"crossThreadClusters":[`;
+        for (let i = 0; i < clusters.length; i++) yield `${i ? ',' : ''}\n${JSON.stringify(clusters[i])}`;
+        yield '\n]}\n';
+      })(),
+      opts.output,
+      io,
+    );
+  } else {
+    const c = new Chalk({ level: useColor(opts, io) ? 1 : 0 });
+    const lines = [
+      c.bold(`${summary.clusters} cluster(s) of comments repeated across threads: ${summary.commentsInClusters} of ${summary.comments} comments in ${summary.threads} threads (similarity ≥ ${threshold}; ${summary.ignored} comments under ${minWords} words not compared).`),
+      ...clusters.slice(0, opts.verbose ? clusters.length : 20).map(
+        (cl) => `  ${c.cyan(cl.id)}  ${cl.size} copies in ${cl.threads.length} threads  ${c.dim(`min similarity ${cl.similarity.min.toFixed(2)}`)}  ${excerpt(cl.representative, 80)}`,
+      ),
+    ];
+    if (!opts.verbose && clusters.length > 20) lines.push(c.dim(`  … ${clusters.length - 20} more; -v or --format json lists all`));
+    emit(`${lines.join('\n')}\n`, opts.output, io);
+  }
+  return problems.length ? 2 : 0;
 }
 
 function runParse(args: string[], opts: ScanOptions, io: CliIO): number {
@@ -421,6 +522,19 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       .description('print the threads as the parser read them, as JSON')
       .argument('[inputs...]', 'files, directories, globs, or - for stdin'),
   ).action((inputs: string[], opts: ScanOptions) => guard(() => runParse(inputs, opts, io)));
+  addInputOptions(
+    program
+      .command('clusters')
+      .description('find comments repeated (nearly) verbatim across threads, at archive scale (MinHash-LSH, verified)')
+      .argument('[inputs...]', 'files, directories, globs, or - for stdin'),
+  )
+    .addOption(new Option('-f, --format <name>', 'terminal or json').choices(['terminal', 'json']).default('terminal'))
+    .option('--similarity <jaccard>', 'word-set Jaccard similarity that links two comments (default 0.8)', unitInterval('--similarity'))
+    .option('--min-words <n>', 'comments with fewer distinct words are not compared (default 5)', wholeNumber)
+    .option('-v, --verbose', 'list every cluster')
+    .option('-c, --config <file>', 'configuration file')
+    .option('--no-color', 'never colour the output')
+    .action((inputs: string[], opts: ScanOptions & { similarity?: number; minWords?: number }) => guard(() => runClusters(inputs, opts, io)));
   addInputOptions(
     program
       .command('eval')

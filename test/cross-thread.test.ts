@@ -1,13 +1,20 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/cli.js';
 import { crossThread } from '../src/signals/cross-thread.js';
 import { makeThread, runSignal, ROOT, testFixture } from './helpers.js';
 
-async function json(args: string[]) {
+async function run(args: string[]) {
   let stdout = '';
   const io: CliIO = { stdout: (t) => (stdout += t), stderr: () => undefined, readStdin: () => Buffer.from(''), stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd: ROOT };
   const code = await main([...args, '-f', 'json'], io);
+  return { code, stdout };
+}
+
+async function json(args: string[]) {
+  const { code, stdout } = await run(args);
   return { code, report: JSON.parse(stdout) };
 }
 
@@ -51,5 +58,32 @@ describe('cross-thread clusters', () => {
 
   it('the signal is silent when the run had no corpus pass', () => {
     expect(runSignal(crossThread, makeThread(['anything at all here']))).toEqual([]);
+  });
+});
+
+describe('threadsift clusters', () => {
+  it('prints only the cross-thread clusters, as JSON for scripts', async () => {
+    const { code, report } = await json(['clusters', DIR]);
+    expect(code).toBe(0);
+    expect(report.summary).toMatchObject({ threads: 3, comments: 12, clusters: 1, commentsInClusters: 3, errors: 0 });
+    expect(report.crossThreadClusters.map((c: { size: number }) => c.size)).toEqual([3]);
+    expect(report.settings.similarity).toBe(0.8);
+  });
+
+  it('streams JSONL: a bad line is reported with its number and the other threads still count', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadsift-jsonl-'));
+    const path = join(dir, 'archive.jsonl');
+    const lines = FILES.map((f) => JSON.stringify(JSON.parse(readFileSync(f, 'utf8'))));
+    writeFileSync(path, `\uFEFF${lines[0]}\r\n{"comments": 5}\r\n${lines[1]}\n\n${lines[2]}\n`);
+    let stderr = '';
+    let stdout = '';
+    const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => Buffer.from(''), stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd: ROOT };
+    const code = await main(['clusters', path, '-f', 'json'], io);
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe(`threadsift: ${path}:2: comments must be an array, got number`);
+    expect(JSON.parse(stdout).summary).toMatchObject({ threads: 3, clusters: 1, errors: 1 });
+    const scan = JSON.parse((await run(['scan', path])).stdout);
+    expect(scan.threads).toHaveLength(3);
+    expect(scan.crossThreadClusters).toHaveLength(1);
   });
 });

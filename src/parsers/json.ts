@@ -99,30 +99,44 @@ export const json: Parser = {
   },
 };
 
+/**
+ * One JSONL line as a thread: null for a blank line, an InputError naming the line for a bad one.
+ * Shared by the whole-file parser below and the CLI's streaming reader for large files.
+ */
+export function jsonlRecord(line: string, lineNo: number, source: string): Thread | null {
+  if (line.trim() === '') return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(line);
+  } catch (err) {
+    throw new InputError(source, `is not valid JSON: ${(err as Error).message}`, `${lineNo}`);
+  }
+  try {
+    return threadFromObject(data, '', source, `${threadIdFromSource(source)}#${lineNo}`);
+  } catch (err) {
+    return wrap(source, `${lineNo}`, err);
+  }
+}
+
 export const jsonl: Parser = {
   name: 'jsonl',
-  description: 'threadsift JSONL: one thread object per line',
+  description: 'threadsift JSONL: one thread object per line; a bad line is reported and the other lines are still read',
   extensions: ['.jsonl', '.ndjson'],
   sniff: (head) => /^\s*\{[^\n]*"comments"\s*:[^\n]*\}\s*\n\s*\{/.test(head),
   parse(text, source) {
-    const base = threadIdFromSource(source);
     const threads: Thread[] = [];
+    const problems: InputError[] = [];
     normalizeNewlines(text)
       .split('\n')
       .forEach((line, i) => {
-        if (line.trim() === '') return;
-        let data: unknown;
         try {
-          data = JSON.parse(line);
+          const thread = jsonlRecord(line, i + 1, source);
+          if (thread) threads.push(thread);
         } catch (err) {
-          throw new InputError(source, `is not valid JSON: ${(err as Error).message}`, `${i + 1}`);
-        }
-        try {
-          threads.push(threadFromObject(data, '', source, `${base}#${i + 1}`));
-        } catch (err) {
-          wrap(source, `${i + 1}`, err);
+          if (err instanceof InputError) problems.push(err);
+          else throw err;
         }
       });
-    return { threads, warnings: [] };
+    return { threads, warnings: [], problems };
   },
 };

@@ -1,9 +1,12 @@
+import type { InputError } from '../errors.js';
 import type { Thread } from '../types.js';
 
 export interface ParseOutput {
   threads: Thread[];
   /** Non-fatal problems worth telling the user (declared count mismatch, skipped records...). */
   warnings: string[];
+  /** Records that could not be read (the rest of the file was): reported as errors, exit 2. */
+  problems?: InputError[];
 }
 
 /** Options some parsers take from the command line (CSV column names...). */
