@@ -5,6 +5,8 @@
  */
 import { AGREEMENT_OPENERS } from './data/agreement.js';
 import { BOILERPLATE } from './data/boilerplate.js';
+import { LLM_STYLE } from './data/llm-style.js';
+import { PROMO } from './data/promo.js';
 import type { PhraseEntry } from './data/types.js';
 import { PARSERS } from './parsers/index.js';
 import { REPORTERS } from './reporters/index.js';
@@ -60,6 +62,13 @@ export function renderReference(extraLists: Array<[string, readonly PhraseEntry[
     '',
     ...phraseTable('Boilerplate (src/data/boilerplate.ts)', BOILERPLATE),
     ...phraseTable('Agreement openers (src/data/agreement.ts)', AGREEMENT_OPENERS),
+    ...phraseTable('Promotion (src/data/promo.ts)', PROMO),
+    `### Machine-written style markers (src/data/llm-style.ts, ${LLM_STYLE.length} markers)`,
+    '',
+    '| id | shows | lift | note | source |',
+    '| --- | --- | --- | --- | --- |',
+    ...LLM_STYLE.map((m) => `| \`${m.id}\` | ${cell(m.label)} | ${m.lift} | ${cell(m.note)} | ${cell(m.source)} |`),
+    '',
     ...extraLists.flatMap(([title, entries]) => phraseTable(title, entries)),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
