@@ -26,7 +26,7 @@ function phraseTable(title: string, entries: readonly PhraseEntry[]): string[] {
   ];
 }
 
-export function renderReference(extraLists: Array<[string, readonly PhraseEntry[]]> = []): string {
+export function renderReference(): string {
   const lines = [
     '# threadsift reference',
     '',
@@ -69,7 +69,6 @@ export function renderReference(extraLists: Array<[string, readonly PhraseEntry[
     '| --- | --- | --- | --- | --- |',
     ...LLM_STYLE.map((m) => `| \`${m.id}\` | ${cell(m.label)} | ${m.lift} | ${cell(m.note)} | ${cell(m.source)} |`),
     '',
-    ...extraLists.flatMap(([title, entries]) => phraseTable(title, entries)),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
 }
