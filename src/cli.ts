@@ -112,7 +112,9 @@ function forEachThread(
   assertHasInputs(args);
   const { files, problems: resolveProblems } = resolveInputs(args, io.cwd);
   const problems: InputProblem[] = [];
-  const progress = createProgress(files.length, io.stderr, io.stderrIsTTY && !io.env.CI);
+  // A bar for batches, and for a single JSONL archive (which can hold a million comments).
+  const long = files.length > 1 || files.some((f) => streamable(f, opts.inputFormat));
+  const progress = createProgress(files.length, io.stderr, long && io.stderrIsTTY && !io.env.CI);
   // A second pass over the same inputs (see runScan) has already reported their problems.
   const report = (error: InputError) => {
     const line = formatKnownError(error);
@@ -122,11 +124,14 @@ function forEachThread(
   };
   for (const p of resolveProblems) report(p.error);
   let comments = 0;
+  let done = 0;
   const deliver = (thread: Thread) => {
     comments += thread.comments.length;
     onThread(thread);
+    progress.tick(done, comments);
   };
   files.forEach((source, i) => {
+    done = i;
     try {
       if (streamable(source, opts.inputFormat)) {
         // Large JSONL archives stream line by line; a bad line is reported and the rest still read.

@@ -11,7 +11,7 @@ const WIDTH = 24;
 const NOOP: Progress = { tick: () => undefined, done: () => undefined };
 
 export function createProgress(total: number, write: (s: string) => void, enabled: boolean, now = () => Date.now()): Progress {
-  if (!enabled || total < 2) return NOOP;
+  if (!enabled || total < 1) return NOOP;
   let last = 0;
   let drawn = false;
   return {
