@@ -2,10 +2,11 @@
 /**
  * One measured corpus run, meant to be spawned by run.mjs so that its peak RSS is its own: streams a
  * threadsift JSONL file line by line into CorpusIndex, clusters, and writes a JSON summary (timings,
- * maxRSS, counts, and the clusters with their verified links) to the output path.
+ * peak RSS — taken when the clusters are ready, before this script serialises them — counts, and the
+ * clusters with their verified links) to the output path.
  *
- * Usage: node bench/corpus/index-run.mjs in.jsonl out.json [--limit N] [--num-perm 128] [--seed 1]
- *        [--shingle-size 1] [--threshold 0.8] [--workers 0]
+ * Usage: node bench/corpus/index-run.mjs in.jsonl out.json [--limit N] [--num-perm 64] [--seed 1]
+ *        [--shingle-size 1] [--threshold 0.8] [--min-shingles 5] [--workers 0]
  */
 import { createReadStream, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';

@@ -4,7 +4,8 @@
  * baselines measured side by side. Not part of `npm test`.
  *
  * Usage: npm run build && node bench/corpus/run.mjs [--sizes 10k,100k,1M] [--sample 20000]
- *          [--baseline 1000,2000] [--exact 2000,5000] [--seed 42] [--num-perm 128] [--workers 0]
+ *          [--baseline 1000,2000] [--exact 2000,5000] [--seed 42] [--num-perm 64] [--shingle-size 1]
+ *          [--threshold 0.8] [--workers 0] [--reuse]
  *
  * For each size N: generates bench/out/corpus-N.jsonl with generate.mjs when missing, then runs
  * index-run.mjs in a child process (so that peak RSS is the index's own) and checks its output:
@@ -13,20 +14,23 @@
  *   - planted recall per edit level: planted (original, copy) pairs that share a cluster; also the
  *     share of planted pairs whose exact similarity is ≥ the threshold (what any exact method at that
  *     threshold can find) and the recall among those.
- * Then, on the first --sample comments of the largest corpus: recall against jaccardBruteForce (pairs
- * ≥ threshold found in one cluster, and found as a direct link), and on the first --baseline / --exact
- * comments the wall time of string-similarity's compareTwoStrings over all pairs and of the exact
+ * Then, on a generated corpus of --sample comments (bench/out/corpus-20k.jsonl): recall against
+ * jaccardBruteForce (pairs ≥ threshold found in one cluster, and found as a direct link), and on its
+ * first --baseline / --exact comments the wall time of string-similarity's compareTwoStrings over all pairs and of the exact
  * all-pairs Jaccard, next to CorpusIndex on the same comments.
- * Prints Markdown tables; writes bench/out/corpus-report.json.
+ * Prints Markdown tables; writes bench/out/corpus-report.json. --reuse takes the index runs' results from
+ * a previous invocation (bench/out/corpus-N.result.json) and only re-evaluates them.
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import stringSimilarity from 'string-similarity';
 import { CorpusIndex, jaccardBruteForce } from '../../dist/corpus/index.js';
 import { shingleStrings } from '../../dist/corpus/shingles.js';
+import { foldText } from '../../dist/text/normalize.js';
 import { parseCount } from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,10 +49,13 @@ const sample = Number(flag('sample', '20000'));
 const baselineSizes = flag('baseline', '1000,2000').split(',').filter(Boolean).map(Number);
 const exactSizes = flag('exact', '2000,5000').split(',').filter(Boolean).map(Number);
 const seed = flag('seed', '42');
-const indexFlags = ['num-perm', 'workers', 'threshold'].filter((f) => argv.includes(`--${f}`)).flatMap((f) => [`--${f}`, flag(f)]);
+const reuse = argv.includes('--reuse');
+const indexFlags = ['num-perm', 'workers', 'threshold', 'shingle-size'].filter((f) => argv.includes(`--${f}`)).flatMap((f) => [`--${f}`, flag(f)]);
 const threshold = Number(flag('threshold', '0.8'));
+const shingleSize = Number(flag('shingle-size', '1'));
 const indexOptions = {
   threshold,
+  shingleSize,
   ...(argv.includes('--num-perm') ? { numPerm: Number(flag('num-perm')) } : {}),
   ...(argv.includes('--workers') ? { workers: Number(flag('workers')) } : {}),
 };
@@ -56,11 +63,17 @@ const indexOptions = {
 mkdirSync(OUT, { recursive: true });
 const keyOf = (threadId, commentId) => `${threadId}\u0000${commentId}`;
 const fmt = (x, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
-const wordKey = (text) => [...shingleStrings(text, 1)].join(' ');
+/** A text's word sequence as the index sees it: equal keys are exact duplicates. */
+const wordKey = (text) =>
+  foldText(text)
+    .split(' ')
+    .map((w) => w.replace(/^'+|'+$/g, ''))
+    .filter(Boolean)
+    .join(' ');
 
 function jaccard(a, b) {
-  const A = shingleStrings(a, 1);
-  const B = shingleStrings(b, 1);
+  const A = shingleStrings(a, shingleSize);
+  const B = shingleStrings(b, shingleSize);
   let shared = 0;
   for (const w of A) if (B.has(w)) shared++;
   return shared / (A.size + B.size - shared);
@@ -93,8 +106,10 @@ function ensureCorpus(label, n) {
 async function evaluateSize({ label, n }) {
   const corpus = ensureCorpus(label, n);
   const resultPath = join(OUT, `corpus-${label}.result.json`);
-  console.error(`indexing ${corpus} ...`);
-  execFileSync(process.execPath, [join(here, 'index-run.mjs'), corpus, resultPath, ...indexFlags], { stdio: 'inherit' });
+  if (!(reuse && existsSync(resultPath))) {
+    console.error(`indexing ${corpus} ...`);
+    execFileSync(process.execPath, [join(here, 'index-run.mjs'), corpus, resultPath, ...indexFlags], { stdio: 'inherit' });
+  }
   const run = JSON.parse(readFileSync(resultPath, 'utf8'));
   const { clusters } = run.result;
 
@@ -176,13 +191,13 @@ async function evaluateSize({ label, n }) {
   };
 }
 
-function timed(fn) {
+async function timed(fn) {
   const t0 = performance.now();
-  const value = fn();
+  const value = await fn();
   return { value, ms: performance.now() - t0 };
 }
 
-function runIndex(items) {
+async function runIndex(items) {
   const index = new CorpusIndex({ ...indexOptions, links: true });
   for (const it of items) index.add(it.threadId, it.commentId, it.text);
   return index.finish();
@@ -200,8 +215,8 @@ async function firstComments(path, n) {
 async function bruteForceRecall(path, n) {
   const items = await firstComments(path, n);
   const texts = items.map((it) => it.text);
-  const brute = timed(() => jaccardBruteForce(texts, threshold));
-  const ours = timed(() => runIndex(items));
+  const brute = await timed(() => jaccardBruteForce(texts, threshold, { shingleSize }));
+  const ours = await timed(() => runIndex(items));
   const clusterOf = new Map();
   const direct = new Set();
   const indexOf = new Map(items.map((it, i) => [keyOf(it.threadId, it.commentId), i]));
@@ -228,35 +243,51 @@ async function bruteForceRecall(path, n) {
 async function baselines(path) {
   const rows = [];
   const largest = Math.max(0, ...baselineSizes, ...exactSizes);
+  if (largest === 0) return rows;
   const all = await firstComments(path, largest);
+  // Warm the JIT for every contender, so the first timed size is not mostly compilation.
+  const warm = all.slice(0, 300);
+  await runIndex(warm);
+  jaccardBruteForce(
+    warm.map((it) => it.text),
+    threshold,
+    { shingleSize },
+  );
+  stringSimilarity.compareTwoStrings(warm[0].text, warm[1].text);
   for (const n of [...new Set([...baselineSizes, ...exactSizes])].sort((a, b) => a - b)) {
     const items = all.slice(0, n);
     const texts = items.map((it) => it.text);
-    const ours = timed(() => runIndex(items));
+    const ours = await timed(() => runIndex(items));
     const row = { n, indexMs: ours.ms, clusters: ours.value.clusters.length };
-    if (exactSizes.includes(n)) row.exactMs = timed(() => jaccardBruteForce(texts, threshold)).ms;
+    if (exactSizes.includes(n)) row.exactMs = (await timed(() => jaccardBruteForce(texts, threshold, { shingleSize }))).ms;
     if (baselineSizes.includes(n)) {
-      row.diceMs = timed(() => {
+      row.diceMs = (await timed(() => {
         let pairs = 0;
         for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) if (stringSimilarity.compareTwoStrings(texts[i], texts[j]) >= threshold) pairs++;
         return pairs;
-      }).ms;
+      })).ms;
     }
     rows.push(row);
   }
   return rows;
 }
 
+const loadBefore = loadavg()[0];
 const results = [];
 for (const size of sizes) results.push(await evaluateSize(size));
-const largestCorpus = join(OUT, `corpus-${sizes[sizes.length - 1].label}.jsonl`);
-console.error(`brute force on the first ${sample} comments ...`);
-const brute = await bruteForceRecall(largestCorpus, sample);
+// Its own generated corpus, so the planted families lie inside the sample (the first 20k comments of
+// the 1M corpus hold few complete families).
+const sampleCorpus = ensureCorpus(`${sample / 1000}k`, sample);
+console.error(`brute force on ${sampleCorpus} ...`);
+const brute = await bruteForceRecall(sampleCorpus, sample);
 console.error('baselines ...');
-const base = await baselines(largestCorpus);
+const base = await baselines(sampleCorpus);
 
 const p = results[0].params;
-console.log(`\nCorpusIndex: threshold ${p.threshold}, ${p.shingleSize}-word shingles, ${p.numPerm} permutations (OPH), ${p.bands} bands × ${p.rows} rows; node ${process.version}\n`);
+console.log(
+  `\nCorpusIndex: threshold ${p.threshold}, ${p.shingleSize}-word shingles, ${p.numPerm} permutations (OPH), ${p.bands} bands × ${p.rows} rows, ` +
+    `workers ${indexOptions.workers ?? 0}; node ${process.version}, ${cpus().length} CPUs, load average ${loadBefore.toFixed(1)} before / ${loadavg()[0].toFixed(1)} after\n`,
+);
 console.log('| N | wall | comments/s | read+index | finish | peak RSS | unique texts | candidates | verified | clusters (cross-thread) | link precision | members justified |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
@@ -265,7 +296,7 @@ for (const r of results) {
       `${r.uniqueTexts.toLocaleString('en')} | ${r.candidatePairs.toLocaleString('en')} | ${r.verifiedPairs.toLocaleString('en')} | ${r.clusters.toLocaleString('en')} (${r.crossThread.toLocaleString('en')}) | ${fmt(r.linkPrecision, 4)} | ${fmt(r.membersJustified, 4)} |`,
   );
 }
-console.log('\nPlanted pairs found in one cluster, per edit level (exact ≥ t: share of planted pairs whose exact word-set Jaccard reaches the threshold, and recall among those):\n');
+console.log('\nPlanted pairs found in one cluster, per edit level (exact ≥ t: share of planted pairs whose exact Jaccard over the shingle sets reaches the threshold, and recall among those):\n');
 console.log(`| N | ${LEVELS.map((l) => `${l} %`).join(' | ')} |`);
 console.log(`|---|${LEVELS.map(() => '---').join('|')}|`);
 for (const r of results) {
@@ -274,7 +305,7 @@ for (const r of results) {
   console.log(`| ${r.n.toLocaleString('en')} recall among ≥ t | ${LEVELS.map((l) => fmt(r.perLevel[l].foundAboveT / r.perLevel[l].aboveT, 3)).join(' | ')} |`);
 }
 console.log(`| datasketch (issue) | ${LEVELS.map((l) => fmt(DATASKETCH.recall[l], 2)).join(' | ')} |`);
-console.log(`\nRecall against exact all-pairs Jaccard on the first ${brute.n.toLocaleString('en')} comments: ${brute.pairs} pairs ≥ ${threshold}; ` +
+console.log(`\nRecall against exact all-pairs Jaccard on a ${brute.n.toLocaleString('en')}-comment corpus: ${brute.pairs} pairs ≥ ${threshold}; ` +
   `in one cluster ${fmt(brute.recallCluster, 4)}, as a direct verified link ${fmt(brute.recallLinked, 4)}; brute force ${fmt(brute.bruteMs / 1000, 1)} s vs CorpusIndex ${fmt(brute.indexMs / 1000, 2)} s (${fmt(brute.bruteMs / brute.indexMs, 0)}×).`);
 console.log('\n| comments | CorpusIndex | exact all-pairs Jaccard | ratio | string-similarity all-pairs | ratio |');
 console.log('|---|---|---|---|---|---|');

@@ -30,13 +30,6 @@ export function mixInto(h: number, k: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-/** A well-mixed 32-bit hash of a string's UTF-16 code units, with a seed. */
-export function hashString32(s: string, seed = 0): number {
-  let h = (FNV_OFFSET ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return fmix32(h ^ s.length);
-}
-
 /** 16 lowercase hex digits for a 64-bit value given as two uint32 halves. */
 export function hex64(hi: number, lo: number): string {
   return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');

@@ -3,7 +3,7 @@
  *
  * OPH (Li, Owen, Zhang 2012) hashes each shingle once: the hash picks one of `numPerm` bins and the
  * bin keeps its minimum, so a signature costs O(|set| + numPerm) instead of classic MinHash's
- * O(|set| × numPerm). Comments are short (a few dozen words for 128 bins), so most bins start empty;
+ * O(|set| × numPerm). Comments are short (a few dozen words for 64 bins), so many bins start empty;
  * Shrivastava's optimal densification (ICML 2017) fills empty bin i with the value of the first
  * originally non-empty bin on a pseudo-random probe sequence that depends only on (i, attempt), so two
  * texts fill the same empty bin from the same source bin and the probability that bin i agrees stays
@@ -20,6 +20,8 @@ export class OnePermutationHasher {
   private readonly filled: Uint8Array;
   private readonly seedMix: number;
   private readonly probes: Uint32Array;
+  /** 32 − log2(numPerm) when numPerm is a power of two: then the bin is a shift, same value as the floor. */
+  private readonly binShift: number;
 
   constructor(
     readonly numPerm: number,
@@ -28,6 +30,7 @@ export class OnePermutationHasher {
     if (!Number.isInteger(numPerm) || numPerm < 1) throw new RangeError(`numPerm must be a positive integer, got ${numPerm}`);
     this.filled = new Uint8Array(numPerm);
     this.seedMix = fmix32(seed ^ 0x2545f491);
+    this.binShift = (numPerm & (numPerm - 1)) === 0 ? 32 - Math.log2(numPerm) : -1;
     this.probes = new Uint32Array(numPerm * CACHED_PROBES);
     for (let bin = 0; bin < numPerm; bin++) {
       for (let attempt = 1; attempt <= CACHED_PROBES; attempt++) this.probes[bin * CACHED_PROBES + attempt - 1] = this.probe(bin, attempt);
@@ -42,13 +45,14 @@ export class OnePermutationHasher {
   /** Signature of the set `shingles[0 .. n)` (n ≥ 1) into `out[at .. at + numPerm)`. */
   sign(shingles: Uint32Array, n: number, out: Uint32Array, at: number): void {
     const k = this.numPerm;
+    const shift = this.binShift;
     const filled = this.filled;
     filled.fill(0);
     out.fill(0xffffffff, at, at + k);
     for (let i = 0; i < n; i++) {
       const g = fmix32(shingles[i]! ^ this.seedMix);
       // High bits choose the bin (unbiased for any numPerm); the whole value orders within the bin.
-      const bin = Math.floor((g / TWO_32) * k);
+      const bin = shift >= 0 ? (shift === 32 ? 0 : g >>> shift) : Math.floor((g / TWO_32) * k);
       filled[bin] = 1;
       if (g < out[at + bin]!) out[at + bin] = g;
     }

@@ -14,7 +14,7 @@ import type { SketchBatch, SketchParams, Sketcher } from './sketch.js';
 import type { SketchRequest } from './worker.js';
 
 /** Texts per message: large enough to amortise messaging, small enough to keep both cores busy. */
-export const BATCH_SIZE = 512;
+const BATCH_SIZE = 512;
 const MAX_IN_FLIGHT = 4;
 
 interface Pending {
@@ -25,8 +25,9 @@ interface Pending {
 }
 
 /** Where the compiled worker lives: next to this module in dist/. */
-export const WORKER_URL = new URL('./worker.js', import.meta.url);
+const WORKER_URL = new URL('./worker.js', import.meta.url);
 
+/** The worker threads of one CorpusIndex, with the batch in progress and the results awaiting integration. */
 export class WorkerPool {
   private readonly workers: Worker[];
   private texts: string[] = [];

@@ -61,7 +61,11 @@ export class Shingler {
   /** Sorted unique shingle hashes of the last text, in `shingles[0 .. count)`. */
   shingles: Uint32Array = new Uint32Array(1024);
   count = 0;
-  /** 64-bit hash of the last text's word sequence (two independent 32-bit lanes): exact-duplicate identity. */
+  /**
+   * 64-bit hash of the last text's word sequence, exact-duplicate identity: FNV-1a over the characters
+   * (hi) and murmur3 rounds over the word hashes (lo). Two lanes that fail independently, and the
+   * character lane still tells apart texts whose words differ only by a 32-bit word-hash collision.
+   */
   textHi = 0;
   textLo = 0;
   private wordHashes: Uint32Array = new Uint32Array(1024);
@@ -114,10 +118,10 @@ export class Shingler {
       if (kind === SEPARATOR) {
         if (inWord) {
           if (words === this.wordHashes.length) this.wordHashes = grow(this.wordHashes);
-          this.wordHashes[words++] = fmix32(word);
+          const h = fmix32(word);
+          this.wordHashes[words++] = h;
           laneA = Math.imul(laneA ^ SPACE, FNV_PRIME);
-          laneB = Math.imul(laneB ^ SPACE, 0x5bd1e995);
-          laneB ^= laneB >>> 15;
+          laneB = mixInto(laneB, h);
         }
         inWord = false;
         pendingApostrophes = 0;
@@ -131,17 +135,13 @@ export class Shingler {
       for (; pendingApostrophes > 0; pendingApostrophes--) {
         word = Math.imul(word ^ APOSTROPHE, FNV_PRIME);
         laneA = Math.imul(laneA ^ APOSTROPHE, FNV_PRIME);
-        laneB = Math.imul(laneB ^ APOSTROPHE, 0x5bd1e995);
-        laneB ^= laneB >>> 15;
       }
       inWord = true;
       word = Math.imul(word ^ c, FNV_PRIME);
       laneA = Math.imul(laneA ^ c, FNV_PRIME);
-      laneB = Math.imul(laneB ^ c, 0x5bd1e995);
-      laneB ^= laneB >>> 15;
     }
     this.textHi = fmix32(laneA ^ words);
-    this.textLo = fmix32(laneB ^ Math.imul(words, 0x27d4eb2f));
+    this.textLo = fmix32(laneB ^ words);
     return words;
   }
 

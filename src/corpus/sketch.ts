@@ -36,20 +36,26 @@ export function excerpt(text: string): string {
   // One pass over the head of the text: comments can be long and only 120 characters are wanted.
   let n = 0;
   let space = false;
+  // Whether the excerpt so far is the text itself (no character dropped or changed): then a slice does.
+  let verbatim = true;
   for (let i = 0; i < text.length && n <= EXCERPT_CHARS; i++) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) space = n > 0;
-    else if (!isInvisible(c)) {
+    if (isSpace(c)) {
+      if (c !== 32 || space || n === 0) verbatim = false;
+      space = n > 0;
+    } else if (isInvisible(c)) verbatim = false;
+    else {
       if (space && n <= EXCERPT_CHARS) excerptChars[n++] = 32;
       space = false;
       if (n <= EXCERPT_CHARS) excerptChars[n++] = c;
     }
   }
-  if (n <= EXCERPT_CHARS) return charsToString(n);
+  const cutAt = (end: number) => (verbatim ? text.slice(0, end) : charsToString(end));
+  if (n <= EXCERPT_CHARS) return cutAt(n);
   let cut = EXCERPT_CHARS - 1;
   const last = excerptChars[cut - 1]!;
   if (last >= 0xd800 && last <= 0xdbff) cut--;
-  return `${charsToString(cut).trimEnd()}…`;
+  return `${cutAt(cut).trimEnd()}…`;
 }
 
 function charsToString(n: number): string {
