@@ -35,9 +35,12 @@ describe('threadsift JSON and JSONL', () => {
     expect(() => parseInput(enc(JSON.stringify(data)), 'a.json')).toThrowError(message);
   });
 
-  it('names the JSONL line of invalid JSON', () => {
-    expect(() => parseInput(enc(`${JSON.stringify(one)}\n{"comments": [}\n`), 'b.jsonl')).toThrowError(/^b\.jsonl:2: is not valid JSON/);
-    expect(() => parseInput(enc(`${JSON.stringify(one)}\n{"comments": 3}\n`), 'b.jsonl')).toThrowError('b.jsonl:2: comments must be an array, got number');
+  it('names the JSONL line of a bad record and still reads the other lines', () => {
+    const bad = parseInput(enc(`${JSON.stringify(one)}\n{"comments": [}\n${JSON.stringify({ ...one, id: 'z' })}\n`), 'b.jsonl');
+    expect(bad.threads.map((t) => t.id)).toEqual(['b#1', 'z']);
+    expect(bad.problems!.map((p) => p.message)).toEqual([expect.stringMatching(/^b\.jsonl:2: is not valid JSON/)]);
+    const wrong = parseInput(enc(`${JSON.stringify(one)}\n{"comments": 3}\n`), 'b.jsonl');
+    expect(wrong.problems!.map((p) => p.message)).toEqual(['b.jsonl:2: comments must be an array, got number']);
   });
 
   it('refuses truncated JSON in one line', () => {
