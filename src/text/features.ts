@@ -168,9 +168,11 @@ export function articleFeatures(title: string, body: string): ArticleFeatures {
   // Names (capitalised mid-sentence) repeated through the article are its topic, not its specifics.
   const sentenceStarts = new Set(sentences.map((s) => body.slice(s.start).search(/\S/) + s.start));
   const nameSentences = new Map<string, Set<number>>();
+  // Tokens come in text order, so the sentence index only moves forward.
+  let si = 0;
   bodyContent.forEach((t) => {
+    while (si < sentences.length - 1 && t.start >= sentences[si]!.end) si++;
     if (!t.capitalized || sentenceStarts.has(t.start)) return;
-    const si = sentences.findIndex((s) => t.start >= s.start && t.start < s.end);
     const set = nameSentences.get(t.stem) ?? new Set<number>();
     set.add(si);
     nameSentences.set(t.stem, set);

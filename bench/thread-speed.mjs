@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+/**
+ * Speed of one large thread with every signal on (issue #4: a 5,000-comment thread, full report, start-up
+ * included). Builds the thread from real comments (SFU, YouTube, TweepFake validation; ~200 bytes each),
+ * then times whole CLI runs. Baselines from the same run sit beside it: `node -e 0` (the runtime alone)
+ * and `threadsift --version` (our start-up). Best of N runs, since the machine is shared.
+ * Usage: npm run build && node bench/thread-speed.mjs [comments=5000] [runs=5]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sfuThreads, tweepfakeThreads, youtubeThreads } from './datasets.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const n = Number(process.argv[2] ?? 5000);
+const runs = Number(process.argv[3] ?? 5);
+const texts = [...sfuThreads(), ...youtubeThreads(), ...tweepfakeThreads('validation')].flatMap((t) => t.comments.map((c) => c.text));
+const comments = Array.from({ length: n }, (_, i) => ({ id: String(i + 1), text: texts[(i * 7919) % texts.length] }));
+const body = texts.slice(0, 12).join('\n');
+mkdirSync(join(here, 'out'), { recursive: true });
+const file = join(here, 'out', `thread-${n}.json`);
+writeFileSync(file, JSON.stringify({ title: 'Large thread', body, comments }));
+
+const bin = join(here, '..', 'bin', 'threadsift.js');
+function best(args) {
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    min = Math.min(min, performance.now() - start);
+  }
+  return min / 1000;
+}
+const runtime = best(['-e', '0']);
+const startup = best([bin, '--version']);
+const terminal = best([bin, file]);
+const json = best([bin, file, '--format', 'json']);
+console.log(`${n} comments in one thread (${file}), best of ${runs}:`);
+console.log(`  node -e 0 (runtime baseline)        ${runtime.toFixed(2)} s`);
+console.log(`  threadsift --version (start-up)     ${startup.toFixed(2)} s`);
+console.log(`  threadsift FILE (terminal report)   ${terminal.toFixed(2)} s  (analysis ≈ ${(terminal - startup).toFixed(2)} s)`);
+console.log(`  threadsift FILE --format json       ${json.toFixed(2)} s`);
+console.log(`  target < 1 s wall: ${terminal < 1 ? 'met' : 'not met'}`);
