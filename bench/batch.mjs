@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Batch benchmark (issue #3): writes N generated thread files (default 1,000) built from real SFU and
- * YouTube comments, runs `threadsift <dir> --format json`, and checks the aggregate summary against
+ * Batch benchmark (issue #3): writes N generated thread files (default 1,000) built from real comments
+ * (SFU, YouTube, GRiD, TweepFake), runs `threadsift <dir> --format json`, and checks the aggregate summary against
  * the per-thread reports and the generated totals. With --tty it also runs the terminal report under
  * `script` (a pseudo-terminal), so the progress bar shows the way a user sees it.
  * Usage: npm run build && node bench/batch.mjs [N] [--tty]
@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sfuThreads, youtubeThreads } from './datasets.mjs';
+import { gridThreads, sfuThreads, tweepfakeThreads, youtubeThreads } from './datasets.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const n = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1000);
@@ -18,13 +18,20 @@ const out = join(here, 'out', 'batch');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const pool = [...sfuThreads(), ...youtubeThreads()].flatMap((t) => t.comments.map((c) => c.text));
+// Comments are drawn without replacement (shuffled), so a text repeats across threads only where the
+// datasets themselves repeat it; otherwise the cross-thread signal would flag the generator's reuse.
+const pool = [...sfuThreads(), ...youtubeThreads(), ...gridThreads(), ...tweepfakeThreads('train')].flatMap((t) => t.comments.map((c) => c.text));
 let seed = 1;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+for (let i = pool.length - 1; i > 0; i--) {
+  const j = Math.floor(rand() * (i + 1));
+  [pool[i], pool[j]] = [pool[j], pool[i]];
+}
+let next = 0;
 let totalComments = 0;
 for (let i = 0; i < n; i++) {
   const size = 5 + Math.floor(rand() * 40);
-  const comments = Array.from({ length: size }, (_, k) => ({ id: `c${k + 1}`, text: pool[Math.floor(rand() * pool.length)] }));
+  const comments = Array.from({ length: size }, (_, k) => ({ id: `c${k + 1}`, text: pool[next++ % pool.length] }));
   totalComments += size;
   const dirName = join(out, `d${Math.floor(i / 100)}`);
   mkdirSync(dirName, { recursive: true });
