@@ -5,7 +5,7 @@
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { analyzeThread, buildReport, type RunContext } from './analyze.js';
+import { analyzeThread, buildReport } from './analyze.js';
 import type { Config } from './config.js';
 import { loadConfig } from './config-file.js';
 import { formatKnownError, InputError, isKnownError, UsageError } from './errors.js';
@@ -20,8 +20,9 @@ import { createProgress } from './progress.js';
 import { REPORTERS, reporterNames } from './reporters/index.js';
 import { excerpt, stripControls } from './text/sanitize.js';
 import { Chalk } from 'chalk';
-import { CorpusIndex, type CorpusResult } from './corpus/index.js';
-import type { CorpusMembership, CrossThreadCluster, InputProblem, Report, Thread, ThreadReport } from './types.js';
+import { CorpusIndex } from './corpus/index.js';
+import { corpusPass, threadKey } from './cross-thread-pass.js';
+import type { CrossThreadCluster, InputProblem, Report, Thread, ThreadReport } from './types.js';
 import { VERSION } from './version.js';
 
 /** Everything the CLI needs from the outside world, so tests can run it in-process. */
@@ -245,50 +246,6 @@ function csvOptions(opts: ScanOptions): ParseOptions {
 /** Threads read in the first pass are kept for the second up to this many characters, then re-read. */
 const KEEP_IN_MEMORY_CHARS = 200_000_000;
 
-interface CorpusPass {
-  clusters: CrossThreadCluster[];
-  result: CorpusResult;
-  lookup: (thread: Thread) => RunContext;
-}
-
-/**
- * The run-wide pass for the cross-thread signal: every comment of every input into a CorpusIndex
- * (MinHash-LSH; only signatures, ids and an excerpt are held), then the clusters that span two or
- * more threads, and a per-thread lookup for the second, scoring pass.
- */
-async function corpusPass(index: CorpusIndex, names: Map<string, { source: string; id: string }>): Promise<CorpusPass> {
-  const result = await index.finish();
-  const membership = new Map<string, Map<string, CorpusMembership>>();
-  const clusters: CrossThreadCluster[] = [];
-  for (const c of result.clusters) {
-    if (!c.crossThread) continue;
-    const shared: CorpusMembership = { id: c.id, size: c.size, threads: c.threads, representative: c.representative, similarity: c.similarity };
-    for (const m of c.members) {
-      let byComment = membership.get(m.threadId);
-      if (!byComment) membership.set(m.threadId, (byComment = new Map()));
-      byComment.set(m.commentId, shared);
-    }
-    clusters.push({
-      id: c.id,
-      size: c.size,
-      threads: c.threads.map((key) => names.get(key)!),
-      members: c.members.map((m) => ({ source: names.get(m.threadId)!.source, threadId: names.get(m.threadId)!.id, commentId: m.commentId })),
-      representative: c.representative,
-      similarity: c.similarity,
-    });
-  }
-  return {
-    clusters,
-    result,
-    lookup: (thread) => {
-      const byComment = membership.get(threadKey(thread));
-      return byComment ? { corpus: (id) => byComment.get(id) } : {};
-    },
-  };
-}
-
-/** A thread's run-wide key: thread ids are only unique within their source. */
-const threadKey = (t: Thread) => `${t.source}#${t.id}`;
 
 async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<number> {
   const format = REPORTERS[opts.format];

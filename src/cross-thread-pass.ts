@@ -1,0 +1,53 @@
+/**
+ * The run-wide pass behind the cross-thread signal and `threadsift clusters`: turns a finished corpus
+ * index into report clusters (with source and thread ids) and a per-thread lookup for scoring. Pure:
+ * the CLI feeds the index and prints the result.
+ */
+import type { RunContext } from './analyze.js';
+import type { CorpusIndex, CorpusResult } from './corpus/index.js';
+import type { CorpusMembership, CrossThreadCluster, Thread } from './types.js';
+
+export interface CorpusPass {
+  clusters: CrossThreadCluster[];
+  result: CorpusResult;
+  lookup: (thread: Thread) => RunContext;
+}
+
+/**
+ * The run-wide pass for the cross-thread signal: every comment of every input into a CorpusIndex
+ * (MinHash-LSH; only signatures, ids and an excerpt are held), then the clusters that span two or
+ * more threads, and a per-thread lookup for the second, scoring pass.
+ */
+export async function corpusPass(index: CorpusIndex, names: Map<string, { source: string; id: string }>): Promise<CorpusPass> {
+  const result = await index.finish();
+  const membership = new Map<string, Map<string, CorpusMembership>>();
+  const clusters: CrossThreadCluster[] = [];
+  for (const c of result.clusters) {
+    if (!c.crossThread) continue;
+    const shared: CorpusMembership = { id: c.id, size: c.size, threads: c.threads, representative: c.representative, similarity: c.similarity };
+    for (const m of c.members) {
+      let byComment = membership.get(m.threadId);
+      if (!byComment) membership.set(m.threadId, (byComment = new Map()));
+      byComment.set(m.commentId, shared);
+    }
+    clusters.push({
+      id: c.id,
+      size: c.size,
+      threads: c.threads.map((key) => names.get(key)!),
+      members: c.members.map((m) => ({ source: names.get(m.threadId)!.source, threadId: names.get(m.threadId)!.id, commentId: m.commentId })),
+      representative: c.representative,
+      similarity: c.similarity,
+    });
+  }
+  return {
+    clusters,
+    result,
+    lookup: (thread) => {
+      const byComment = membership.get(threadKey(thread));
+      return byComment ? { corpus: (id) => byComment.get(id) } : {};
+    },
+  };
+}
+
+/** A thread's run-wide key: thread ids are only unique within their source. */
+export const threadKey = (t: Thread) => `${t.source}#${t.id}`;
