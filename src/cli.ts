@@ -6,9 +6,9 @@ import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'nod
 import { extname } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { analyzeThread, buildReport } from './analyze.js';
-import type { Config } from './config.js';
+import { DEFAULT_THRESHOLD, type Config } from './config.js';
 import { loadConfig } from './config-file.js';
-import { formatKnownError, InputError, isKnownError, UsageError } from './errors.js';
+import { ConfigError, formatKnownError, InputError, isKnownError, UsageError } from './errors.js';
 import { assertHasInputs, forEachLine, readSource, resolveInputs } from './inputs.js';
 import { jsonl, jsonlRecord } from './parsers/json.js';
 import { evaluate } from './eval/evaluate.js';
@@ -21,7 +21,7 @@ import { REPORTERS, reporterNames } from './reporters/index.js';
 import { excerpt, stripControls } from './text/sanitize.js';
 import { Chalk } from 'chalk';
 import { CorpusIndex } from './corpus/index.js';
-import { corpusPass, threadKey } from './cross-thread-pass.js';
+import { corpusPass, threadKeys } from './cross-thread-pass.js';
 import type { CrossThreadCluster, InputProblem, Report, Thread, ThreadReport } from './types.js';
 import { VERSION } from './version.js';
 
@@ -36,15 +36,35 @@ export interface CliIO {
   cwd: string;
 }
 
-export const processIO = (): CliIO => ({
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  readStdin: () => readFileSync(0),
-  stdoutIsTTY: Boolean(process.stdout.isTTY),
-  stderrIsTTY: Boolean(process.stderr.isTTY),
-  env: process.env,
-  cwd: process.cwd(),
-});
+/** Everything stdin holds, read asynchronously: a pipe may be non-blocking (EAGAIN for readFileSync). */
+async function readAllStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The real process. stdin is read up front only when an argument is "-". A reader that goes away
+ * (`threadsift … | head`) ends the run quietly instead of with an EPIPE stack trace.
+ */
+export async function processIO(argv: string[]): Promise<CliIO> {
+  const stdin = argv.includes('-') ? await readAllStdin() : Buffer.alloc(0);
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin: () => stdin,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
 
 interface ScanOptions {
   format: string;
@@ -243,6 +263,18 @@ function csvOptions(opts: ScanOptions): ParseOptions {
   return Object.keys(csv).length ? { csv } : {};
 }
 
+/** A corpus index; bad similarity settings are the configuration's fault, not a bug. */
+function newCorpusIndex(threshold: number, minWords: number): CorpusIndex {
+  try {
+    return new CorpusIndex({ threshold, minShingles: minWords });
+  } catch (err) {
+    if (err instanceof RangeError) {
+      throw new ConfigError(`cross-thread settings: ${err.message.replace('threshold', 'similarity threshold').replace('minShingles', 'minWords')}`, 'similarity must be above 0 and at most 1; minWords a whole number ≥ 1');
+    }
+    throw err;
+  }
+}
+
 /** Threads read in the first pass are kept for the second up to this many characters, then re-read. */
 const KEEP_IN_MEMORY_CHARS = 200_000_000;
 
@@ -267,8 +299,10 @@ async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<nu
     // The index starts with the second thread: a run of one thread has nothing to compare across.
     let index: CorpusIndex | undefined;
     const names = new Map<string, { source: string; id: string }>();
+    const keyOf = threadKeys();
+    const keys = new Map<Thread, string>();
     const addAll = (thread: Thread) => {
-      const key = threadKey(thread);
+      const key = keys.get(thread)!;
       names.set(key, { source: thread.source, id: thread.id });
       for (const c of thread.comments) index!.add(key, c.id, c.text);
     };
@@ -276,17 +310,22 @@ async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<nu
     let keptChars = 0;
     let spilled = false;
     problems = forEachThread(args, opts, parseOptions, once, (thread) => {
+      keys.set(thread, keyOf(thread));
       const size = thread.body.length + thread.comments.reduce((n, c) => n + c.text.length, 0);
       if (!index && (kept.length >= 1 || keptChars + size > KEEP_IN_MEMORY_CHARS)) {
-        index = new CorpusIndex({ threshold, minShingles: minWords });
+        index = newCorpusIndex(threshold, minWords);
         kept.forEach(addAll);
       }
       if (index) addAll(thread);
-      if (spilled) return;
+      if (spilled) {
+        keys.delete(thread);
+        return;
+      }
       kept.push(thread);
       keptChars += size;
       if (keptChars > KEEP_IN_MEMORY_CHARS) {
         spilled = true;
+        for (const t of kept) keys.delete(t);
         kept.length = 0;
       }
     });
@@ -295,9 +334,11 @@ async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<nu
       clusters = [];
     } else {
       const pass = await corpusPass(index, names);
-      const score = (thread: Thread) => reports.push(analyzeThread(thread, config, pass.lookup(thread)));
-      if (spilled) forEachThread(args, opts, parseOptions, once, score, true);
-      else kept.forEach(score);
+      if (spilled) {
+        // The second reading assigns the same keys: the inputs come back in the same order.
+        const again = threadKeys();
+        forEachThread(args, opts, parseOptions, once, (thread) => reports.push(analyzeThread(thread, config, pass.lookup(again(thread)))), true);
+      } else for (const thread of kept) reports.push(analyzeThread(thread, config, pass.lookup(keys.get(thread)!)));
       clusters = pass.clusters;
     }
   }
@@ -324,10 +365,11 @@ async function runClusters(args: string[], opts: ScanOptions & { similarity?: nu
   const defaults = config.signals['cross-thread']?.options as { threshold: number; minWords: number };
   const threshold = opts.similarity ?? defaults.threshold;
   const minWords = opts.minWords ?? defaults.minWords;
-  const index = new CorpusIndex({ threshold, minShingles: minWords });
+  const index = newCorpusIndex(threshold, minWords);
   const names = new Map<string, { source: string; id: string }>();
+  const keyOf = threadKeys();
   const problems = forEachThread(args, opts, csvOptions(opts), io, (thread) => {
-    const key = threadKey(thread);
+    const key = keyOf(thread);
     names.set(key, { source: thread.source, id: thread.id });
     for (const c of thread.comments) index.add(key, c.id, c.text);
   });
@@ -437,7 +479,7 @@ function addInputOptions(cmd: Command): Command {
 function addScanOptions(cmd: Command): Command {
   return addInputOptions(cmd)
     .addOption(new Option('-f, --format <name>', 'report format').choices(reporterNames()).default('terminal'))
-    .option('-t, --threshold <score>', 'flag comments scoring at least this (0..1; default 0.5)', unitInterval('--threshold'))
+    .option('-t, --threshold <score>', `flag comments scoring at least this (0..1; default ${DEFAULT_THRESHOLD})`, unitInterval('--threshold'))
     .option('--max-flagged <n>', 'exit 1 when more than n comments are flagged', wholeNumber)
     .option('--max-bot-share <ratio>', "exit 1 when any thread's flagged share exceeds ratio (0..1)", unitInterval('--max-bot-share'))
     .option('-v, --verbose', 'show every comment and every reason')
@@ -448,7 +490,8 @@ function addScanOptions(cmd: Command): Command {
 }
 
 /** Run the CLI; resolves to the exit code. */
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: string[], given?: CliIO): Promise<number> {
+  const io = given ?? (await processIO(argv));
   let code = 0;
   const program = new Command('threadsift')
     .description('Find bot-generated replies in comment sections: near-duplicates, boilerplate, echo replies, off-article agendas — with the evidence for every flag.')
@@ -459,7 +502,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(`threadsift: ${s.replace(/^error: /, '').trimEnd()} (threadsift --help for usage)\n`),
+      outputError: (s, write) => write(`threadsift: ${stripControls(s.replace(/^error: /, '').trimEnd())} (threadsift --help for usage)\n`),
     });
   const debug = argv.includes('--debug');
   const guard = async (fn: () => number | Promise<number>) => {

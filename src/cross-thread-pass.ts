@@ -10,7 +10,8 @@ import type { CorpusMembership, CrossThreadCluster, Thread } from './types.js';
 export interface CorpusPass {
   clusters: CrossThreadCluster[];
   result: CorpusResult;
-  lookup: (thread: Thread) => RunContext;
+  /** The run context of the thread with this run-wide key (see threadKeys). */
+  lookup: (key: string) => RunContext;
 }
 
 /**
@@ -42,12 +43,24 @@ export async function corpusPass(index: CorpusIndex, names: Map<string, { source
   return {
     clusters,
     result,
-    lookup: (thread) => {
-      const byComment = membership.get(threadKey(thread));
+    lookup: (key) => {
+      const byComment = membership.get(key);
       return byComment ? { corpus: (id) => byComment.get(id) } : {};
     },
   };
 }
 
-/** A thread's run-wide key: thread ids are only unique within their source. */
-export const threadKey = (t: Thread) => `${t.source}#${t.id}`;
+/**
+ * Run-wide thread keys, assigned in reading order: "source#id", and "source#id~2", "~3"... when a source
+ * repeats an id (a thread dumped twice), so two threads never share cross-thread membership. Reading
+ * the same inputs again in the same order gives the same keys.
+ */
+export function threadKeys(): (thread: Thread) => string {
+  const seen = new Map<string, number>();
+  return (thread) => {
+    const base = `${thread.source}#${thread.id}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}~${n}`;
+  };
+}

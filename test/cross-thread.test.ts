@@ -87,3 +87,24 @@ describe('threadsift clusters', () => {
     expect(scan.crossThreadClusters).toHaveLength(1);
   });
 });
+
+describe('thread keys', () => {
+  it('two threads with the same id in one file never share cross-thread evidence', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadsift-dupid-'));
+    const spam = 'Honestly the only real fix here is switching your savings into stablecoins before the banks collapse today';
+    const path = join(dir, 'dup.json');
+    writeFileSync(path, JSON.stringify([
+      { id: 'same', title: 'A', comments: [{ id: '1', text: 'I really enjoyed reading this piece about the harbour and the ferry schedules' }] },
+      { id: 'same', title: 'B', comments: [{ id: '1', text: spam }] },
+      { id: 'other', title: 'C', comments: [{ id: '1', text: spam }] },
+    ]));
+    const { report } = await json([path]);
+    expect(report.threads.map((t: { title: string; comments: Array<{ flagged: boolean }> }) => [t.title, t.comments[0]!.flagged])).toEqual([['A', false], ['B', true], ['C', true]]);
+    expect(report.crossThreadClusters).toHaveLength(1);
+  });
+
+  it('bad similarity settings are a configuration error, not a crash', async () => {
+    const { code } = await run(['clusters', DIR, '--similarity', '0']);
+    expect(code).toBe(2);
+  });
+});

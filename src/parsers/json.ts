@@ -92,6 +92,10 @@ export const json: Parser = {
       if (Array.isArray(data)) {
         return { threads: data.map((t, i) => threadFromObject(t, `[${i}]`, source, `${base}#${i + 1}`)), warnings: [] };
       }
+      // `threadsift parse` output, {"threads": [...]}, reads back as the threads it printed.
+      if (isObject(data) && data.comments === undefined && Array.isArray(data.threads)) {
+        return { threads: data.threads.map((t, i) => threadFromObject(t, `threads[${i}]`, source, `${base}#${i + 1}`)), warnings: [] };
+      }
       return { threads: [threadFromObject(data, '', source, base)], warnings: [] };
     } catch (err) {
       return wrap(source, undefined, err);

@@ -51,3 +51,11 @@ describe('threadsift JSON and JSONL', () => {
     expect(parseInput(enc(JSON.stringify(one)), '-').threads[0]!.id).toBe('stdin');
   });
 });
+
+describe('threadsift parse output', () => {
+  it('reads back as the threads it printed', () => {
+    const printed = JSON.stringify({ threads: [{ id: 'a', source: 'x.txt', title: 'T', body: 'B', comments: [{ id: '1', index: 1, text: 'hi' }] }] });
+    const out = parseInput(new TextEncoder().encode(printed), 'parsed.json');
+    expect(out.threads.map((t) => [t.id, t.title, t.comments.length])).toEqual([['a', 'T', 1]]);
+  });
+});
