@@ -156,15 +156,19 @@ function forEachThread(
     try {
       if (streamable(source, opts.inputFormat)) {
         // Large JSONL archives stream line by line; a bad line is reported and the rest still read.
-        forEachLine(source, (line, lineNo) => {
-          try {
-            const thread = jsonlRecord(line, lineNo, source);
-            if (thread) deliver(thread);
-          } catch (err) {
-            if (err instanceof InputError) report(err);
-            else throw err;
-          }
-        });
+        forEachLine(
+          source,
+          (line, lineNo) => {
+            try {
+              const thread = jsonlRecord(line, lineNo, source);
+              if (thread) deliver(thread);
+            } catch (err) {
+              if (err instanceof InputError) report(err);
+              else throw err;
+            }
+          },
+          report,
+        );
       } else {
         const out = parseInput(readSource(source, io.readStdin), source, opts.inputFormat, parseOptions);
         if (!repeat) for (const w of out.warnings) io.stderr(`threadsift: warning: ${stripControls(w)}\n`);

@@ -123,10 +123,15 @@ export function assertHasInputs(args: string[]): void {
 
 /**
  * Call `onLine` for each line of a UTF-8 file without reading the whole file: a fixed 4 MB buffer,
- * so a 300 MB JSONL archive streams in bounded memory. Refuses binary files and invalid UTF-8 with the
- * line number, like the whole-file decoder; a leading BOM and CRLF line ends are handled.
+ * so a 300 MB JSONL archive streams in bounded memory. Lines are decoded one by one, so a line of
+ * invalid UTF-8 is reported (`onBadLine`) with its number and the other lines are still read. A binary
+ * file is refused as a whole; a leading BOM and CRLF line ends are handled.
  */
-export function forEachLine(path: string, onLine: (line: string, lineNo: number) => void): void {
+export function forEachLine(
+  path: string,
+  onLine: (line: string, lineNo: number) => void,
+  onBadLine: (error: InputError) => void,
+): void {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -134,38 +139,46 @@ export function forEachLine(path: string, onLine: (line: string, lineNo: number)
     throw fsError(path, err);
   }
   try {
-    const buffer = Buffer.allocUnsafe(1 << 22);
     const decoder = new TextDecoder('utf-8', { fatal: true });
-    let carry = '';
+    const buffer = Buffer.allocUnsafe(1 << 22);
+    let carry: Buffer = Buffer.alloc(0);
     let lineNo = 0;
     let first = true;
     let any = false;
+    let bad = 0;
+    const emit = (bytes: Buffer) => {
+      lineNo++;
+      let line: string;
+      try {
+        line = decoder.decode(bytes);
+      } catch {
+        bad++;
+        onBadLine(new InputError(path, 'is not valid UTF-8', `${lineNo}`, 're-encode it as UTF-8, e.g. iconv -f latin1 -t utf-8'));
+        return;
+      }
+      if (lineNo === 1) line = line.replace(/^\uFEFF/, '');
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+      if (line.trim() !== '') any = true;
+      onLine(line, lineNo);
+    };
     for (;;) {
       const n = readSync(fd, buffer, 0, buffer.length, null);
-      const chunk = buffer.subarray(0, n);
-      if (first && n > 0) {
-        if (chunk.subarray(0, 65536).includes(0)) {
-          throw new InputError(path, 'looks like a binary file (it contains NUL bytes), not a comment export', undefined, 'pass a text, JSON, CSV or XML export');
-        }
+      if (first && n > 0 && buffer.subarray(0, Math.min(n, 65536)).includes(0)) {
+        throw new InputError(path, 'looks like a binary file (it contains NUL bytes), not a comment export', undefined, 'pass a text, JSON, CSV or XML export');
       }
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: n > 0 });
-      } catch {
-        throw new InputError(path, 'is not valid UTF-8', `${lineNo + 1 + (carry.match(/\n/g)?.length ?? 0)}`, 're-encode it as UTF-8, e.g. iconv -f latin1 -t utf-8');
-      }
-      if (first) text = text.replace(/^\uFEFF/, '');
       first = false;
-      const lines = (carry + text).split('\n');
-      carry = n > 0 ? lines.pop()! : '';
-      for (const line of lines) {
-        lineNo++;
-        if (line.trim() !== '') any = true;
-        onLine(line.endsWith('\r') ? line.slice(0, -1) : line, lineNo);
-      }
       if (n === 0) break;
+      const chunk = carry.length ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
+      let start = 0;
+      for (let nl = chunk.indexOf(0x0a, start); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
+        emit(chunk.subarray(start, nl));
+        start = nl + 1;
+      }
+      // The buffer is reused by the next read, so the unfinished line must be copied out.
+      carry = Buffer.from(chunk.subarray(start));
     }
-    if (!any) throw new InputError(path, 'is empty', undefined, 'pass a file that holds a thread export');
+    if (carry.length) emit(carry);
+    if (!any && bad === 0) throw new InputError(path, 'is empty', undefined, 'pass a file that holds a thread export');
   } finally {
     closeSync(fd);
   }

@@ -148,3 +148,20 @@ describe('hostile bytes: refused or read, never a crash or a hang', () => {
     expect(Date.now() - start).toBeLessThan(15000);
   });
 });
+
+describe('hostile JSONL archives', () => {
+  it('an invalid UTF-8 line is reported by number and the other lines are still read', async () => {
+    const line = (title: string, text: string) => Buffer.from(`${JSON.stringify({ title, comments: [{ text }] })}\n`);
+    const path = file('archive.jsonl', Buffer.concat([line('a', 'one'), line('b', 'two'), Buffer.from('{"title":"c","comments":[{"text":"bad \xff"}]}\n', 'latin1'), line('d', 'four')]));
+    const r = await run([path, '-f', 'json'], false);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`threadsift: ${path}:3: is not valid UTF-8 (re-encode it as UTF-8, e.g. iconv -f latin1 -t utf-8)`);
+    expect(JSON.parse(r.stdout).threads.map((t: { title: string }) => t.title)).toEqual(['a', 'b', 'd']);
+  });
+
+  it('an excluded-item kind from the export cannot carry escapes to the terminal', async () => {
+    const wxr = `<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title>T</title><wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_content>hello there</wp:comment_content></wp:comment><wp:comment><wp:comment_id>2</wp:comment_id><wp:comment_type>&#27;]0;PWNED&#7;&#27;[2J</wp:comment_type><wp:comment_content>x</wp:comment_content></wp:comment></item></channel></rss>`;
+    const r = await run([file('evil.xml', wxr), '-v']);
+    expect(r.stdout.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+  });
+});

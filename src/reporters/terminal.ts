@@ -41,7 +41,7 @@ export const terminalReporter: Reporter = (report, options) => {
       out.push(c.yellow(`The export declares ${t.declaredCommentCount} comments; ${t.commentCount} were read.`));
     }
     if (t.excluded && Object.keys(t.excluded).length) {
-      out.push(c.dim(`Not analysed: ${Object.entries(t.excluded).map(([k, n]) => `${n} ${k}`).join(', ')}.`));
+      out.push(c.dim(`Not analysed: ${Object.entries(t.excluded).map(([k, n]) => `${n} ${excerpt(k, 40)}`).join(', ')}.`));
     }
     const flagged = t.comments.filter((x) => x.flagged).sort(worstFirst);
     const rest = t.comments.filter((x) => !x.flagged).sort(worstFirst);
