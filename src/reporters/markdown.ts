@@ -37,7 +37,10 @@ export function markdownText(text: string, max: number): string {
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
-const idList = (ids: string[]) => ids.map((id) => markdownText(id, SHORT)).join(', ');
+// Cluster and term rows name at most this many ids; a flood of copies would otherwise be one giant cell.
+const MAX_IDS = 20;
+const idList = (ids: string[]) =>
+  `${ids.slice(0, MAX_IDS).map((id) => markdownText(id, SHORT)).join(', ')}${ids.length > MAX_IDS ? ` … +${ids.length - MAX_IDS} more` : ''}`;
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
 function table(header: string[], align: Array<'l' | 'r'>, rows: string[][]): string[] {

@@ -13,11 +13,16 @@ import type { Reporter } from './types.js';
 
 const TOP_REASONS = 3;
 const EXCERPT = 100;
+const MAX_IDS = 20;
 
 export const terminalReporter: Reporter = (report, options) => {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const clean = (s: string) => stripControls(s);
   const out: string[] = [];
+
+  // A flood of 20,000 copies is one cluster; its line names the first ids, and the JSON report has all.
+  const idList = (ids: string[]) =>
+    `${ids.slice(0, options.verbose ? ids.length : MAX_IDS).map((id) => `#${clean(id)}`).join(' ')}${!options.verbose && ids.length > MAX_IDS ? ` … +${ids.length - MAX_IDS} more` : ''}`;
 
   const scoreColor = (comment: ScoredComment) =>
     comment.flagged ? c.red.bold : comment.score >= 0.3 ? c.yellow : c.green;
@@ -56,13 +61,13 @@ export const terminalReporter: Reporter = (report, options) => {
     if (t.clusters.length) {
       out.push('', c.bold('Duplicate clusters:'));
       for (const cl of t.clusters) {
-        out.push(`  ${c.cyan(cl.id)}  ${cl.commentIds.map((id) => `#${clean(id)}`).join(' ')}  ${c.dim(`mean similarity ${cl.similarity.toFixed(2)}`)}`);
+        out.push(`  ${c.cyan(cl.id)}  ${idList(cl.commentIds)}  ${c.dim(`${cl.commentIds.length} comments, mean similarity ${cl.similarity.toFixed(2)}`)}`);
       }
     }
     if (t.agendaTerms.length) {
       out.push('', c.bold('Off-article terms repeated across comments:'));
       for (const a of t.agendaTerms) {
-        out.push(`  ${c.magenta(`“${excerpt(a.term, 60)}”`)}  ${a.commentIds.map((id) => `#${clean(id)}`).join(' ')}`);
+        out.push(`  ${c.magenta(`“${excerpt(a.term, 60)}”`)}  ${idList(a.commentIds)}`);
       }
     }
     out.push('');

@@ -141,14 +141,22 @@ export const nearDuplicate: Signal<NearDuplicateOptions> = {
     const findings: Finding[] = [];
     for (const g of groups) {
       const rep = g[0]!;
-      const others: Link[] = repLinks[rep]!.flatMap((l) => (groupOfRep.get(l.other) ?? [l.other]).map((other) => ({ ...l, other })));
+      // Copies are counted in full but listed only up to MAX_RELATED, so a flood of 20,000 identical
+      // comments costs linear time, not 20,000 lists of 20,000 partners.
+      const linked = [...repLinks[rep]!].sort((x, y) => y.similarity - x.similarity || x.other - y.other);
+      const copies = g.length + linked.reduce((n, l) => n + (groupOfRep.get(l.other)?.length ?? 1), 0);
+      const others: Link[] = [];
+      for (const l of linked) {
+        for (const other of groupOfRep.get(l.other) ?? [l.other]) {
+          if (others.length >= MAX_RELATED) break;
+          others.push({ ...l, other });
+        }
+      }
       for (const i of g) {
-        const mine: Link[] = [
-          ...g.filter((j) => j !== i).map((j) => ({ other: j, similarity: 1, method: 'exact' as const })),
-          ...others,
-        ];
+        const exact = g.slice(0, MAX_RELATED + 1).filter((j) => j !== i).slice(0, MAX_RELATED);
+        const mine: Link[] = [...exact.map((j) => ({ other: j, similarity: 1, method: 'exact' as const })), ...others];
         if (mine.length === 0) continue;
-        findings.push(describe(thread, f, o, i, mine));
+        findings.push(describe(thread, f, o, i, mine, copies));
       }
     }
     return findings.sort((a, b) => f.indexById.get(a.commentId)! - f.indexById.get(b.commentId)!);
@@ -158,7 +166,7 @@ export const nearDuplicate: Signal<NearDuplicateOptions> = {
 /** Related ids listed per finding; larger clusters are summarised by their count. */
 const MAX_RELATED = 20;
 
-function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i: number, mine: Link[]): Finding {
+function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i: number, mine: Link[], copies: number): Finding {
   mine.sort((x, y) => y.similarity - x.similarity || x.other - y.other);
   const best = mine[0]!;
   const me = f.comments[i]!;
@@ -169,7 +177,6 @@ function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i:
   const comment = thread.comments[i]!;
   // Two near-identical copies are often one person's double post (or an export that lists a reply
   // twice); a third copy, or a reworded copy, is what a campaign looks like.
-  const copies = mine.length + 1;
   const doublePost = copies === 2 && best.similarity >= DOUBLE_POST_SIMILARITY;
   const strength = doublePost ? DOUBLE_POST_STRENGTH : Math.min(1, linkStrength(best, o) + (copies >= 3 ? 0.15 : 0));
   const shown = mine.slice(0, MAX_RELATED);
