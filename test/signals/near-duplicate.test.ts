@@ -71,3 +71,18 @@ describe('near-duplicate', () => {
     expect(new Set(backward.map((x) => JSON.stringify(x)))).toEqual(new Set(forward.map((x) => JSON.stringify(x))));
   });
 });
+
+describe('near-duplicate at flood scale', () => {
+  it('3,000 identical copies: every copy found, partners listed up to 20, copies counted in full', () => {
+    const thread = makeThread(Array.from({ length: 3000 }, () => SPAM));
+    const start = Date.now();
+    const findings = runSignal(nearDuplicate, thread);
+    expect(Date.now() - start).toBeLessThan(5000);
+    expect(findings).toHaveLength(3000);
+    for (const f of [findings[0]!, findings[2999]!]) {
+      expect(f.reason.code).toBe('EXACT_DUPLICATE');
+      expect(f.related).toHaveLength(20);
+      expect(f.reason.args.copies).toBe(3000);
+    }
+  });
+});
