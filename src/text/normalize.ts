@@ -9,6 +9,37 @@ const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/g;
 const DASHES = /[\u2010-\u2015\u2212]/g;
 
+const HAS_INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/;
+
+/** Text with invisible characters removed, and where each remaining character stood in the original. */
+export interface Visible {
+  text: string;
+  /** map[i] is the original offset of text[i]; map[text.length] is the original length. Null: nothing removed. */
+  map: Int32Array | null;
+}
+
+/**
+ * Remove zero-width and other invisible characters ("cru\u200Bcial" is "crucial" to a reader) while
+ * keeping a way back to the original offsets, so spans still point into the comment as written.
+ */
+export function visibleText(text: string): Visible {
+  if (!HAS_INVISIBLE.test(text)) return { text, map: null };
+  const map = new Int32Array(text.length + 1);
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (HAS_INVISIBLE.test(text[i]!)) continue;
+    map[out.length] = i;
+    out += text[i];
+  }
+  map[out.length] = text.length;
+  return { text: out, map: map.subarray(0, out.length + 1) };
+}
+
+/** Original offset of a start position in visible text. */
+export const originalStart = (v: Visible, pos: number): number => (v.map ? v.map[pos]! : pos);
+/** Original offset of an end position (exclusive) in visible text. */
+export const originalEnd = (v: Visible, pos: number): number => (v.map ? (pos === 0 ? 0 : v.map[pos - 1]! + 1) : pos);
+
 /** NFKC, invisible characters removed, typographic quotes and dashes made plain. Case is kept. */
 export function normalizeText(text: string): string {
   return text

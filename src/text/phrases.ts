@@ -1,6 +1,6 @@
 /** Runs phrase-list entries over text and returns matches with offsets into the original text. */
 import type { PhraseEntry } from '../data/types.js';
-import { normalizeSameLength } from './normalize.js';
+import { normalizeSameLength, originalEnd, originalStart, visibleText } from './normalize.js';
 
 export interface PhraseMatch {
   entry: PhraseEntry;
@@ -101,7 +101,8 @@ export function matchPhrases(text: string, entries: readonly PhraseEntry[]): Phr
 
 function scan(text: string, entries: readonly PhraseEntry[]): PhraseMatch[] {
   if (entries.length === 0) return [];
-  const plain = normalizeSameLength(text);
+  const visible = visibleText(text);
+  const plain = normalizeSameLength(visible.text);
   const lowered = plain.toLowerCase();
   const lower = lowered.length === plain.length ? lowered : undefined;
   if (!anyMatch(entries, plain, lower)) return [];
@@ -111,7 +112,7 @@ function scan(text: string, entries: readonly PhraseEntry[]): PhraseMatch[] {
     const re = pick(c, lower);
     for (const m of (re === c.folded ? lower! : plain).matchAll(re)) {
       if (m[0].length === 0) continue;
-      const span: [number, number] = [m.index, m.index + m[0].length];
+      const span: [number, number] = [originalStart(visible, m.index), originalEnd(visible, m.index + m[0].length)];
       if (found.some((f) => span[0] < f.span[1] && f.span[0] < span[1])) continue;
       found.push({ entry, span, text: text.slice(span[0], span[1]) });
     }

@@ -1,7 +1,7 @@
 /** Word tokens with offsets, stems and content-word filtering, shared by all signals. */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
-import { normalizeSameLength } from './normalize.js';
+import { normalizeSameLength, originalEnd, originalStart, visibleText } from './normalize.js';
 
 export interface Token {
   /** Lower-cased word, apostrophes plain, acronym dots removed ("u.s." -> "us"). */
@@ -54,13 +54,14 @@ const isDigits = (s: string) => {
   return s.length > 0;
 };
 
-/** Tokenize `text`; offsets index into `text` itself. */
+/** Tokenize `text`; offsets index into `text` itself (zero-width characters inside a word are skipped). */
 export function tokenize(text: string): Token[] {
-  const plain = normalizeSameLength(text);
+  const visible = visibleText(text);
+  const plain = normalizeSameLength(visible.text);
   const tokens: Token[] = [];
   for (const m of plain.matchAll(WORD)) {
     const raw = m[0];
-    const start = m.index;
+    const start = originalStart(visible, m.index);
     let lower = raw.toLowerCase();
     if (lower.includes('.')) lower = lower.replace(/\./g, '');
     // Possessives name the same thing as the bare noun: "Russia's" is "Russia".
@@ -72,7 +73,7 @@ export function tokenize(text: string): Token[] {
       lower,
       stem: content ? stem(lower) : lower,
       start,
-      end: start + raw.length,
+      end: originalEnd(visible, m.index + raw.length),
       capitalized: first !== first.toLowerCase(),
       content,
     });

@@ -57,3 +57,13 @@ describe('boilerplate', () => {
     expect(findings.map((f) => f.reason.args.entry)).toEqual(['user:big-if-true']);
   });
 });
+
+describe('boilerplate with zero-width characters inside words', () => {
+  it('still matches, and the span covers the phrase as written', () => {
+    const text = 'It will be cru\u200Bcial to moni\u200Btor.';
+    const thread = makeThread([text]);
+    const findings = runSignal(boilerplate, thread);
+    expect(findings.map((f) => f.reason.args.entry)).toEqual(['crucial-to-monitor']);
+    expect(spanText(thread, findings[0]!)).toBe('cru\u200Bcial to moni\u200Btor');
+  });
+});
