@@ -1,5 +1,6 @@
 import { BOILERPLATE } from '../data/boilerplate.js';
 import { contentBigrams, threadFeatures } from '../text/features.js';
+import { visibleText } from '../text/normalize.js';
 import { matchPhrases } from '../text/phrases.js';
 import { frequencyRank } from '../text/word-frequency.js';
 import type { Finding, Signal } from '../types.js';
@@ -71,7 +72,7 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
       visit(ci, (key, words, start, end) => {
         if ((count.get(key) ?? 0) < min) return;
         let t = terms.get(key);
-        if (!t) terms.set(key, (t = { key, words, surface: thread.comments[ci]!.text.slice(start, end).toLowerCase(), comments: new Set(), spans: new Map() }));
+        if (!t) terms.set(key, (t = { key, words, surface: visibleText(thread.comments[ci]!.text.slice(start, end)).text.toLowerCase(), comments: new Set(), spans: new Map() }));
         t.comments.add(ci);
         if (!t.spans.has(ci)) t.spans.set(ci, [start, end]);
       });
@@ -137,7 +138,7 @@ function mergeOverlapping(terms: TermStat[], texts: string[]): TermStat[] {
         if (!overlapping) continue;
         const first = [...merged.comments].sort((a, b) => a - b)[0]!;
         const [s, e] = spans.get(first)!;
-        merged = { ...merged, key: `${merged.key}|${q.key}`, words: merged.words + 1, surface: texts[first]!.slice(s, e).toLowerCase(), spans };
+        merged = { ...merged, key: `${merged.key}|${q.key}`, words: merged.words + 1, surface: visibleText(texts[first]!.slice(s, e)).text.toLowerCase(), spans };
         used.add(q);
       }
       used.add(p);
