@@ -3,7 +3,7 @@
  * input never stop the others: each becomes an InputProblem in the report.
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { InputError, UsageError } from './errors.js';
 import { PARSERS } from './parsers/index.js';
 
@@ -48,6 +48,14 @@ function walk(dir: string, into: string[], problems: Array<{ source: string; err
     const path = join(dir, e.name);
     if (e.isDirectory()) walk(path, into, problems);
     else if (e.isFile()) into.push(path);
+    // A link to a file is followed; a link to a folder is not (it could loop back on itself).
+    else if (e.isSymbolicLink()) {
+      try {
+        if (statSync(path).isFile()) into.push(path);
+      } catch (err) {
+        problems.push({ source: path, error: fsError(path, err) });
+      }
+    }
   }
 }
 
@@ -95,7 +103,15 @@ export function resolveInputs(args: string[], cwd = process.cwd()): ResolvedInpu
       files.push(...picked);
     } else files.push(arg);
   }
-  return { files: [...new Set(files)], problems };
+  // The same file named twice ("a.json ./a.json") is read once: a second copy would duplicate itself.
+  const seen = new Set<string>();
+  const unique = files.filter((f) => {
+    const key = f === '-' ? f : resolve(cwd, f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { files: unique, problems };
 }
 
 /** An fs error as a one-line InputError. */

@@ -112,7 +112,7 @@ describe('cli: errors exit 2 with one line', () => {
     ['whitespace.txt', /whitespace\.txt: is empty/],
     ['binary.png', /binary\.png: looks like a binary file/],
     ['no-comments.txt', /no-comments\.txt: has no comments section/],
-    ['truncated.json', /truncated\.json: is not valid JSON/],
+    ['truncated.json', /truncated\.json:1:29: is not valid JSON: Unexpected end of JSON input/],
     ['latin1.txt', /latin1\.txt:1: is not valid UTF-8 \(byte 3\)/],
     ['missing.txt', /missing\.txt: no such file or directory/],
   ])('%s', async (name, message) => {
@@ -220,5 +220,12 @@ describe('cli: eval and train', () => {
     const broken = await run([SEED, '--model', CLEAN]);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/clean\.json/);
+  });
+});
+
+describe('cli: inputs', () => {
+  it('the same file named twice is read once', async () => {
+    const r = await run([SEED, SEED.replace(/([^/]+)$/, './$1'), '-f', 'json']);
+    expect(JSON.parse(r.stdout).threads).toHaveLength(1);
   });
 });

@@ -8,12 +8,93 @@ export const isObject = (v: unknown): v is JsonObject => typeof v === 'object' &
 /** A value's JSON type as a user would say it ("array", "null", "number"...). */
 export const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
-/** JSON.parse with a one-line InputError naming the file. */
+/** JSON.parse with a one-line InputError naming the file, and the line and column of a syntax error. */
 export function parseJsonText(raw: string, source: string): unknown {
   try {
     return JSON.parse(raw);
   } catch (err) {
-    throw new InputError(source, `is not valid JSON: ${(err as Error).message}`, undefined, 'check the file is complete JSON');
+    const at = syntaxErrorOffset(raw);
+    const before = raw.slice(0, at);
+    const line = before.split('\n').length;
+    const column = at - before.lastIndexOf('\n');
+    // Keep "Unexpected token '}'"; drop the quoted snippet and position Node appends (they may span lines).
+    const message = (err as Error).message.split(/, (?:\.\.\.)?"| in JSON at position/)[0]!.replace(/\s+/g, ' ');
+    throw new InputError(source, `is not valid JSON: ${message}`, `${line}:${column}`, 'check the file is complete JSON');
+  }
+}
+
+/**
+ * Offset of the first JSON syntax error (or the end of the text when it stops early): a small
+ * recursive-descent scan, because Node 20's JSON.parse messages do not always give a position.
+ */
+export function syntaxErrorOffset(text: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const literal = (word: string) => (text.startsWith(word, i) ? (i += word.length) : fail());
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail();
+      i += text[i] === '\\' ? 2 : 1;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const number = () => {
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  const value = (depth: number): void => {
+    if (depth > 10_000) fail();
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    } else if (c === '"') string();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else number();
+  };
+  try {
+    value(0);
+    ws();
+    return i < text.length ? i : text.length;
+  } catch (at) {
+    if (typeof at === 'number') return Math.min(at, text.length);
+    return 0;
   }
 }
 

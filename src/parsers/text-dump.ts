@@ -54,15 +54,20 @@ export const textDump: Parser = {
     const isChrome = (l: Line) => CHROME.some((re) => re.test(l.text.trim()));
     const titleAt = lines.findIndex((l) => l.text.trim() !== '' && !isChrome(l));
     if (titleAt === -1) throw new InputError(source, 'is empty: no title, article or comments', undefined, 'pass a non-empty dump');
+    // The first header that states a count ("16 Comments") wins; otherwise the last bare one, since an
+    // article may have a "Discussion" sub-heading of its own before the real comments header.
     let headerAt = -1;
     let declared: number | null | undefined;
     for (let i = titleAt + 1; i < lines.length; i++) {
       const count = headerCount(lines[i]!.text.trim());
-      if (count !== undefined) {
+      if (count === undefined) continue;
+      if (count !== null) {
         headerAt = i;
         declared = count;
         break;
       }
+      headerAt = i;
+      declared = null;
     }
     if (headerAt === -1) {
       throw new InputError(

@@ -20,10 +20,12 @@ export const echoReply: Signal<EchoReplyOptions> = {
   analyze(thread, ctx) {
     const features = threadFeatures(thread);
     const findings: Finding[] = [];
+    const threaded = thread.comments.some((c) => c.parentId !== undefined);
     thread.comments.forEach((comment, i) => {
       const opener = matchPhrases(comment.text, AGREEMENT_OPENERS).find((m) => m.span[0] === 0);
       if (!opener) return;
-      const parentIndex = comment.parentId !== undefined ? features.indexById.get(comment.parentId) : i - 1;
+      // With parent ids in the export, a comment without one is top-level and answers nobody.
+      const parentIndex = threaded ? (comment.parentId !== undefined ? features.indexById.get(comment.parentId) : undefined) : i - 1;
       if (parentIndex === undefined || parentIndex < 0) return;
       const parent = thread.comments[parentIndex]!;
       const mine = features.comments[i]!;

@@ -44,7 +44,7 @@ describe('threadsift JSON and JSONL', () => {
   });
 
   it('refuses truncated JSON in one line', () => {
-    expect(() => parseInput(enc('{"title": "x", "comments": ['), 'c.json')).toThrowError(/^c\.json: is not valid JSON/);
+    expect(() => parseInput(enc('{"title": "x", "comments": ['), 'c.json')).toThrowError(/^c\.json:1:29: is not valid JSON/);
   });
 
   it('detects JSON by content when read from stdin', () => {
@@ -57,5 +57,16 @@ describe('threadsift parse output', () => {
     const printed = JSON.stringify({ threads: [{ id: 'a', source: 'x.txt', title: 'T', body: 'B', comments: [{ id: '1', index: 1, text: 'hi' }] }] });
     const out = parseInput(new TextEncoder().encode(printed), 'parsed.json');
     expect(out.threads.map((t) => [t.id, t.title, t.comments.length])).toEqual([['a', 'T', 1]]);
+  });
+});
+
+describe('JSON syntax errors name the line and column', () => {
+  it.each([
+    ['{\n  "title": "x",\n  "comments": [ { "text": "a" }, }\n]\n', '3:34'],
+    ['[\n{"comments": []},\n{"comments": [}\n]', '3:15'],
+    ['{"comments": [{"text": "a\u0001b"}]}', '1:26'],
+    ['{"comments": []} trailing', '1:18'],
+  ])('%j -> %s', (text, where) => {
+    expect(() => parseInput(new TextEncoder().encode(text), 'x.json')).toThrowError(`x.json:${where}: is not valid JSON`);
   });
 });

@@ -86,3 +86,17 @@ describe('text-dump parser', () => {
     expect(parse(`${ARTICLE}\nComments\nx\n`, 'dumps/bridge-reopens.txt').threads[0]!.id).toBe('bridge-reopens');
   });
 });
+
+describe('text-dump header choice', () => {
+  it('an article sub-heading "Discussion" is not the comments header when a later one exists', () => {
+    const out = textDump.parse(`Title\nFirst paragraph.\nDiscussion\nThe article continues here.\nComments\nReal comment one.\nReal comment two.\n`, 'd.txt', {});
+    const t = out.threads[0]!;
+    expect(t.body).toBe('First paragraph.\nDiscussion\nThe article continues here.');
+    expect(t.comments.map((c) => c.text)).toEqual(['Real comment one.', 'Real comment two.']);
+  });
+
+  it('a header with a count wins over bare headers', () => {
+    const out = textDump.parse(`Title\nBody.\n2 Comments\nOne.\nComments\n`, 'd.txt', {});
+    expect(out.threads[0]!.comments.map((c) => c.text)).toEqual(['One.', 'Comments']);
+  });
+});

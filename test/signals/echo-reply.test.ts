@@ -55,3 +55,14 @@ describe('echo-reply', () => {
     expect(runSignal(echoReply, makeThread(['Absolutely. Great stuff.']))).toEqual([]);
   });
 });
+
+describe('echo-reply in threaded exports', () => {
+  it('a top-level comment in an export with parent ids answers nobody', () => {
+    const thread = makeThread([
+      { id: 'a', text: PARENT },
+      { id: 'b', parentId: 'a', text: 'The owners lobbied for years for this.' },
+      { id: 'c', text: 'Absolutely. Forty million in tax breaks for the owners, and no local hiring rules at all.' },
+    ]);
+    expect(runSignal(echoReply, thread)).toEqual([]);
+  });
+});
