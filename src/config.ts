@@ -2,6 +2,7 @@
 import type { PhraseEntry } from './data/types.js';
 import { ConfigError } from './errors.js';
 import { isObject, typeName } from './parsers/json-shape.js';
+import { hasNestedQuantifier } from './text/regex-safety.js';
 import { SIGNALS } from './signals/index.js';
 
 export interface SignalSettings {
@@ -142,7 +143,7 @@ export function parsePhraseFile(data: unknown, origin: string): PhraseEntry[] {
     } catch (err) {
       throw new ConfigError(`${at}.pattern is not a valid regular expression: ${(err as Error).message}`);
     }
-    if (/\([^)]*[+*][^)]*\)[+*{]/.test(e.pattern as string)) {
+    if (hasNestedQuantifier(e.pattern as string)) {
       throw new ConfigError(`${at}.pattern has a nested quantifier, which can take exponential time`);
     }
     const entry: PhraseEntry = { id: `user:${id}`, pattern: e.pattern as string, note: e.note as string, source: e.source as string };
