@@ -2,7 +2,7 @@
  * All English wording of reasons lives here: signals emit a code and arguments, this module turns them
  * into one plain sentence for reports. Tests assert codes and arguments, never this prose.
  */
-import type { ReasonCode } from './types.js';
+import type { ReasonCode, VerdictCode } from './types.js';
 
 type Args = Record<string, unknown>;
 
@@ -61,4 +61,20 @@ export function formatReason(reason: ReasonCode): string {
   return make ? make(reason.args) : reason.code;
 }
 
-export const KNOWN_REASON_CODES: readonly string[] = Object.keys(MESSAGES);
+/** The one-line verdict for a thread. */
+export function formatVerdict(
+  code: VerdictCode,
+  a: { flagged: number; comments: number; botShare: number; clusters: number; terms: string[] },
+): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (code === 'NO_COMMENTS') return 'No comments to analyse.';
+  if (code === 'CLEAN') return `No likely bot replies among ${plural(a.comments, 'comment')}.`;
+  const extras = [
+    a.clusters ? plural(a.clusters, 'duplicate cluster') : '',
+    a.terms.length ? `off-article terms pushed: ${a.terms.join(', ')}` : '',
+  ].filter(Boolean);
+  const head = `${a.flagged} of ${a.comments} comments flagged (${Math.round(a.botShare * 100)}%)`;
+  const lead = code === 'LIKELY_COORDINATED' ? 'Likely coordinated bot replies' : 'Some likely bot replies';
+  return `${lead}: ${head}${extras.length ? `; ${extras.join('; ')}` : ''}.`;
+}
+

@@ -1,5 +1,6 @@
 /** Thread-level facts built from findings: duplicate clusters, agenda terms and the one-line verdict. */
-import type { AgendaTerm, Cluster, Finding, ScoredComment, ThreadSummary } from '../types.js';
+import { formatVerdict } from '../reasons.js';
+import type { AgendaTerm, Cluster, Finding, ScoredComment, ThreadSummary, VerdictCode } from '../types.js';
 
 /** Clusters: connected groups of near-duplicate links, ordered by first comment, ids c1, c2, ... */
 export function buildClusters(findings: Finding[], order: Map<string, number>): Cluster[] {
@@ -61,18 +62,8 @@ export function summarize(comments: ScoredComment[], clusters: Cluster[], agenda
   const n = comments.length;
   const flagged = comments.filter((c) => c.flagged).length;
   const botShare = n === 0 ? 0 : Math.round((flagged / n) * 1000) / 1000;
-  if (n === 0) return { flagged, botShare, verdictCode: 'NO_COMMENTS', verdict: 'No comments to analyse.' };
-  if (flagged === 0) return { flagged, botShare, verdictCode: 'CLEAN', verdict: `No likely bot replies among ${n} comment${n === 1 ? '' : 's'}.` };
-  const extras = [
-    clusters.length ? `${clusters.length} duplicate cluster${clusters.length > 1 ? 's' : ''}` : '',
-    agenda.length ? `off-article terms pushed: ${agenda.slice(0, 3).map((a) => a.term).join(', ')}` : '',
-  ].filter(Boolean);
-  const head = `${flagged} of ${n} comments flagged (${Math.round(botShare * 100)}%)`;
-  const coordinated = flagged >= 3 && botShare >= 0.5;
-  return {
-    flagged,
-    botShare,
-    verdictCode: coordinated ? 'LIKELY_COORDINATED' : 'SOME_FLAGGED',
-    verdict: `${coordinated ? 'Likely coordinated bot replies' : 'Some likely bot replies'}: ${head}${extras.length ? `; ${extras.join('; ')}` : ''}.`,
-  };
+  const verdictCode: VerdictCode =
+    n === 0 ? 'NO_COMMENTS' : flagged === 0 ? 'CLEAN' : flagged >= 3 && botShare >= 0.5 ? 'LIKELY_COORDINATED' : 'SOME_FLAGGED';
+  const verdict = formatVerdict(verdictCode, { flagged, comments: n, botShare, clusters: clusters.length, terms: agenda.slice(0, 3).map((a) => a.term) });
+  return { flagged, botShare, verdictCode, verdict };
 }
