@@ -18,8 +18,8 @@ import { formatNames, parseInput } from './parsers/index.js';
 import type { ParseOptions } from './parsers/types.js';
 import { createProgress } from './progress.js';
 import { REPORTERS, reporterNames } from './reporters/index.js';
-import { excerpt, stripControls } from './text/sanitize.js';
-import { Chalk } from 'chalk';
+import { stripControls } from './text/sanitize.js';
+import { clustersJson, clustersTerminal, type ClustersReport } from './reporters/clusters.js';
 import { CorpusIndex } from './corpus/index.js';
 import { corpusPass, threadKeys } from './cross-thread-pass.js';
 import type { CrossThreadCluster, InputProblem, Report, Thread, ThreadReport } from './types.js';
@@ -378,40 +378,25 @@ async function runClusters(args: string[], opts: ScanOptions & { similarity?: nu
     for (const c of thread.comments) index.add(key, c.id, c.text);
   });
   const { clusters, result } = await corpusPass(index, names);
-  const summary = {
-    threads: names.size,
-    comments: result.comments,
-    ignored: result.ignored,
-    uniqueTexts: result.uniqueTexts,
-    clusters: clusters.length,
-    commentsInClusters: clusters.reduce((n, c) => n + c.size, 0),
-    candidatePairs: result.candidatePairs,
-    verifiedPairs: result.verifiedPairs,
-    errors: problems.length,
+  const report: ClustersReport = {
+    tool: { name: 'threadsift', version: VERSION },
+    settings: { similarity: threshold, minWords, lsh: result.params },
+    summary: {
+      threads: names.size,
+      comments: result.comments,
+      ignored: result.ignored,
+      uniqueTexts: result.uniqueTexts,
+      clusters: clusters.length,
+      commentsInClusters: clusters.reduce((n, c) => n + c.size, 0),
+      candidatePairs: result.candidatePairs,
+      verifiedPairs: result.verifiedPairs,
+      errors: problems.length,
+    },
+    clusters,
+    errors: problems,
   };
-  if (opts.format === 'json') {
-    // Written a cluster at a time: at a million comments one big string would double peak memory.
-    const head = JSON.stringify({ schemaVersion: 1, tool: { name: 'threadsift', version: VERSION }, settings: { similarity: threshold, minWords, lsh: result.params }, summary, errors: problems });
-    emitChunks(
-      (function* () {
-        yield `${head.slice(0, -1)},"crossThreadClusters":[`;
-        for (let i = 0; i < clusters.length; i++) yield `${i ? ',' : ''}\n${JSON.stringify(clusters[i])}`;
-        yield '\n]}\n';
-      })(),
-      opts.output,
-      io,
-    );
-  } else {
-    const c = new Chalk({ level: useColor(opts, io) ? 1 : 0 });
-    const lines = [
-      c.bold(`${summary.clusters} cluster(s) of comments repeated across threads: ${summary.commentsInClusters} of ${summary.comments} comments in ${summary.threads} threads (similarity ≥ ${threshold}; ${summary.ignored} comments under ${minWords} words not compared).`),
-      ...clusters.slice(0, opts.verbose ? clusters.length : 20).map(
-        (cl) => `  ${c.cyan(cl.id)}  ${cl.size} copies in ${cl.threads.length} threads  ${c.dim(`min similarity ${cl.similarity.min.toFixed(2)}`)}  ${excerpt(cl.representative, 80)}`,
-      ),
-    ];
-    if (!opts.verbose && clusters.length > 20) lines.push(c.dim(`  … ${clusters.length - 20} more; -v or --format json lists all`));
-    emit(`${lines.join('\n')}\n`, opts.output, io);
-  }
+  if (opts.format === 'json') emitChunks(clustersJson(report), opts.output, io);
+  else emit(clustersTerminal(report, { color: useColor(opts, io), verbose: Boolean(opts.verbose) }), opts.output, io);
   return problems.length ? 2 : 0;
 }
 
