@@ -27,30 +27,19 @@
  *     (evaluate) with those weights. Copy them into the signals' `weight` and DEFAULT_THRESHOLD.
  * Usage: npm run build && node bench/calibrate.mjs
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyze } from '../dist/analyze.js';
 import { defaultConfig } from '../dist/config.js';
 import { evaluate } from '../dist/eval/evaluate.js';
 import { auroc, confusionAt, f1 } from '../dist/eval/metrics.js';
-import { parseInput } from '../dist/parsers/index.js';
-import { datasetsAvailable, DATASETS, gridThreads, sfuThreads, tweepfakeThreads, youtubeThreads } from './datasets.mjs';
+import { gridThreads, requireDatasets, seedThreads, sfuThreads, tweepfakeThreads, youtubeThreads } from './datasets.mjs';
 
 const FITTED = ['near-duplicate', 'boilerplate', 'echo-reply', 'promo', 'llm-style'];
 const WEIGHT_STEPS = Array.from({ length: 15 }, (_, i) => Math.round((0.3 + i / 20) * 100) / 100);
 const THRESHOLDS = Array.from({ length: 26 }, (_, i) => Math.round((0.45 + i / 100) * 100) / 100);
 const MAX_SFU_SHARE = 0.025;
 
-if (!datasetsAvailable()) {
-  console.error(`datasets not found at ${DATASETS}; set THREADSIFT_DATASETS`);
-  process.exit(2);
-}
-
-const here = dirname(fileURLToPath(import.meta.url));
-const seedPath = join(here, '..', 'fixtures', 'putin-xi-summit.txt');
-const seed = parseInput(readFileSync(seedPath), seedPath).threads;
-for (const c of seed[0].comments) c.label = true;
+requireDatasets();
+const seed = await seedThreads();
 
 const base = defaultConfig();
 const signalIds = Object.keys(base.signals).filter((id) => base.signals[id].enabled);

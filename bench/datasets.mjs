@@ -14,6 +14,23 @@ export function datasetsAvailable() {
   return existsSync(DATASETS);
 }
 
+/** Exit 2 with one line when ../shared/datasets is not beside the project. */
+export function requireDatasets() {
+  if (!datasetsAvailable()) {
+    console.error(`datasets not found at ${DATASETS}; set THREADSIFT_DATASETS`);
+    process.exit(2);
+  }
+}
+
+/** The seed thread (fixtures/putin-xi-summit.txt), every comment labelled bot. Needs dist/ (npm run build). */
+export async function seedThreads() {
+  const { parseInput } = await import('../dist/parsers/index.js');
+  const path = join(here, '..', 'fixtures', 'putin-xi-summit.txt');
+  const threads = parseInput(readFileSync(path), path).threads;
+  for (const c of threads[0].comments) c.label = true;
+  return threads;
+}
+
 function csv(path, options = {}) {
   return parse(readFileSync(join(DATASETS, path)), { columns: true, skip_empty_lines: true, relax_quotes: true, ...options });
 }

@@ -6,24 +6,13 @@
  * Usage: npm run eval   (= npm run build && node bench/eval-floor.mjs)
  * Exits 1 when a figure is below its floor (or a share above its ceiling), 2 when the datasets are missing.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defaultConfig } from '../dist/config.js';
 import { evaluate } from '../dist/eval/evaluate.js';
 import { loadModel, trainModel } from '../dist/model/model.js';
-import { parseInput } from '../dist/parsers/index.js';
-import { datasetsAvailable, DATASETS, gridThreads, sfuThreads, tweepfakeThreads, youtubeThreads } from './datasets.mjs';
+import { gridThreads, requireDatasets, seedThreads, sfuThreads, tweepfakeThreads, youtubeThreads } from './datasets.mjs';
 
-if (!datasetsAvailable()) {
-  console.error(`datasets not found at ${DATASETS}; set THREADSIFT_DATASETS`);
-  process.exit(2);
-}
-
-const here = dirname(fileURLToPath(import.meta.url));
-const seedPath = join(here, '..', 'fixtures', 'putin-xi-summit.txt');
-const seed = parseInput(readFileSync(seedPath), seedPath).threads;
-for (const c of seed[0].comments) c.label = true;
+requireDatasets();
+const seed = await seedThreads();
 
 /** [check, measured, floor, 'min' | 'max']: 'max' floors are ceilings (a share that must stay low). */
 const checks = [];
