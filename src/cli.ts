@@ -268,9 +268,9 @@ function csvOptions(opts: ScanOptions): ParseOptions {
 }
 
 /** A corpus index; bad similarity settings are the configuration's fault, not a bug. */
-function newCorpusIndex(threshold: number, minWords: number): CorpusIndex {
+function newCorpusIndex(threshold: number, minWords: number, workers = 0): CorpusIndex {
   try {
-    return new CorpusIndex({ threshold, minShingles: minWords });
+    return new CorpusIndex({ threshold, minShingles: minWords, workers });
   } catch (err) {
     if (err instanceof RangeError) {
       throw new ConfigError(`cross-thread settings: ${err.message.replace('threshold', 'similarity threshold').replace('minShingles', 'minWords')}`, 'similarity must be above 0 and at most 1; minWords a whole number ≥ 1');
@@ -364,12 +364,12 @@ async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<nu
  * (signatures, ids and an excerpt; never the texts), and the clusters that span threads are printed.
  * This is the path for archives of a million comments, where scoring every comment is not the question.
  */
-async function runClusters(args: string[], opts: ScanOptions & { similarity?: number; minWords?: number }, io: CliIO): Promise<number> {
+async function runClusters(args: string[], opts: ScanOptions & { similarity?: number; minWords?: number; workers?: number }, io: CliIO): Promise<number> {
   const { config } = loadConfig(opts.config, io.cwd);
   const defaults = config.signals['cross-thread']?.options as { threshold: number; minWords: number };
   const threshold = opts.similarity ?? defaults.threshold;
   const minWords = opts.minWords ?? defaults.minWords;
-  const index = newCorpusIndex(threshold, minWords);
+  const index = newCorpusIndex(threshold, minWords, opts.workers);
   const names = new Map<string, { source: string; id: string }>();
   const keyOf = threadKeys();
   const problems = forEachThread(args, opts, csvOptions(opts), io, (thread) => {
@@ -525,10 +525,11 @@ export async function main(argv: string[], given?: CliIO): Promise<number> {
     .addOption(new Option('-f, --format <name>', 'terminal or json').choices(['terminal', 'json']).default('terminal'))
     .option('--similarity <jaccard>', 'word-set Jaccard similarity that links two comments (default 0.8)', unitInterval('--similarity'))
     .option('--min-words <n>', 'comments with fewer distinct words are not compared (default 5)', wholeNumber)
+    .option('--workers <n>', 'worker threads that compute signatures (default 0; one helped only on very large archives here)', wholeNumber)
     .option('-v, --verbose', 'list every cluster')
     .option('-c, --config <file>', 'configuration file')
     .option('--no-color', 'never colour the output')
-    .action((inputs: string[], opts: ScanOptions & { similarity?: number; minWords?: number }) => guard(() => runClusters(inputs, opts, io)));
+    .action((inputs: string[], opts: ScanOptions & { similarity?: number; minWords?: number; workers?: number }) => guard(() => runClusters(inputs, opts, io)));
   addInputOptions(
     program
       .command('eval')

@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -106,5 +107,17 @@ describe('thread keys', () => {
   it('bad similarity settings are a configuration error, not a crash', async () => {
     const { code } = await run(['clusters', DIR, '--similarity', '0']);
     expect(code).toBe(2);
+  });
+});
+
+describe('threadsift clusters --workers', () => {
+  // Workers run the compiled dist/, so this runs the installed command rather than the sources.
+  const bin = join(ROOT, 'bin', 'threadsift.js');
+  it.runIf(existsSync(join(ROOT, 'dist', 'corpus', 'worker.js')))('gives the same clusters with a worker thread as without', () => {
+    const clusters = (workers: string) =>
+      JSON.parse(execFileSync(process.execPath, [bin, 'clusters', DIR, '-f', 'json', '--workers', workers], { encoding: 'utf8' })).crossThreadClusters;
+    const without = clusters('0');
+    expect(clusters('1')).toEqual(without);
+    expect(without).toHaveLength(1);
   });
 });
