@@ -117,3 +117,11 @@ describe('promo', () => {
     }
   });
 });
+
+describe('promo links in Markdown', () => {
+  it('a [text](url) link yields the address without brackets or the closing parenthesis', () => {
+    const thread = makeThread(['See [my video](https://www.youtube.com/watch?v=abc123XYZ) and https://example.org/page.']);
+    const links = runSignal(promo, thread).filter((f) => f.reason.args.kind === 'link').map((f) => f.reason.args.text);
+    expect(links).toEqual(['https://www.youtube.com/watch?v=abc123XYZ', 'https://example.org/page']);
+  });
+});
