@@ -201,8 +201,11 @@ function useModel(config: Config, path: string | undefined): void {
   settings.options.model = loadModel(data, path);
 }
 
-function applyOverrides(config: Config, opts: ScanOptions): Config {
+function applyOverrides(config: Config, opts: ScanOptions, io: CliIO): Config {
   useModel(config, opts.model);
+  if (config.signals.model?.enabled && !config.signals.model.options.model) {
+    io.stderr('threadsift: warning: the model signal is enabled but no model was given (--model FILE); it finds nothing\n');
+  }
   if (opts.threshold !== undefined) config.threshold = opts.threshold;
   if (opts.maxFlagged !== undefined) config.gates.maxFlagged = opts.maxFlagged;
   if (opts.maxBotShare !== undefined) config.gates.maxBotShare = opts.maxBotShare;
@@ -287,7 +290,7 @@ async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<nu
   const format = REPORTERS[opts.format];
   if (!format) throw new UsageError(`unknown report format "${opts.format}"`, `formats: ${reporterNames().join(', ')}`);
   const { config } = loadConfig(opts.config, io.cwd);
-  applyOverrides(config, opts);
+  applyOverrides(config, opts, io);
   // stdin can be read once; the second pass re-reads files but must reuse what stdin gave.
   let stdin: Buffer | undefined;
   const once: CliIO = { ...io, readStdin: () => (stdin ??= io.readStdin()) };
@@ -426,7 +429,7 @@ function runEval(args: string[], opts: ScanOptions, io: CliIO): number {
   const format = opts.format === 'json' ? 'json' : opts.format === 'terminal' ? 'terminal' : undefined;
   if (!format) throw new UsageError(`eval prints terminal or json, not ${opts.format}`);
   const { config } = loadConfig(opts.config, io.cwd);
-  applyOverrides(config, opts);
+  applyOverrides(config, opts, io);
   const { threads, problems } = readAll(args, opts, io);
   if (threads.length) {
     requireLabels(threads, 'eval');
