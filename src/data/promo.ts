@@ -71,7 +71,7 @@ export const PROMO: readonly PromoEntry[] = [
   { id: 'crypto-forex', kind: 'money', pattern: '\\b(?:bitcoins?|btc|cryptocurrency|forex|binary options?|trading signals?)\\b', note: 'investment bait', source: SPAM_FILTERS, weight: 0.35 },
   { id: 'buy-now', kind: 'money', pattern: "\\b(?:buy|order|shop|get yours|download it) (?:it |them |one )?(?:now|today|here)\\b|\\b(?:discount|promo|coupon) codes?\\b|\\blimited (?:time )?offer\\b|\\bdon'?t miss out\\b", note: 'sales pitch', source: SPAM_FILTERS, weight: 0.5 },
   { id: 'pay-you', kind: 'money', pattern: "\\b(?:i'?ll|i will|we'?ll|we will) (?:give|pay|send) (?:you )?(?:\\$\\s?\\d|\\d+ (?:dollars|bucks))", note: 'offers payment', source: SPAM_FILTERS, weight: 0.5 },
-  { id: 'bitcoin-address', kind: 'money', pattern: '\\b[13][a-km-zA-HJ-NP-Z1-9]{25,34}\\b', note: 'a cryptocurrency wallet address', source: SPAM_FILTERS, weight: 0.6 },
+  { id: 'bitcoin-address', kind: 'money', pattern: '\\b[13][a-z1-9]{25,34}\\b', note: 'a cryptocurrency wallet address', source: SPAM_FILTERS, weight: 0.6 },
   // Contact handles: moving the conversation somewhere unmoderated.
   { id: 'phone-number', kind: 'contact', pattern: '(?<![\\d,.])(?:\\+\\d{1,3}[\\s.-]?)?\\(?\\d{3}\\)?[\\s.-]\\d{3}[\\s.-]\\d{4}(?![\\d,])', note: 'a telephone number', source: SPAM_FILTERS, weight: 0.5 },
   { id: 'messaging-app', kind: 'contact', pattern: '\\b(?:whats ?app|wechat|kik|viber|skype|line id)\\b', note: 'moves the conversation to a private messenger', source: SPAM_FILTERS, weight: 0.45 },

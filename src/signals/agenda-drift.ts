@@ -56,27 +56,35 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
         if (!f.article.bigrams.has(key)) emit(key, 2, a.start, b.end);
       }
     };
-    // Pass 1 counts comments per term with two flat maps; only terms that recur enough get records
-    // in pass 2, so a 5,000-comment thread does not allocate a set for each of its 100,000 word pairs.
+    // Pass 1 records each comment's candidates in flat arrays and counts comments per term; only terms
+    // that recur enough get records, so a 5,000-comment thread allocates no set per word pair.
     const count = new Map<string, number>();
-    const lastSeen = new Map<string, number>();
+    const found: Array<{ keys: string[]; words: number[]; spans: number[] }> = [];
     for (let ci = 0; ci < n; ci++) {
-      visit(ci, (key) => {
-        if (lastSeen.get(key) === ci) return;
-        lastSeen.set(key, ci);
+      const mine = { keys: [] as string[], words: [] as number[], spans: [] as number[] };
+      const seen = new Set<string>();
+      visit(ci, (key, words, start, end) => {
+        mine.keys.push(key);
+        mine.words.push(words);
+        mine.spans.push(start, end);
+        if (seen.has(key)) return;
+        seen.add(key);
         count.set(key, (count.get(key) ?? 0) + 1);
       });
+      found.push(mine);
     }
     const terms = new Map<string, TermStat>();
-    for (let ci = 0; ci < n; ci++) {
-      visit(ci, (key, words, start, end) => {
+    found.forEach((mine, ci) => {
+      mine.keys.forEach((key, k) => {
         if ((count.get(key) ?? 0) < min) return;
+        const start = mine.spans[2 * k]!;
+        const end = mine.spans[2 * k + 1]!;
         let t = terms.get(key);
-        if (!t) terms.set(key, (t = { key, words, surface: visibleText(thread.comments[ci]!.text.slice(start, end)).text.toLowerCase(), comments: new Set(), spans: new Map() }));
+        if (!t) terms.set(key, (t = { key, words: mine.words[k]!, surface: visibleText(thread.comments[ci]!.text.slice(start, end)).text.toLowerCase(), comments: new Set(), spans: new Map() }));
         t.comments.add(ci);
         if (!t.spans.has(ci)) t.spans.set(ci, [start, end]);
       });
-    }
+    });
     let recurring = [...terms.values()];
     // A word that only recurs inside a recurring phrase is reported as the phrase.
     const phrasesByWord = new Map<string, TermStat[]>();
