@@ -126,6 +126,21 @@ export const markdownReporter: Reporter = (report, options) => {
   }
   const threads = options.quiet ? report.threads.filter((t) => t.summary.flagged > 0) : report.threads;
   if (report.threads.length > 1 && threads.length) out.push('', '### Threads, worst first', '', ...threadsTable(threads));
+  const cross = report.crossThreadClusters ?? [];
+  if (cross.length) {
+    const shown = options.verbose ? cross : cross.slice(0, MAX_IDS);
+    out.push(
+      '',
+      '### Comments repeated across threads',
+      '',
+      ...table(
+        ['Cluster', 'Copies', 'Threads', 'Min similarity', 'Representative'],
+        ['l', 'r', 'r', 'r', 'l'],
+        shown.map((cl) => [markdownText(cl.id, SHORT), String(cl.size), String(cl.threads.length), cl.similarity.min.toFixed(2), markdownText(cl.representative, EXCERPT)]),
+      ),
+    );
+    if (shown.length < cross.length) out.push('', `… ${cross.length - shown.length} more clusters (--verbose or --format json lists all).`);
+  }
   for (const t of threads) out.push('', ...threadSection(t, options.verbose, options.quiet));
   if (report.threads.length === 0 && report.errors.length === 0) out.push('', 'No threads to analyse.');
   return `${out.join('\n')}\n`;

@@ -134,3 +134,29 @@ describe('markdown reporter', () => {
     });
   });
 });
+
+describe('markdown: comments repeated across threads', () => {
+  it('lists cross-thread clusters as a table, with hostile representatives neutralised', () => {
+    const report = {
+      ...sampleReport(),
+      crossThreadClusters: [
+        {
+          id: '0123456789abcdef',
+          size: 3,
+          threads: [{ source: 'a.json', id: 'a' }, { source: 'b.json', id: 'b' }, { source: 'c.json', id: 'c' }],
+          members: [],
+          representative: 'Buy | now <script>alert(1)</script> [link](http://x)',
+          similarity: { min: 0.86, mean: 0.9 },
+        },
+      ],
+    };
+    const out = markdownReporter(report, { color: false, verbose: false, quiet: false });
+    const lines = out.split('\n');
+    const at = lines.indexOf('### Comments repeated across threads');
+    expect(at).toBeGreaterThan(-1);
+    expect(lines[at + 2]).toBe('| Cluster | Copies | Threads | Min similarity | Representative |');
+    expect(lines[at + 4]).toMatch(/^\| 0123456789abcdef \| 3 \| 3 \| 0\.86 \| /);
+    expect(lines[at + 4]!.replace(/\\\|/g, '').split('|')).toHaveLength(7);
+    expect(out).not.toContain('<script>');
+  });
+});
