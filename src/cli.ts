@@ -282,7 +282,10 @@ function newCorpusIndex(threshold: number, minWords: number, workers = 0): Corpu
   }
 }
 
-/** Threads read in the first pass are kept for the second up to this many characters, then re-read. */
+/**
+ * Threads read in the first pass are kept for the second up to this many characters of text, then the
+ * inputs are read again instead (THREADSIFT_KEEP_CHARS overrides it).
+ */
 const KEEP_IN_MEMORY_CHARS = 200_000_000;
 
 
@@ -316,10 +319,11 @@ async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<nu
     const kept: Thread[] = [];
     let keptChars = 0;
     let spilled = false;
+    const budget = Number(io.env.THREADSIFT_KEEP_CHARS) || KEEP_IN_MEMORY_CHARS;
     problems = forEachThread(args, opts, parseOptions, once, (thread) => {
       keys.set(thread, keyOf(thread));
       const size = thread.body.length + thread.comments.reduce((n, c) => n + c.text.length, 0);
-      if (!index && (kept.length >= 1 || keptChars + size > KEEP_IN_MEMORY_CHARS)) {
+      if (!index && (kept.length >= 1 || keptChars + size > budget)) {
         index = newCorpusIndex(threshold, minWords);
         kept.forEach(addAll);
       }
@@ -330,7 +334,7 @@ async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<nu
       }
       kept.push(thread);
       keptChars += size;
-      if (keptChars > KEEP_IN_MEMORY_CHARS) {
+      if (keptChars > budget) {
         spilled = true;
         for (const t of kept) keys.delete(t);
         kept.length = 0;

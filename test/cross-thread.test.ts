@@ -121,3 +121,19 @@ describe('threadsift clusters --workers', () => {
     expect(without).toHaveLength(1);
   });
 });
+
+describe('two-pass scan over inputs too large to keep', () => {
+  it('re-reads the inputs and reports exactly what the in-memory pass reports', async () => {
+    const scan = async (env: Record<string, string>) => {
+      let stdout = '';
+      const io: CliIO = { stdout: (t) => (stdout += t), stderr: () => undefined, readStdin: () => Buffer.from(''), stdoutIsTTY: false, stderrIsTTY: false, env, cwd: ROOT };
+      expect(await main([DIR, '-f', 'json'], io)).toBe(0);
+      return JSON.parse(stdout);
+    };
+    const inMemory = await scan({});
+    const reread = await scan({ THREADSIFT_KEEP_CHARS: '100' });
+    expect(reread.threads).toEqual(inMemory.threads);
+    expect(reread.crossThreadClusters).toEqual(inMemory.crossThreadClusters);
+    expect(reread.crossThreadClusters).toHaveLength(1);
+  });
+});

@@ -21,7 +21,3 @@ export const SIGNALS: readonly Signal<object>[] = [
   llmStyle as Signal<object>,
   modelSignal as Signal<object>,
 ];
-
-export function findSignal(id: string): Signal<object> | undefined {
-  return SIGNALS.find((s) => s.id === id);
-}

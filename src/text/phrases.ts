@@ -23,23 +23,17 @@ interface Compiled {
 
 const compiled = new WeakMap<PhraseEntry, Compiled>();
 
-function compile(source: string, global: boolean): Compiled {
-  const flags = global ? 'gu' : 'u';
-  return { exact: new RegExp(source, `i${flags}`), ...(/[A-Z]/.test(source) ? {} : { folded: new RegExp(source, flags) }) };
+function compile(source: string): Compiled {
+  return { exact: new RegExp(source, 'giu'), ...(/[A-Z]/.test(source) ? {} : { folded: new RegExp(source, 'gu') }) };
 }
 
 function pick(c: Compiled, lower: string | undefined): RegExp {
   return lower !== undefined && c.folded ? c.folded : c.exact;
 }
 
-/** The entry's regex, case-insensitive and global, as it is matched against normalised text. */
-export function compilePhrase(entry: PhraseEntry): RegExp {
-  return entryRegexes(entry).exact;
-}
-
 function entryRegexes(entry: PhraseEntry): Compiled {
   let c = compiled.get(entry);
-  if (!c) compiled.set(entry, (c = compile(entry.pattern, true)));
+  if (!c) compiled.set(entry, (c = compile(entry.pattern)));
   return c;
 }
 
