@@ -1,7 +1,7 @@
 /** Word tokens with offsets, stems and content-word filtering, shared by all signals. */
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
 import { normalizeSameLength, originalEnd, originalStart, visibleText } from './normalize.js';
+import { porterStem } from './porter.js';
 
 export interface Token {
   /** Lower-cased word, apostrophes plain, acronym dots removed ("u.s." -> "us"). */
@@ -39,7 +39,7 @@ const STEM_CACHE_LIMIT = 200_000;
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = isDigitsOnly(word) ? word : PorterStemmer.stem(word);
+    s = isDigitsOnly(word) ? word : porterStem(word);
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, s);
   }

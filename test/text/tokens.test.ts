@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/text/tokens.js';
+
+describe('tokenize', () => {
+  it('keeps acronyms, possessives and contractions, and marks content words', () => {
+    const tokens = tokenize("The U.S. and Russia's energy deals don't matter, 2024 e.g. X.");
+    expect(tokens.map((t) => t.lower)).toEqual(['the', 'us', 'and', 'russia', 'energy', 'deals', "don't", 'matter', '2024', 'eg', 'x']);
+    expect(tokens.filter((t) => t.content).map((t) => t.stem)).toEqual(['russia', 'energi', 'deal', 'matter', '2024']);
+    expect(tokens.filter((t) => t.capitalized).map((t) => t.lower)).toEqual(['the', 'us', 'russia', 'x']);
+  });
+
+  it('gives offsets into the original text across zero-width characters', () => {
+    const text = 'cru\u200Bcial to moni\u200Dtor';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => [t.lower, text.slice(t.start, t.end)])).toEqual([
+      ['crucial', 'cru\u200Bcial'],
+      ['to', 'to'],
+      ['monitor', 'moni\u200Dtor'],
+    ]);
+  });
+});
