@@ -46,9 +46,9 @@ function regex(pattern: string, caseSensitive = false): RegExp {
   return re;
 }
 
-function shapeOf(text: string): TextShape {
+function shapeOf(text: string, known?: Token[]): TextShape {
   const plain = normalizeSameLength(text);
-  const tokens = tokenize(text);
+  const tokens = known ?? tokenize(text);
   const sentenceWords: number[] = [];
   // A sentence ends at . ! ? (runs allowed) followed by space, or at a line break.
   for (const m of plain.matchAll(/[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)/g)) {
@@ -106,9 +106,28 @@ export function styleStrength(hits: readonly MarkerHit[], prior: number): number
 }
 
 /** The markers that fire on `text` (quoted material excluded by the caller), in list order. */
-export function styleMarkers(text: string, markers: readonly StyleMarker[] = LLM_STYLE): MarkerHit[] {
-  const shape = shapeOf(text);
-  return markers.map((m) => testMarker(m, shape)).filter((h): h is MarkerHit => h !== undefined);
+export function styleMarkers(text: string, markers: readonly StyleMarker[] = LLM_STYLE, tokens?: Token[]): MarkerHit[] {
+  return markersOf(shapeOf(text, tokens), markers);
+}
+
+const markersOf = (shape: TextShape, markers: readonly StyleMarker[]) =>
+  markers.map((m) => testMarker(m, shape)).filter((h): h is MarkerHit => h !== undefined);
+
+// Results per comment text: copies of a comment (spam floods) are judged once. Bounded.
+const judged = new Map<string, MarkerHit[]>();
+const JUDGED_LIMIT = 50_000;
+
+/**
+ * The markers of a comment, its quoted spans blanked (they are someone else's style). `tokens` may be
+ * passed when they are already known for exactly that unquoted text.
+ */
+export function commentStyle(text: string, quotes: Array<[number, number]>, tokens?: Token[]): MarkerHit[] {
+  const known = judged.get(text);
+  if (known) return known;
+  const hits = markersOf(shapeOf(quotes.length ? unquoted(text, quotes) : text, tokens), LLM_STYLE);
+  if (judged.size >= JUDGED_LIMIT) judged.clear();
+  judged.set(text, hits);
+  return hits;
 }
 
 /**
@@ -129,8 +148,9 @@ export const llmStyle: Signal<LlmStyleOptions> = {
     thread.comments.forEach((comment, i) => {
       const f = features.comments[i]!;
       if (f.tokens.length < o.minWords) return;
-      // Quoted material is someone else's style; blanking it keeps offsets valid.
-      const hits = styleMarkers(f.quotes.length ? unquoted(comment.text, f.quotes) : comment.text);
+      // Quoted material is someone else's style; blanking it keeps offsets valid. Without quotes or
+      // links, the comment's own tokens are those of the text the markers read.
+      const hits = commentStyle(comment.text, f.quotes, f.own === comment.text ? f.tokens : undefined);
       const strength = styleStrength(hits, o.prior);
       if (hits.length === 0 || strength < o.minStrength) return;
       const span = hits.flatMap((h) => h.spans).sort((a, b) => a[0] - b[0])[0];

@@ -14,7 +14,9 @@ import { QUOTE_FORMS } from '../data/quotes.js';
 export interface CommentFeatures {
   /** Spans of quoted material (the parent, the article) that is not the commenter's own text. */
   quotes: Array<[number, number]>;
-  /** Tokens outside quotes. */
+  /** The text with quotes and links blanked (same length): the commenter's own words. */
+  own: string;
+  /** Tokens of `own`. */
   tokens: Token[];
   /** Content tokens only, in order. */
   content: Token[];
@@ -110,6 +112,7 @@ export function commentFeatures(text: string): CommentFeatures {
   let profile: BigramProfile | undefined;
   return {
     quotes,
+    own,
     tokens,
     content,
     contentStems: new Set(content.map((t) => t.stem)),
