@@ -50,7 +50,7 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
         if (frequencyRank(t.lower) <= ctx.options.minWordRank) continue;
         emit(t.stem, 1, t.start, t.end);
       }
-      for (const [a, b] of contentBigrams(comment.text, content)) {
+      for (const [a, b] of filler.length ? contentBigrams(comment.text, content) : f.comments[ci]!.pairs) {
         if (a.stem === b.stem || f.article.topicStems.has(a.stem) || f.article.topicStems.has(b.stem)) continue;
         const key = `${a.stem} ${b.stem}`;
         if (!f.article.bigrams.has(key)) emit(key, 2, a.start, b.end);

@@ -1,4 +1,4 @@
-import { contentBigrams, threadFeatures } from '../text/features.js';
+import { threadFeatures } from '../text/features.js';
 import { lemmaRank } from '../text/word-frequency.js';
 import type { Finding, Signal } from '../types.js';
 
@@ -38,7 +38,7 @@ export const ungrounded: Signal<UngroundedOptions> = {
       for (const t of f.content) {
         if (article.anchors.has(t.stem)) matched.set(t.stem, comment.text.slice(t.start, t.end));
       }
-      for (const [a, b] of contentBigrams(comment.text, f.content)) {
+      for (const [a, b] of f.pairs) {
         const key = `${a.stem} ${b.stem}`;
         if (article.anchors.has(key)) matched.set(key, comment.text.slice(a.start, b.end));
       }

@@ -25,6 +25,8 @@ export interface CommentFeatures {
   folded: string;
   /** Character-bigram profile of `folded`, built on first use. */
   readonly profile: BigramProfile;
+  /** contentBigrams of the comment's text and `content`, built on first use. */
+  readonly pairs: Array<[Token, Token]>;
 }
 
 /** Why a term counts as one of the article's specifics. */
@@ -110,6 +112,7 @@ export function commentFeatures(text: string): CommentFeatures {
   const content = tokens.filter((t) => t.content);
   const folded = foldText(own);
   let profile: BigramProfile | undefined;
+  let pairs: Array<[Token, Token]> | undefined;
   return {
     quotes,
     own,
@@ -121,17 +124,23 @@ export function commentFeatures(text: string): CommentFeatures {
     get profile() {
       return (profile ??= bigramProfile(folded));
     },
+    get pairs() {
+      return (pairs ??= contentBigrams(text, content));
+    },
   };
 }
+
+/** Characters that end a phrase: . , ! ? ; : ( ) " */
+const PHRASE_BREAK = new Set([46, 44, 33, 63, 59, 58, 40, 41, 34]);
 
 /** Adjacent content-token pairs that are not separated by sentence punctuation. */
 export function contentBigrams(text: string, content: Token[]): Array<[Token, Token]> {
   const pairs: Array<[Token, Token]> = [];
-  for (let i = 1; i < content.length; i++) {
+  next: for (let i = 1; i < content.length; i++) {
     const a = content[i - 1]!;
     const b = content[i]!;
-    const between = text.slice(a.end, b.start);
-    if (/[.,!?;:()"]/.test(between) || b.start - a.end > 12) continue;
+    if (b.start - a.end > 12) continue;
+    for (let k = a.end; k < b.start; k++) if (PHRASE_BREAK.has(text.charCodeAt(k))) continue next;
     pairs.push([a, b]);
   }
   return pairs;

@@ -40,8 +40,12 @@ export const originalStart = (v: Visible, pos: number): number => (v.map ? v.map
 /** Original offset of an end position (exclusive) in visible text. */
 export const originalEnd = (v: Visible, pos: number): number => (v.map ? (pos === 0 ? 0 : v.map[pos - 1]! + 1) : pos);
 
+// Every character the normalisations below change is outside ASCII: most comments need no pass at all.
+const NON_ASCII = /[^\x00-\x7F]/;
+
 /** NFKC, invisible characters removed, typographic quotes and dashes made plain. Case is kept. */
 export function normalizeText(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
   return text
     .normalize('NFKC')
     .replace(INVISIBLE, '')
@@ -55,6 +59,7 @@ export function normalizeText(text: string): string {
  * character, so offsets found in the result are offsets into the original text.
  */
 export function normalizeSameLength(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
   return text
     .replace(INVISIBLE, ' ')
     .replace(SINGLE_QUOTES, "'")
