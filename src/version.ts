@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { packageJson } from './paths.js';
 
-const require = createRequire(import.meta.url);
 /** The package version, read from package.json so the two cannot drift. */
-export const VERSION: string = (require('../package.json') as { version: string }).version;
+export const VERSION: string = (JSON.parse(readFileSync(packageJson(), 'utf8')) as { version: string }).version;

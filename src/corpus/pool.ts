@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compiledModule } from '../paths.js';
 import type { SketchBatch, SketchParams, Sketcher } from './sketch.js';
 import type { SketchRequest } from './worker.js';
 
@@ -24,8 +25,8 @@ interface Pending {
   result: SketchBatch | null;
 }
 
-/** Where the compiled worker lives: next to this module in dist/. */
-const WORKER_URL = new URL('./worker.js', import.meta.url);
+/** Where the compiled worker lives: dist/corpus/worker.js (also when this module runs bundled). */
+const WORKER_URL = compiledModule('corpus/worker.js');
 
 /** The worker threads of one CorpusIndex, with the batch in progress and the results awaiting integration. */
 export class WorkerPool {

@@ -8,12 +8,12 @@
  * where the package's 3.6 MB JSON took ~180 ms of start-up. Rarer words have rank Infinity.
  */
 import { readFileSync } from 'node:fs';
+import { dataFile } from '../paths.js';
 
 let ranks: Map<string, number> | undefined;
 
 function load(): Map<string, number> {
-  // data/ sits two levels up from both src/text and dist/text.
-  const text = readFileSync(new URL('../../data/common-words.txt', import.meta.url), 'utf8');
+  const text = readFileSync(dataFile('common-words.txt'), 'utf8');
   const map = new Map<string, number>();
   let rank = 0;
   for (const line of text.split('\n')) {

@@ -1,6 +1,6 @@
 /**
  * Worker threads load compiled JavaScript (dist/corpus/worker.js in the CLI), which vitest's TypeScript
- * source tree does not have. So this test transpiles src/corpus and its one dependency into a temporary
+ * source tree does not have. So this test transpiles src/corpus and its two dependencies into a temporary
  * directory — the same layout as dist/ — and runs that build with workers, comparing against the
  * in-process TypeScript engine with none.
  */
@@ -38,6 +38,11 @@ beforeAll(async () => {
   writeFileSync(
     join(dir, 'text', 'normalize.js'),
     ts.transpileModule(readFileSync(join(ROOT, 'src', 'text', 'normalize.ts'), 'utf8'), { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText,
+  );
+  // pool.ts finds the worker through paths.ts, which sits at the root of the layout.
+  writeFileSync(
+    join(dir, 'paths.js'),
+    ts.transpileModule(readFileSync(join(ROOT, 'src', 'paths.ts'), 'utf8'), { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText,
   );
   built = (await import(/* @vite-ignore */ pathToFileURL(join(dir, 'corpus', 'index.js')).href)) as Built;
 });
