@@ -1,6 +1,6 @@
 import { threadFeatures, type ThreadFeatures } from '../text/features.js';
 import { prefixFilterPairs } from '../text/candidates.js';
-import { dice, longestCommonRun, weightedJaccardSorted } from '../text/similarity.js';
+import { dice, diceCanReach, longestCommonRun, nonSpaceLength, weightedJaccardSorted } from '../text/similarity.js';
 import type { Finding, Signal, Thread } from '../types.js';
 
 export interface NearDuplicateOptions {
@@ -100,11 +100,14 @@ function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups: number
     maxDocFreq: Math.max(MIN_INDEXED_DOC_FREQ, Math.ceil(INDEXED_DOC_SHARE * reps.length)),
     minShared: 2,
   });
+  const charCounts = new Int32Array(reps.length).fill(-1);
+  const charCount = (x: number) => (charCounts[x]! >= 0 ? charCounts[x]! : (charCounts[x] = nonSpaceLength(f.comments[reps[x]!]!.folded)));
   for (const [x, y] of candidates) {
     const i = reps[x]!;
     const j = reps[y]!;
     const sim = {
-      characters: dice(f.comments[i]!.profile, f.comments[j]!.profile),
+      // Dice cannot reach the threshold when one text has far fewer characters: skip computing it.
+      characters: diceCanReach(charCount(x), charCount(y), o.characterThreshold) ? dice(f.comments[i]!.profile, f.comments[j]!.profile) : 0,
       words: weightedJaccardSorted(byId[x]!, byId[y]!, weights, records[x]!.total, records[y]!.total),
     };
     let link: Omit<Link, 'other'> | undefined;

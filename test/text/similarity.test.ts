@@ -62,5 +62,29 @@ describe('set similarities', () => {
     const b = 'i think on the housing crisis we wait'.split(' ');
     expect(longestCommonRun(a, b)).toEqual({ aStart: 3, bStart: 2, length: 4 });
     expect(longestCommonRun(['x'], ['y']).length).toBe(0);
+    expect(longestCommonRun(a, [...a])).toEqual({ aStart: 0, bStart: 0, length: a.length });
+    expect(longestCommonRun([], [])).toEqual({ aStart: 0, bStart: 0, length: 0 });
+  });
+
+  it('longestCommonRun gives the first longest run, as a plain scan of every alignment does', () => {
+    let seed = 5;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const words = (n: number) => Array.from({ length: n }, () => 'abc'[Math.floor(rand() * 3)]!);
+    const reference = (a: string[], b: string[]) => {
+      let best = { aStart: 0, bStart: 0, length: 0 };
+      for (let i = 0; i < a.length; i++)
+        for (let j = 0; j < b.length; j++) {
+          let k = 0;
+          while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++;
+          // The scan that ends a run first wins ties, like the dynamic programme's row-major order.
+          if (k > best.length || (k === best.length && k > 0 && i + k < best.aStart + best.length)) best = { aStart: i, bStart: j, length: k };
+        }
+      return best;
+    };
+    for (let n = 0; n < 400; n++) {
+      const a = words(Math.floor(rand() * 12));
+      const b = n % 4 === 0 ? [...a] : words(Math.floor(rand() * 12));
+      expect(longestCommonRun(a, b), `${a.join('')} / ${b.join('')}`).toEqual(reference(a, b));
+    }
   });
 });
