@@ -14,6 +14,13 @@ export interface AgendaDriftOptions {
   minWordRank: number;
 }
 
+/** How many comments use a candidate term (`last`: the latest comment counted). */
+interface Tally {
+  key: string;
+  comments: number;
+  last: number;
+}
+
 interface TermStat {
   key: string;
   words: number;
@@ -56,27 +63,30 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
         if (!f.article.bigrams.has(key)) emit(key, 2, a.start, b.end);
       }
     };
-    // Pass 1 records each comment's candidates in flat arrays and counts comments per term; only terms
-    // that recur enough get records, so a 5,000-comment thread allocates no set per word pair.
-    const count = new Map<string, number>();
-    const found: Array<{ keys: string[]; words: number[]; spans: number[] }> = [];
+    // Pass 1 records each comment's candidates in flat arrays and counts, per term, the comments that
+    // use it (one lookup per candidate); only terms that recur enough get records in pass 2.
+    const tallies = new Map<string, Tally>();
+    const found: Array<{ tallies: Tally[]; words: number[]; spans: number[] }> = [];
     for (let ci = 0; ci < n; ci++) {
-      const mine = { keys: [] as string[], words: [] as number[], spans: [] as number[] };
-      const seen = new Set<string>();
+      const mine = { tallies: [] as Tally[], words: [] as number[], spans: [] as number[] };
       visit(ci, (key, words, start, end) => {
-        mine.keys.push(key);
+        let tally = tallies.get(key);
+        if (!tally) tallies.set(key, (tally = { key, comments: 0, last: -1 }));
+        if (tally.last !== ci) {
+          tally.last = ci;
+          tally.comments++;
+        }
+        mine.tallies.push(tally);
         mine.words.push(words);
         mine.spans.push(start, end);
-        if (seen.has(key)) return;
-        seen.add(key);
-        count.set(key, (count.get(key) ?? 0) + 1);
       });
       found.push(mine);
     }
     const terms = new Map<string, TermStat>();
     found.forEach((mine, ci) => {
-      mine.keys.forEach((key, k) => {
-        if ((count.get(key) ?? 0) < min) return;
+      mine.tallies.forEach((tally, k) => {
+        if (tally.comments < min) return;
+        const key = tally.key;
         const start = mine.spans[2 * k]!;
         const end = mine.spans[2 * k + 1]!;
         let t = terms.get(key);
