@@ -223,7 +223,13 @@ export function articleFeatures(title: string, body: string): ArticleFeatures {
 export function threadFeatures(thread: Thread): ThreadFeatures {
   let f = cache.get(thread);
   if (f) return f;
-  const comments = thread.comments.map((c) => commentFeatures(c.text));
+  // Features depend on the text alone: copies of a comment (spam floods) share one computation.
+  const byText = new Map<string, CommentFeatures>();
+  const comments = thread.comments.map((c) => {
+    let cf = byText.get(c.text);
+    if (!cf) byText.set(c.text, (cf = commentFeatures(c.text)));
+    return cf;
+  });
   const docFreq = new Map<string, number>();
   for (const c of comments) for (const s of c.contentStems) docFreq.set(s, (docFreq.get(s) ?? 0) + 1);
   const indexById = new Map(thread.comments.map((c, i) => [c.id, i]));
