@@ -14,6 +14,9 @@ export interface AgendaDriftOptions {
   minWordRank: number;
 }
 
+/** Related ids listed per finding. */
+const MAX_RELATED = 20;
+
 /** How many comments use a candidate term (`last`: the latest comment counted). */
 interface Tally {
   key: string;
@@ -108,6 +111,9 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
     const findings: Finding[] = [];
     for (const term of recurring.sort((a, b) => b.comments.size - a.comments.size || a.key.localeCompare(b.key))) {
       const ids = [...term.comments].sort((a, b) => a - b).map((i) => thread.comments[i]!.id);
+      // A term used by hundreds of comments lists the first few as related; the finding's args carry
+      // the count and the thread's agendaTerms every comment (as near-duplicate does for large clusters).
+      const listed = ids.slice(0, MAX_RELATED + 1);
       const strength = Math.min(1, 0.3 + 2 * (term.comments.size / Math.max(n, 1)));
       for (const ci of [...term.comments].sort((a, b) => a - b)) {
         const id = thread.comments[ci]!.id;
@@ -117,7 +123,7 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
           strength,
           reason: { code: 'AGENDA_TERM', args: { term: term.surface, comments: term.comments.size } },
           span: term.spans.get(ci)!,
-          related: ids.filter((x) => x !== id),
+          related: listed.filter((x) => x !== id).slice(0, MAX_RELATED),
         });
       }
     }

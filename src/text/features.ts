@@ -103,31 +103,42 @@ export function unquoted(text: string, quotes: Array<[number, number]>): string 
 
 // Links are promo's evidence; as words ("https", "www", "com") they would look like a shared topic.
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>()[\]"]+/giu;
+// A link needs "://" or "www." (no letter of "www" has another case form): most comments have neither.
+const mayHaveUrl = (text: string) => text.includes('://') || /www\./i.test(text);
+
+/** CommentFeatures with its two lazy parts built on first use (shared getters, no closures per comment). */
+class LazyCommentFeatures implements CommentFeatures {
+  private bigrams: BigramProfile | undefined;
+  private contentPairs: Array<[Token, Token]> | undefined;
+  readonly contentStems: Set<string>;
+
+  constructor(
+    private readonly text: string,
+    readonly quotes: Array<[number, number]>,
+    readonly own: string,
+    readonly tokens: Token[],
+    readonly content: Token[],
+    readonly folded: string,
+  ) {
+    this.contentStems = new Set(content.map((t) => t.stem));
+  }
+
+  // Only candidate pairs need Dice, so most comments never build their bigram profile.
+  get profile(): BigramProfile {
+    return (this.bigrams ??= bigramProfile(this.folded));
+  }
+
+  get pairs(): Array<[Token, Token]> {
+    return (this.contentPairs ??= contentBigrams(this.text, this.content));
+  }
+}
 
 export function commentFeatures(text: string): CommentFeatures {
   const quotes = quoteSpans(text);
-  const urls = [...text.matchAll(URL)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+  const urls = mayHaveUrl(text) ? [...text.matchAll(URL)].map((m): [number, number] => [m.index, m.index + m[0].length]) : [];
   const own = quotes.length || urls.length ? unquoted(text, [...quotes, ...urls]) : text;
   const tokens = tokenize(own);
-  const content = tokens.filter((t) => t.content);
-  const folded = foldText(own);
-  let profile: BigramProfile | undefined;
-  let pairs: Array<[Token, Token]> | undefined;
-  return {
-    quotes,
-    own,
-    tokens,
-    content,
-    contentStems: new Set(content.map((t) => t.stem)),
-    folded,
-    // Only candidate pairs need Dice, so most comments never build their bigram profile.
-    get profile() {
-      return (profile ??= bigramProfile(folded));
-    },
-    get pairs() {
-      return (pairs ??= contentBigrams(text, content));
-    },
-  };
+  return new LazyCommentFeatures(text, quotes, own, tokens, tokens.filter((t) => t.content), foldText(own));
 }
 
 /** Characters that end a phrase: . , ! ? ; : ( ) " */
