@@ -4,6 +4,8 @@
  * included). Builds the thread from real comments (SFU, YouTube, TweepFake validation; ~200 bytes each),
  * then times whole CLI runs. Baselines from the same run sit beside it: `node -e 0` (the runtime alone)
  * and `threadsift --version` (our start-up). Best of N runs, since the machine is shared.
+ * Then the CPU time per phase (bench/thread-phases.mjs, single-threaded, minimum over the runs), to show
+ * where the time goes.
  * Usage: npm run build && node bench/thread-speed.mjs [comments=5000] [runs=5]
  */
 import { spawnSync } from 'node:child_process';
@@ -43,3 +45,13 @@ console.log(`  threadsift --version (start-up)     ${startup.toFixed(2)} s`);
 console.log(`  threadsift FILE (terminal report)   ${terminal.toFixed(2)} s  (analysis ≈ ${(terminal - startup).toFixed(2)} s)`);
 console.log(`  threadsift FILE --format json       ${json.toFixed(2)} s`);
 console.log(`  target < 1 s wall: ${terminal < 1 ? 'met' : 'not met'}`);
+
+const phaseRuns = Array.from({ length: runs }, () => {
+  const r = spawnSync(process.execPath, ['--single-threaded', join(here, 'thread-phases.mjs'), file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`thread-phases.mjs exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+});
+console.log(`CPU ms per phase, one thread doing all the work (node --single-threaded), least of ${runs}:`);
+for (const key of Object.keys(phaseRuns[0])) {
+  console.log(`  ${key.padEnd(16)} ${Math.min(...phaseRuns.map((p) => p[key])).toFixed(0).padStart(6)}`);
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+/**
+ * Where one thread's analysis spends its time: CPU milliseconds per phase (module load, parse, shared
+ * text features, each signal), measured in one cold process. Run it under `node --single-threaded` so
+ * garbage collection and JIT compilation are charged to the phase that caused them (bench/thread-speed.mjs
+ * does, and keeps the minimum of several runs). Prints one JSON line.
+ * Usage: node --single-threaded bench/thread-phases.mjs FILE
+ */
+import { setFlagsFromString } from 'node:v8';
+
+// As bin/threadsift.js does.
+setFlagsFromString('--no-regexp-tier-up');
+const { readFileSync } = await import('node:fs');
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const start = cpu();
+const { parseInput } = await import('../dist/parsers/index.js');
+const { threadFeatures } = await import('../dist/text/features.js');
+const { SIGNALS } = await import('../dist/signals/index.js');
+const phases = { load: cpu() - start };
+let t0 = cpu();
+const thread = parseInput(readFileSync(process.argv[2]), process.argv[2]).threads[0];
+phases.parse = cpu() - t0;
+t0 = cpu();
+threadFeatures(thread);
+phases.features = cpu() - t0;
+for (const signal of SIGNALS) {
+  t0 = cpu();
+  signal.analyze(thread, { options: signal.defaultOptions });
+  phases[signal.id] = cpu() - t0;
+}
+phases.total = cpu() - start;
+console.log(JSON.stringify(phases));
