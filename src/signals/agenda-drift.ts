@@ -2,6 +2,7 @@ import { BOILERPLATE } from '../data/boilerplate.js';
 import { contentBigrams, threadFeatures } from '../text/features.js';
 import { visibleText } from '../text/normalize.js';
 import { matchPhrases } from '../text/phrases.js';
+import { isNumeric } from '../text/tokens.js';
 import { frequencyRank } from '../text/word-frequency.js';
 import type { Finding, Signal } from '../types.js';
 
@@ -56,7 +57,7 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
         ? f.comments[ci]!.content.filter((t) => !filler.some(([s, e]) => t.start >= s && t.start < e))
         : f.comments[ci]!.content;
       for (const t of content) {
-        if (f.article.stems.has(t.stem) || /^\p{N}+$/u.test(t.lower)) continue;
+        if (f.article.stems.has(t.stem) || isNumeric(t.lower)) continue;
         if (frequencyRank(t.lower) <= ctx.options.minWordRank) continue;
         emit(t.stem, 1, t.start, t.end);
       }

@@ -6,7 +6,7 @@
 import type { Thread } from '../types.js';
 import { foldText } from './normalize.js';
 import { bigramProfile, type BigramProfile } from './similarity.js';
-import { tokenize, type Token } from './tokens.js';
+import { isNumeric, tokenize, type Token } from './tokens.js';
 import { lemmaRank } from './word-frequency.js';
 import { DEMONYMS, GENERIC_CAPITALIZED } from '../data/names.js';
 import { QUOTE_FORMS } from '../data/quotes.js';
@@ -211,7 +211,7 @@ export function articleFeatures(title: string, body: string): ArticleFeatures {
     for (const t of bodyContent) {
       if (topicStems.has(t.stem) || (lede && t.start < lede.end)) continue;
       if (anchors.has(t.stem)) continue;
-      if (/^\p{N}+$/u.test(t.lower)) anchors.set(t.stem, { kind: 'number', text: word(t) });
+      if (isNumeric(t.lower)) anchors.set(t.stem, { kind: 'number', text: word(t) });
       else if (nameSentences.has(t.stem) && !GENERIC_CAPITALIZED.has(t.lower)) {
         // A capitalised everyday word ("New", "Board") is specific only inside its phrase.
         if (lemmaRank(t.lower) > NAME_COMMON_RANK) anchors.set(t.stem, { kind: 'name', text: word(t) });

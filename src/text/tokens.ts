@@ -32,27 +32,30 @@ const EXTRA_STOPWORDS = [
 export const STOPWORDS: ReadonlySet<string> = new Set([...naturalStopwords, ...EXTRA_STOPWORDS]);
 
 const stemCache = new Map<string, string>();
-const isDigitsOnly = (word: string) => /^\p{N}+$/u.test(word);
 const STEM_CACHE_LIMIT = 200_000;
 
 /** Porter stem with a bounded cache (word frequencies are Zipfian, so the cache hit rate is high). */
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = isDigitsOnly(word) ? word : porterStem(word);
+    s = isNumeric(word) ? word : porterStem(word);
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, s);
   }
   return s;
 }
 
-const isDigits = (s: string) => {
+/** Whether a word is all numbers (\p{N}+): "2024", "٣". ASCII is decided without the Unicode regex. */
+export function isNumeric(s: string): boolean {
+  if (s.length === 0) return false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return /^\p{N}+$/u.test(s);
+    if (c >= 48 && c <= 57) continue;
+    // The only numbers in ASCII are 0-9; anything else non-ASCII is for the Unicode class to judge.
+    return c < 128 ? false : /^\p{N}+$/u.test(s);
   }
-  return s.length > 0;
-};
+  return true;
+}
 
 /** Tokenize `text`; offsets index into `text` itself (zero-width characters inside a word are skipped). */
 export function tokenize(text: string): Token[] {
@@ -66,7 +69,7 @@ export function tokenize(text: string): Token[] {
     if (lower.includes('.')) lower = lower.replace(/\./g, '');
     // Possessives name the same thing as the bare noun: "Russia's" is "Russia".
     if (lower.endsWith("'s")) lower = lower.slice(0, -2);
-    const numeric = isDigits(lower);
+    const numeric = isNumeric(lower);
     const content = !STOPWORDS.has(lower) && (numeric ? lower.length >= 2 : lower.length >= 3);
     const first = raw[0]!;
     tokens.push({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/text/tokens.js';
+import { isNumeric, tokenize } from '../../src/text/tokens.js';
 
 describe('tokenize', () => {
   it('keeps acronyms, possessives and contractions, and marks content words', () => {
@@ -17,5 +17,11 @@ describe('tokenize', () => {
       ['to', 'to'],
       ['monitor', 'moni\u200Dtor'],
     ]);
+  });
+
+  it('isNumeric agrees with /^\\p{N}+$/u, deciding ASCII without it', () => {
+    for (const word of ['', '0', '2024', '12ab', 'ab12', 'hello', '٣', '١٢', '12١', '²', 'Ⅻ', '3.5', "1'2", '½']) {
+      expect(isNumeric(word), word).toBe(/^\p{N}+$/u.test(word));
+    }
   });
 });
