@@ -1,6 +1,6 @@
 import stringSimilarity from 'string-similarity';
 import { describe, expect, it } from 'vitest';
-import { bigramProfile, dice, jaccard, longestCommonRun, weightedJaccard, weightedJaccardSorted } from '../../src/text/similarity.js';
+import { bigramProfile, dice, diceCanReach, jaccard, longestCommonRun, nonSpaceLength, weightedJaccard, weightedJaccardSorted } from '../../src/text/similarity.js';
 
 // Pairs chosen to exercise compareTwoStrings' edge cases: identical, empty, one-character, whitespace
 // only, repeated bigrams (multiset counting), case, non-BMP characters, and real near-duplicates.
@@ -55,6 +55,26 @@ describe('set similarities', () => {
     // The sorted-id form agrees with the set form: ids 0 = rare (3), 1 = x (1), 2 = y (1).
     const weights = Float64Array.from([3, 1, 1]);
     expect(weightedJaccardSorted(Int32Array.from([0, 1]), Int32Array.from([0, 2]), weights, 4, 4)).toBeCloseTo(3 / 5);
+  });
+
+  it('nonSpaceLength counts what a bigram profile counts, and diceCanReach never rules out a pair that reaches the threshold', () => {
+    for (const [a, b] of PAIRS) {
+      expect(nonSpaceLength(a)).toBe(bigramProfile(a).length);
+      expect(nonSpaceLength(b)).toBe(bigramProfile(b).length);
+    }
+    expect(nonSpaceLength('a\u00A0b\u2003c\u3000d\uFEFFe\u2028f\tg')).toBe(7);
+    let seed = 9;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const text = () => Array.from({ length: Math.floor(rand() * 40) }, () => 'ab c'[Math.floor(rand() * 4)]).join('');
+    let ruledOut = 0;
+    for (let n = 0; n < 3000; n++) {
+      const [a, b] = [text(), text()];
+      const threshold = [0.5, 0.8, 0.95][n % 3]!;
+      if (diceCanReach(nonSpaceLength(a), nonSpaceLength(b), threshold)) continue;
+      ruledOut++;
+      expect(dice(bigramProfile(a), bigramProfile(b)), `${a} / ${b}`).toBeLessThan(threshold);
+    }
+    expect(ruledOut).toBeGreaterThan(500);
   });
 
   it('longestCommonRun finds the longest shared word run in both sequences', () => {
