@@ -1,10 +1,16 @@
 /** The phrase lists are data: unique ids, every entry explained and sourced, every pattern safe. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AGREEMENT_OPENERS } from '../src/data/agreement.js';
 import { BOILERPLATE } from '../src/data/boilerplate.js';
 import { PROMO } from '../src/data/promo.js';
+import { QUOTE_FORMS } from '../src/data/quotes.js';
 import type { PhraseEntry } from '../src/data/types.js';
 import { hasNestedQuantifier } from '../src/text/regex-safety.js';
+import { ROOT } from './helpers.js';
+
+const fixtureDir = join(ROOT, 'fixtures');
 
 const LISTS: Array<[string, readonly PhraseEntry[]]> = [
   ['boilerplate', BOILERPLATE],
@@ -62,5 +68,30 @@ describe('data/common-words.txt', () => {
     }
     const shipped = readFileSync(new URL('../data/common-words.txt', import.meta.url), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
     expect(shipped).toEqual(expected);
+  });
+});
+
+describe('quote forms', () => {
+  it('every match contains one of the characters its form requires (texts without them are skipped)', () => {
+    const samples = [
+      '> quoted line\nmy reply',
+      '(In reply to: some text -- bob) I agree',
+      '( in reply to : x) yes',
+      'He said "this is a long enough quotation to count" and left.',
+      'She wrote “another long enough typographic quotation” here.',
+      'Le texte «une citation assez longue pour compter ici» fin.',
+      "As they put it 'a quotation in single quotes, long enough' then.",
+      ...readdirSync(fixtureDir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(fixtureDir, f), 'utf8')),
+    ];
+    let matched = 0;
+    for (const form of QUOTE_FORMS) {
+      for (const text of samples) {
+        for (const m of text.matchAll(form.pattern)) {
+          matched++;
+          expect(form.requires.some((c) => m[0].includes(c)), `${form.id}: ${m[0]}`).toBe(true);
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(6);
   });
 });

@@ -5,12 +5,14 @@
 export interface QuoteForm {
   id: string;
   pattern: RegExp;
+  /** Characters every match contains (any one suffices): texts with none of them are not scanned. */
+  requires: readonly string[];
   note: string;
 }
 
 export const QUOTE_FORMS: readonly QuoteForm[] = [
-  { id: 'line-quote', pattern: /^[ \t]*>[^\n]*$/gm, note: 'e-mail / Markdown quote line' },
-  { id: 'reply-header', pattern: /\(\s*in reply to\s*:[^)]*\)/giu, note: 'platform reply header quoting the parent, "(In reply to: … -- author)"' },
-  { id: 'double-quoted', pattern: /"[^"\n]{24,}"|“[^”\n]{24,}”|«[^»\n]{24,}»/gu, note: 'a quotation of 24+ characters' },
-  { id: 'single-quoted', pattern: /(?<=^|[\s(])'(?:[^'\n]|'(?=\p{L}))+'(?=$|[\s).,;:!?-])/gu, note: "a quotation in single quotes (apostrophes inside words are kept)" },
+  { id: 'line-quote', pattern: /^[ \t]*>[^\n]*$/gm, requires: ['>'], note: 'e-mail / Markdown quote line' },
+  { id: 'reply-header', pattern: /\(\s*in reply to\s*:[^)]*\)/giu, requires: ['('], note: 'platform reply header quoting the parent, "(In reply to: … -- author)"' },
+  { id: 'double-quoted', pattern: /"[^"\n]{24,}"|“[^”\n]{24,}”|«[^»\n]{24,}»/gu, requires: ['"', '“', '«'], note: 'a quotation of 24+ characters' },
+  { id: 'single-quoted', pattern: /(?<=^|[\s(])'(?:[^'\n]|'(?=\p{L}))+'(?=$|[\s).,;:!?-])/gu, requires: ["'"], note: "a quotation in single quotes (apostrophes inside words are kept)" },
 ];

@@ -79,6 +79,7 @@ const cache = new WeakMap<Thread, ThreadFeatures>();
 export function quoteSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const form of QUOTE_FORMS) {
+    if (!form.requires.some((c) => text.includes(c))) continue;
     for (const m of text.matchAll(form.pattern)) {
       if (form.id === 'single-quoted' && m[0].length < 26) continue;
       spans.push([m.index, m.index + m[0].length]);
