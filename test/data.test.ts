@@ -8,6 +8,7 @@ import { PROMO } from '../src/data/promo.js';
 import { QUOTE_FORMS } from '../src/data/quotes.js';
 import type { PhraseEntry } from '../src/data/types.js';
 import { hasNestedQuantifier } from '../src/text/regex-safety.js';
+import { quoteSpans } from '../src/text/features.js';
 import { ROOT } from './helpers.js';
 
 const fixtureDir = join(ROOT, 'fixtures');
@@ -93,5 +94,23 @@ describe('quote forms', () => {
       }
     }
     expect(matched).toBeGreaterThan(6);
+    // quoteSpans skips forms by these characters: it must find exactly what running every form finds.
+    for (const text of samples) {
+      const spans: Array<[number, number]> = [];
+      for (const form of QUOTE_FORMS) {
+        for (const m of text.matchAll(form.pattern)) {
+          if (form.id === 'single-quoted' && m[0].length < 26) continue;
+          spans.push([m.index, m.index + m[0].length]);
+        }
+      }
+      spans.sort((a, b) => a[0] - b[0]);
+      const merged: Array<[number, number]> = [];
+      for (const [s, e] of spans) {
+        const last = merged[merged.length - 1];
+        if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+        else merged.push([s, e]);
+      }
+      expect(quoteSpans(text)).toEqual(merged);
+    }
   });
 });

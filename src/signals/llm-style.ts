@@ -1,5 +1,6 @@
 import { LLM_STYLE, type StyleMarker, type StyleTest } from '../data/llm-style.js';
 import { threadFeatures, unquoted } from '../text/features.js';
+import { foldsLikeLowerCase } from '../text/phrases.js';
 import { normalizeSameLength } from '../text/normalize.js';
 import { tokenize, type Token } from '../text/tokens.js';
 import type { Finding, Signal } from '../types.js';
@@ -29,7 +30,7 @@ export interface MarkerHit {
 /** The words and sentences of a text, measured once for all markers. */
 interface TextShape {
   plain: string;
-  /** `plain` lower-cased, when that keeps its length (offsets stay valid); see text/phrases.ts. */
+  /** `plain` lower-cased, when matching it case-sensitively equals flag "i" (see foldsLikeLowerCase). */
   lower: string | undefined;
   tokens: Token[];
   /** Word count of each sentence. */
@@ -81,7 +82,7 @@ function shapeOf(text: string, known?: Token[]): TextShape {
     }
     if (words > 0) sentenceWords.push(words);
   }
-  return { plain, lower: lowered.length === plain.length ? lowered : undefined, tokens, sentenceWords };
+  return { plain, lower: foldsLikeLowerCase(plain, lowered) ? lowered : undefined, tokens, sentenceWords };
 }
 
 function testMarker(marker: StyleMarker, shape: TextShape): MarkerHit | undefined {

@@ -13,9 +13,19 @@ export const DEFAULT_PHRASE_WEIGHT = 0.45;
 /**
  * V8 matches case-insensitive Unicode regexes (flag "iu") several times slower than case-sensitive ones.
  * Patterns written without capital letters are therefore run case-sensitively over lower-cased text,
- * which is equivalent whenever lower-casing keeps the text's length (offsets must still point into
- * the original); patterns with capitals (\S, \W, [A-Z]...) and length-changing texts use "iu".
+ * which is equivalent whenever foldsLikeLowerCase holds; patterns with capitals (\S, \W, [A-Z]...) and
+ * other texts use "iu".
  */
+
+/**
+ * Whether matching `lower` (= `text` lower-cased) case-sensitively with a pattern of lower-case ASCII
+ * is the same as matching `text` with flag "iu". Two characters break it: "İ" lower-cases to two
+ * characters (offsets would shift), and "ſ" (long s) matches "s" and \w under "iu" but stays "ſ". Every
+ * other character of the BMP is checked by test/text/phrases.test.ts.
+ */
+export function foldsLikeLowerCase(text: string, lower: string): boolean {
+  return lower.length === text.length && !lower.includes('\u017F');
+}
 interface Compiled {
   exact: RegExp;
   folded?: RegExp;
@@ -98,7 +108,7 @@ function scan(text: string, entries: readonly PhraseEntry[]): PhraseMatch[] {
   const visible = visibleText(text);
   const plain = normalizeSameLength(visible.text);
   const lowered = plain.toLowerCase();
-  const lower = lowered.length === plain.length ? lowered : undefined;
+  const lower = foldsLikeLowerCase(plain, lowered) ? lowered : undefined;
   if (!anyMatch(entries, plain, lower)) return [];
   const found: PhraseMatch[] = [];
   for (const entry of entries) {

@@ -131,7 +131,12 @@ const STEP4_SUFFIXES: ReadonlySet<string> = new Set([
   'al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize',
 ]);
 
+/** Characters a regular expression's "." does not match. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
 function step4(token: string): string {
+  // natural's patterns start with /^(.+?)/, and "." matches no line break: such a word keeps its suffix.
+  if (LINE_BREAK.test(token)) return token;
   // natural's /^(.+?)(al|ance|...)$/: the shortest non-empty prefix, so the longest listed suffix.
   for (let len = 5; len >= 2; len--) {
     if (token.length - len < 1) continue;

@@ -16,6 +16,9 @@ describe('commentFeatures', () => {
 
   it('builds its bigram profile and word pairs on first use, once', () => {
     const f = commentFeatures('Energy security and supply chains matter. Commodity markets, too.');
+    const built = f as unknown as { bigrams?: unknown; contentPairs?: unknown };
+    expect(built.bigrams).toBeUndefined();
+    expect(built.contentPairs).toBeUndefined();
     expect(f.pairs).toBe(f.pairs);
     expect(f.pairs.map(([a, b]) => `${a.lower} ${b.lower}`)).toEqual(['energy security', 'security supply', 'supply chains', 'chains matter', 'commodity markets']);
     expect(f.profile).toBe(f.profile);
