@@ -36,17 +36,13 @@ export const spanText = (thread: Thread, f: Finding) => {
   return f.span ? c.text.slice(f.span[0], f.span[1]) : undefined;
 };
 
-/**
- * A seeded pseudo-random generator in [0, 1) for reproducible random tests (mulberry32: 32-bit integer
- * arithmetic, so sequences do not collapse the way a floating-point LCG's do).
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
+/** A seeded pseudo-random generator in [0, 1) for reproducible random tests (mulberry32, 32-bit integer arithmetic). */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }

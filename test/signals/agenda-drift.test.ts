@@ -37,6 +37,20 @@ describe('agenda-drift', () => {
     expect(on(findings, '2')[0]!.related).toEqual(['1', '3']);
   });
 
+  it('lists at most 20 related comments per finding, with the full count in its args', () => {
+    const pushed = Array.from({ length: 30 }, (_, i) => `Comment ${i}: cryptocurrency adoption matters more than opening hours.`);
+    const thread = makeThread(pushed, { title: TITLE, body: BODY });
+    const findings = runSignal(agendaDrift, thread).filter((f) => String(f.reason.args.term).startsWith('cryptocurrency adoption'));
+    expect(findings).toHaveLength(30);
+    for (const f of findings) {
+      expect(f.reason.args.comments).toBe(30);
+      expect(f.related).toHaveLength(20);
+      expect(f.related).not.toContain(f.commentId);
+    }
+    expect(on(findings, '1')[0]!.related).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 2)));
+    expect(on(findings, '30')[0]!.related).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1)));
+  });
+
   it('does not report terms the article mentions, however often they recur', () => {
     const thread = makeThread(
       ['The homework club is great.', 'A homework club for teenagers, finally.', 'Our homework club volunteers are ready.'],

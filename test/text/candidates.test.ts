@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../helpers.js';
+import { rng } from '../helpers.js';
 import { prefixFilterPairs } from '../../src/text/candidates.js';
 import { weightedJaccardSorted } from '../../src/text/similarity.js';
 
 /** Random weighted sets; the exact join (no relaxations) must find every pair at or above t. */
 describe('prefixFilterPairs', () => {
-  const rand = seededRandom(7);
+  const rand = rng(7);
   const vocabulary = 60;
   const weights = Float64Array.from({ length: vocabulary }, () => 0.5 + rand() * 4);
   // Random sets, a third of them light edits of an earlier set (one term added or swapped), so every

@@ -1,6 +1,6 @@
 import stringSimilarity from 'string-similarity';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../helpers.js';
+import { rng } from '../helpers.js';
 import { bigramProfile, dice, diceCanReach, jaccard, longestCommonRun, nonSpaceLength, weightedJaccard, weightedJaccardSorted } from '../../src/text/similarity.js';
 
 // Pairs chosen to exercise compareTwoStrings' edge cases: identical, empty, one-character, whitespace
@@ -36,7 +36,7 @@ describe('dice over bigram profiles', () => {
   });
 
   it('agrees on random strings from a small alphabet (many repeated bigrams)', () => {
-    const rand = seededRandom(42);
+    const rand = rng(42);
     const word = () => Array.from({ length: Math.floor(rand() * 30) }, () => 'ab c'[Math.floor(rand() * 4)]).join('');
     for (let i = 0; i < 500; i++) {
       const a = word();
@@ -63,7 +63,7 @@ describe('set similarities', () => {
       expect(nonSpaceLength(b)).toBe(bigramProfile(b).length);
     }
     expect(nonSpaceLength('a\u00A0b\u2003c\u3000d\uFEFFe\u2028f\tg')).toBe(7);
-    const rand = seededRandom(9);
+    const rand = rng(9);
     const text = () => Array.from({ length: Math.floor(rand() * 40) }, () => 'ab c'[Math.floor(rand() * 4)]).join('');
     let ruledOut = 0;
     for (let n = 0; n < 3000; n++) {
@@ -86,7 +86,7 @@ describe('set similarities', () => {
   });
 
   it('longestCommonRun gives the first longest run, as a plain scan of every alignment does', () => {
-    const rand = seededRandom(5);
+    const rand = rng(5);
     const words = (n: number) => Array.from({ length: n }, () => 'abc'[Math.floor(rand() * 3)]!);
     const reference = (a: string[], b: string[]) => {
       let best = { aStart: 0, bStart: 0, length: 0 };
