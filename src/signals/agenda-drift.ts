@@ -1,5 +1,5 @@
 import { BOILERPLATE } from '../data/boilerplate.js';
-import { contentBigrams, threadFeatures } from '../text/features.js';
+import { contentPairs, threadFeatures } from '../text/features.js';
 import { visibleText } from '../text/normalize.js';
 import { matchPhrases } from '../text/phrases.js';
 import { isNumeric } from '../text/tokens.js';
@@ -53,18 +53,21 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
     const visit = (ci: number, emit: (key: string, words: number, start: number, end: number) => void) => {
       const comment = thread.comments[ci]!;
       const filler = matchPhrases(comment.text, BOILERPLATE).map((m) => m.span);
-      const content = filler.length
-        ? f.comments[ci]!.content.filter((t) => !filler.some(([s, e]) => t.start >= s && t.start < e))
-        : f.comments[ci]!.content;
-      for (const t of content) {
-        if (f.article.stems.has(t.stem) || isNumeric(t.lower)) continue;
-        if (frequencyRank(t.lower) <= ctx.options.minWordRank) continue;
-        emit(t.stem, 1, t.start, t.end);
+      const all = f.comments[ci]!.content;
+      const content = filler.length ? all.filter((k) => !filler.some(([s, e]) => all.start(k) >= s && all.start(k) < e)) : all;
+      for (let k = 0; k < content.length; k++) {
+        const stem = content.stem(k);
+        const lower = content.lower(k);
+        if (f.article.stems.has(stem) || isNumeric(lower)) continue;
+        if (frequencyRank(lower) <= ctx.options.minWordRank) continue;
+        emit(stem, 1, content.start(k), content.end(k));
       }
-      for (const [a, b] of filler.length ? contentBigrams(comment.text, content) : f.comments[ci]!.pairs) {
-        if (a.stem === b.stem || f.article.topicStems.has(a.stem) || f.article.topicStems.has(b.stem)) continue;
-        const key = `${a.stem} ${b.stem}`;
-        if (!f.article.bigrams.has(key)) emit(key, 2, a.start, b.end);
+      for (const k of filler.length ? contentPairs(comment.text, content) : f.comments[ci]!.pairs) {
+        const a = content.stem(k - 1);
+        const b = content.stem(k);
+        if (a === b || f.article.topicStems.has(a) || f.article.topicStems.has(b)) continue;
+        const key = `${a} ${b}`;
+        if (!f.article.bigrams.has(key)) emit(key, 2, content.start(k - 1), content.end(k));
       }
     };
     // Pass 1 records each comment's candidates in flat arrays and counts, per term, the comments that

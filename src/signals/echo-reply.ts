@@ -1,5 +1,6 @@
 import { AGREEMENT_OPENERS } from '../data/agreement.js';
 import { threadFeatures } from '../text/features.js';
+import type { Tokens } from '../text/tokens.js';
 import { DEFAULT_PHRASE_WEIGHT, matchPhrases } from '../text/phrases.js';
 import type { Finding, Signal } from '../types.js';
 
@@ -48,7 +49,7 @@ export const echoReply: Signal<EchoReplyOptions> = {
             parent: parent.id,
             parentKnown: comment.parentId !== undefined,
             sharedTerms: shared
-              .map((s) => mine.content.find((t) => t.stem === s)?.lower ?? s)
+              .map((s) => firstLower(mine.content, s))
               .slice(0, 6),
             restated: Math.round(restated * 100) / 100,
           },
@@ -60,3 +61,9 @@ export const echoReply: Signal<EchoReplyOptions> = {
     return findings;
   },
 };
+
+/** The first content word with this stem, as written (lower-cased). */
+function firstLower(content: Tokens, stem: string): string {
+  for (let k = 0; k < content.length; k++) if (content.stem(k) === stem) return content.lower(k);
+  return stem;
+}

@@ -2,7 +2,7 @@ import { LLM_STYLE, type StyleMarker, type StyleTest } from '../data/llm-style.j
 import { threadFeatures, unquoted } from '../text/features.js';
 import { foldsLikeLowerCase } from '../text/phrases.js';
 import { normalizeSameLength } from '../text/normalize.js';
-import { tokenize, type Token } from '../text/tokens.js';
+import { tokens as tokenList, type Tokens } from '../text/tokens.js';
 import type { Finding, Signal } from '../types.js';
 
 /** Options of the llm-style signal. */
@@ -32,7 +32,7 @@ interface TextShape {
   plain: string;
   /** `plain` lower-cased, when matching it case-sensitively equals flag "i" (see foldsLikeLowerCase). */
   lower: string | undefined;
-  tokens: Token[];
+  tokens: Tokens;
   /** Word count of each sentence. */
   sentenceWords: number[];
 }
@@ -63,10 +63,10 @@ function regexFor(test: StyleTest & { pattern: string; caseSensitive?: boolean }
   return { re, text: useFolded ? shape.lower! : shape.plain };
 }
 
-function shapeOf(text: string, known?: Token[]): TextShape {
+function shapeOf(text: string, known?: Tokens): TextShape {
   const plain = normalizeSameLength(text);
   const lowered = plain.toLowerCase();
-  const tokens = known ?? tokenize(text);
+  const tokens = known ?? tokenList(text);
   const sentenceWords: number[] = [];
   // A sentence ends at . ! ? (runs allowed) followed by space, or at a line break. Sentences and
   // tokens both come in text order, so one pass counts the tokens starting inside each sentence.
@@ -74,9 +74,9 @@ function shapeOf(text: string, known?: Token[]): TextShape {
   for (const m of plain.matchAll(/[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)/g)) {
     const start = m.index;
     const end = start + m[0].length;
-    while (k < tokens.length && tokens[k]!.start < start) k++;
+    while (k < tokens.length && tokens.start(k) < start) k++;
     let words = 0;
-    while (k < tokens.length && tokens[k]!.start < end) {
+    while (k < tokens.length && tokens.start(k) < end) {
       words++;
       k++;
     }
@@ -91,8 +91,14 @@ function testMarker(marker: StyleMarker, shape: TextShape): MarkerHit | undefine
     case 'words': {
       let set = wordSets.get(test.words);
       if (!set) wordSets.set(test.words, (set = new Set(test.words)));
-      const found = shape.tokens.filter((t) => set.has(t.lower));
-      return found.length >= test.min ? { marker, spans: found.slice(0, MAX_SPANS).map((t) => [t.start, t.end]) } : undefined;
+      const tokens = shape.tokens;
+      let found = 0;
+      const spans: Array<[number, number]> = [];
+      for (let k = 0; k < tokens.length; k++) {
+        if (!set.has(tokens.lower(k))) continue;
+        if (found++ < MAX_SPANS) spans.push([tokens.start(k), tokens.end(k)]);
+      }
+      return found >= test.min ? { marker, spans } : undefined;
     }
     case 'pattern': {
       const { re, text } = regexFor(test, shape);
@@ -134,7 +140,7 @@ export function styleStrength(hits: readonly MarkerHit[], prior: number): number
 }
 
 /** The markers that fire on `text` (quoted material excluded by the caller), in list order. */
-export function styleMarkers(text: string, markers: readonly StyleMarker[] = LLM_STYLE, tokens?: Token[]): MarkerHit[] {
+export function styleMarkers(text: string, markers: readonly StyleMarker[] = LLM_STYLE, tokens?: Tokens): MarkerHit[] {
   return markersOf(shapeOf(text, tokens), markers);
 }
 
@@ -149,7 +155,7 @@ const JUDGED_LIMIT = 50_000;
  * The markers of a comment, its quoted spans blanked (they are someone else's style). `tokens` may be
  * passed when they are already known for exactly that unquoted text.
  */
-export function commentStyle(text: string, quotes: Array<[number, number]>, tokens?: Token[]): MarkerHit[] {
+export function commentStyle(text: string, quotes: Array<[number, number]>, tokens?: Tokens): MarkerHit[] {
   const known = judged.get(text);
   if (known) return known;
   const hits = markersOf(shapeOf(quotes.length ? unquoted(text, quotes) : text, tokens), LLM_STYLE);

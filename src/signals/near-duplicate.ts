@@ -1,6 +1,7 @@
 import { threadFeatures, type ThreadFeatures } from '../text/features.js';
 import { prefixFilterPairs } from '../text/candidates.js';
 import { dice, diceCanReach, longestCommonRun, nonSpaceLength, weightedJaccardSorted } from '../text/similarity.js';
+import type { Tokens } from '../text/tokens.js';
 import type { Finding, Signal, Thread } from '../types.js';
 
 export interface NearDuplicateOptions {
@@ -174,9 +175,14 @@ function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i:
   const best = mine[0]!;
   const me = f.comments[i]!;
   const them = f.comments[best.other]!;
-  const run = longestCommonRun(me.tokens.map((t) => t.lower), them.tokens.map((t) => t.lower));
+  const words = (t: Tokens) => {
+    const out: string[] = [];
+    for (let k = 0; k < t.length; k++) out.push(t.lower(k));
+    return out;
+  };
+  const run = longestCommonRun(words(me.tokens), words(them.tokens));
   const span: [number, number] | undefined =
-    run.length >= 3 ? [me.tokens[run.aStart]!.start, me.tokens[run.aStart + run.length - 1]!.end] : undefined;
+    run.length >= 3 ? [me.tokens.start(run.aStart), me.tokens.end(run.aStart + run.length - 1)] : undefined;
   const comment = thread.comments[i]!;
   // Two near-identical copies are often one person's double post (or an export that lists a reply
   // twice); a third copy, or a reworded copy, is what a campaign looks like.

@@ -69,7 +69,12 @@ export const promo: Signal<PromoOptions> = {
         (POINTERS.has(entry.kind) ? pointers : pitches).set(entry.id, entry.weight ?? DEFAULT_PHRASE_WEIGHT);
       }
       // Words of a URL are not words the commenter wrote: count only the text around the matches.
-      const words = features.comments[i]!.tokens.filter((t) => !matches.some((m) => t.start >= m.span[0] && t.start < m.span[1])).length;
+      const tokens = features.comments[i]!.tokens;
+      let words = 0;
+      for (let k = 0; k < tokens.length; k++) {
+        const start = tokens.start(k);
+        if (!matches.some((m) => start >= m.span[0] && start < m.span[1])) words++;
+      }
       const pointer = combineWeights([...pointers.values()]) * dilution(words, o.pointerContextWords, MIN_LENGTH_FACTOR);
       const strength = combineWeights([pointer, ...pitches.values()]) * dilution(words, o.longCommentWords, MIN_LENGTH_FACTOR);
       for (const m of matches) {

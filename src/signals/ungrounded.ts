@@ -35,15 +35,20 @@ export const ungrounded: Signal<UngroundedOptions> = {
       const f = features.comments[i]!;
       if (f.content.length < ctx.options.minContentWords) return;
       const matched = new Map<string, string>();
-      for (const t of f.content) {
-        if (article.anchors.has(t.stem)) matched.set(t.stem, comment.text.slice(t.start, t.end));
+      const content = f.content;
+      for (let k = 0; k < content.length; k++) {
+        const stem = content.stem(k);
+        if (article.anchors.has(stem)) matched.set(stem, comment.text.slice(content.start(k), content.end(k)));
       }
-      for (const [a, b] of f.pairs) {
-        const key = `${a.stem} ${b.stem}`;
-        if (article.anchors.has(key)) matched.set(key, comment.text.slice(a.start, b.end));
+      for (const k of f.pairs) {
+        const key = `${content.stem(k - 1)} ${content.stem(k)}`;
+        if (article.anchors.has(key)) matched.set(key, comment.text.slice(content.start(k - 1), content.end(k)));
       }
       if (matched.size >= ctx.options.minAnchors) return;
-      const topicMentions = [...new Set(f.content.filter((t) => article.topicStems.has(t.stem)).map((t) => t.lower))];
+      const topicMentions: string[] = [];
+      for (let k = 0; k < content.length; k++) {
+        if (article.topicStems.has(content.stem(k)) && !topicMentions.includes(content.lower(k))) topicMentions.push(content.lower(k));
+      }
       // Longer text that still says nothing particular is stronger evidence than a short aside.
       const lengthFactor = Math.min(1, 0.4 + f.content.length / 25);
       const strength = (1 - matched.size / ctx.options.minAnchors) * lengthFactor;

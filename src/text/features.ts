@@ -6,7 +6,7 @@
 import type { Thread } from '../types.js';
 import { foldText } from './normalize.js';
 import { bigramProfile, type BigramProfile } from './similarity.js';
-import { isNumeric, tokenize, type Token } from './tokens.js';
+import { isNumeric, tokens as tokenList, type Token, type Tokens } from './tokens.js';
 import { lemmaRank } from './word-frequency.js';
 import { DEMONYMS, GENERIC_CAPITALIZED } from '../data/names.js';
 import { QUOTE_FORMS } from '../data/quotes.js';
@@ -17,16 +17,16 @@ export interface CommentFeatures {
   /** The text with quotes and links blanked (same length): the commenter's own words. */
   own: string;
   /** Tokens of `own`. */
-  tokens: Token[];
+  tokens: Tokens;
   /** Content tokens only, in order. */
-  content: Token[];
+  content: Tokens;
   contentStems: Set<string>;
   /** Case-folded, punctuation-free text (what near-duplicate compares). */
   folded: string;
   /** Character-bigram profile of `folded`, built on first use. */
   readonly profile: BigramProfile;
-  /** contentBigrams of the comment's text and `content`, built on first use. */
-  readonly pairs: Array<[Token, Token]>;
+  /** contentPairs of the comment's text and `content`, built on first use. */
+  readonly pairs: Int32Array;
 }
 
 /** Why a term counts as one of the article's specifics. */
@@ -110,18 +110,20 @@ const mayHaveUrl = (text: string) => text.includes('://') || /www\./i.test(text)
 /** CommentFeatures with its two lazy parts built on first use (shared getters, no closures per comment). */
 class LazyCommentFeatures implements CommentFeatures {
   private bigrams: BigramProfile | undefined;
-  private contentPairs: Array<[Token, Token]> | undefined;
+  private contentPairs: Int32Array | undefined;
   readonly contentStems: Set<string>;
 
   constructor(
     private readonly text: string,
     readonly quotes: Array<[number, number]>,
     readonly own: string,
-    readonly tokens: Token[],
-    readonly content: Token[],
+    readonly tokens: Tokens,
+    readonly content: Tokens,
     readonly folded: string,
   ) {
-    this.contentStems = new Set(content.map((t) => t.stem));
+    const stems = new Set<string>();
+    for (let k = 0; k < content.length; k++) stems.add(content.stem(k));
+    this.contentStems = stems;
   }
 
   // Only candidate pairs need Dice, so most comments never build their bigram profile.
@@ -129,8 +131,8 @@ class LazyCommentFeatures implements CommentFeatures {
     return (this.bigrams ??= bigramProfile(this.folded));
   }
 
-  get pairs(): Array<[Token, Token]> {
-    return (this.contentPairs ??= contentBigrams(this.text, this.content));
+  get pairs(): Int32Array {
+    return (this.contentPairs ??= contentPairs(this.text, this.content));
   }
 }
 
@@ -138,24 +140,32 @@ export function commentFeatures(text: string): CommentFeatures {
   const quotes = quoteSpans(text);
   const urls = mayHaveUrl(text) ? [...text.matchAll(URL)].map((m): [number, number] => [m.index, m.index + m[0].length]) : [];
   const own = quotes.length || urls.length ? unquoted(text, [...quotes, ...urls]) : text;
-  const tokens = tokenize(own);
-  return new LazyCommentFeatures(text, quotes, own, tokens, tokens.filter((t) => t.content), foldText(own));
+  const tokens = tokenList(own);
+  return new LazyCommentFeatures(text, quotes, own, tokens, tokens.content(), foldText(own));
 }
 
 /** Characters that end a phrase: . , ! ? ; : ( ) " */
 const PHRASE_BREAK = new Set([46, 44, 33, 63, 59, 58, 40, 41, 34]);
 
-/** Adjacent content-token pairs that are not separated by sentence punctuation. */
-export function contentBigrams(text: string, content: Token[]): Array<[Token, Token]> {
-  const pairs: Array<[Token, Token]> = [];
+/**
+ * Adjacent content-token pairs that are not separated by sentence punctuation, as the positions k in
+ * `content` of each pair's second word (the pair is k - 1, k).
+ */
+export function contentPairs(text: string, content: Tokens): Int32Array {
+  const pairs: number[] = [];
   next: for (let i = 1; i < content.length; i++) {
-    const a = content[i - 1]!;
-    const b = content[i]!;
-    if (b.start - a.end > 12) continue;
-    for (let k = a.end; k < b.start; k++) if (PHRASE_BREAK.has(text.charCodeAt(k))) continue next;
-    pairs.push([a, b]);
+    const aEnd = content.end(i - 1);
+    const bStart = content.start(i);
+    if (bStart - aEnd > 12) continue;
+    for (let k = aEnd; k < bStart; k++) if (PHRASE_BREAK.has(text.charCodeAt(k))) continue next;
+    pairs.push(i);
   }
-  return pairs;
+  return Int32Array.from(pairs);
+}
+
+/** contentPairs as Token objects (for the article: one text per thread). */
+function tokenPairs(text: string, content: Tokens): Array<[Token, Token]> {
+  return Array.from(contentPairs(text, content), (k): [Token, Token] => [content.at(k - 1), content.at(k)]);
 }
 
 function splitSentences(text: string): Array<{ start: number; end: number }> {
@@ -174,12 +184,16 @@ function expandDemonyms(stems: Set<string>): void {
 }
 
 export function articleFeatures(title: string, body: string): ArticleFeatures {
-  const titleTokens = tokenize(title).filter((t) => t.content);
-  const bodyTokens = tokenize(body);
-  const bodyContent = bodyTokens.filter((t) => t.content);
+  const titleList = tokenList(title).content();
+  const bodyList = tokenList(body);
+  const bodyContentList = bodyList.content();
+  const titleTokens = titleList.toArray();
+  const bodyTokens = bodyList.toArray();
+  const bodyContent = bodyContentList.toArray();
+  const bodyPairs = tokenPairs(body, bodyContentList);
   const stems = new Set([...titleTokens, ...bodyContent].map((t) => t.stem));
   const bigrams = new Set<string>();
-  for (const [a, b] of [...contentBigrams(title, titleTokens), ...contentBigrams(body, bodyContent)]) {
+  for (const [a, b] of [...tokenPairs(title, titleList), ...bodyPairs]) {
     bigrams.add(`${a.stem} ${b.stem}`);
   }
   const judgeable = bodyContent.length >= MIN_ARTICLE_WORDS / 2 && bodyTokens.length >= MIN_ARTICLE_WORDS;
@@ -220,7 +234,7 @@ export function articleFeatures(title: string, body: string): ArticleFeatures {
       // Participles and adverbs describe; the specifics an article gives are things.
       else if (lemmaRank(t.lower) > RARE_RANK && !/(?:ing|ed|ly)$/.test(t.lower)) anchors.set(t.stem, { kind: 'term', text: word(t) });
     }
-    for (const [a, b] of contentBigrams(body, bodyContent)) {
+    for (const [a, b] of bodyPairs) {
       if (lede && a.start < lede.end) continue;
       if (topicStems.has(a.stem) || topicStems.has(b.stem)) continue;
       const named = (t: Token) => nameSentences.has(t.stem) && !GENERIC_CAPITALIZED.has(t.lower);

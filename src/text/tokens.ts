@@ -57,14 +57,28 @@ export function isNumeric(s: string): boolean {
   return true;
 }
 
-/** Tokenize `text`; offsets index into `text` itself (zero-width characters inside a word are skipped). */
-export function tokenize(text: string): Token[] {
-  const visible = visibleText(text);
-  const plain = normalizeSameLength(visible.text);
-  const tokens: Token[] = [];
-  for (const m of plain.matchAll(WORD)) {
-    const raw = m[0];
-    const start = originalStart(visible, m.index);
+/** Bit flags of a word form. */
+const CONTENT = 1;
+const CAPITALIZED = 2;
+
+/**
+ * Word forms as written ("The", "the", "U.S."), each stored once with its lower form, stem and flags.
+ * A thread has ~150k words but ~15k forms: tokens refer to forms by number, so a comment's words cost
+ * three integers instead of an object and two strings (which the garbage collector would copy).
+ */
+class WordForms {
+  private readonly ids = new Map<string, number>();
+  readonly lower: string[] = [];
+  readonly stem: string[] = [];
+  readonly flags: number[] = [];
+
+  get size(): number {
+    return this.lower.length;
+  }
+
+  intern(raw: string): number {
+    let id = this.ids.get(raw);
+    if (id !== undefined) return id;
     let lower = raw.toLowerCase();
     if (lower.includes('.')) lower = lower.replace(/\./g, '');
     // Possessives name the same thing as the bare noun: "Russia's" is "Russia".
@@ -72,14 +86,137 @@ export function tokenize(text: string): Token[] {
     const numeric = isNumeric(lower);
     const content = !STOPWORDS.has(lower) && (numeric ? lower.length >= 2 : lower.length >= 3);
     const first = raw[0]!;
-    tokens.push({
-      lower,
-      stem: content ? stem(lower) : lower,
-      start,
-      end: originalEnd(visible, m.index + raw.length),
-      capitalized: first !== first.toLowerCase(),
-      content,
-    });
+    id = this.lower.length;
+    this.ids.set(raw, id);
+    this.lower.push(lower);
+    this.stem.push(content ? stem(lower) : lower);
+    this.flags.push((content ? CONTENT : 0) | (first !== first.toLowerCase() ? CAPITALIZED : 0));
+    return id;
   }
-  return tokens;
+}
+
+/** Forms are shared run-wide; past this many a fresh table starts (old ones live while their tokens do). */
+const FORMS_LIMIT = 200_000;
+let forms = new WordForms();
+
+/** Token storage: (form, start, end) triples in shared chunks, so a text's tokens need no allocation of their own. */
+const CHUNK_INTS = 1 << 16;
+let chunk = new Int32Array(CHUNK_INTS);
+let used = 0;
+
+/**
+ * The words of one text, in order, stored flat. Read token k with `lower(k)`, `stem(k)`, `start(k)`,
+ * `end(k)`, `isContent(k)`, `isCapitalized(k)`; `at(k)` builds a Token object for the few places that
+ * want one (reports, tests).
+ */
+export class Tokens {
+  constructor(
+    private readonly forms: WordForms,
+    private readonly data: Int32Array,
+    private readonly base: number,
+    readonly length: number,
+  ) {}
+
+  lower(k: number): string {
+    return this.forms.lower[this.data[this.base + 3 * k]!]!;
+  }
+
+  stem(k: number): string {
+    return this.forms.stem[this.data[this.base + 3 * k]!]!;
+  }
+
+  start(k: number): number {
+    return this.data[this.base + 3 * k + 1]!;
+  }
+
+  end(k: number): number {
+    return this.data[this.base + 3 * k + 2]!;
+  }
+
+  isContent(k: number): boolean {
+    return (this.forms.flags[this.data[this.base + 3 * k]!]! & CONTENT) !== 0;
+  }
+
+  isCapitalized(k: number): boolean {
+    return (this.forms.flags[this.data[this.base + 3 * k]!]! & CAPITALIZED) !== 0;
+  }
+
+  at(k: number): Token {
+    return { lower: this.lower(k), stem: this.stem(k), start: this.start(k), end: this.end(k), capitalized: this.isCapitalized(k), content: this.isContent(k) };
+  }
+
+  toArray(): Token[] {
+    return Array.from({ length: this.length }, (_, k) => this.at(k));
+  }
+
+  /** The tokens for which `keep(k)` holds, in order. */
+  filter(keep: (k: number) => boolean): Tokens {
+    const out = new TokenWriter(this.forms, this.length);
+    for (let k = 0; k < this.length; k++) {
+      if (keep(k)) out.push(this.data[this.base + 3 * k]!, this.start(k), this.end(k));
+    }
+    return out.finish();
+  }
+
+  /** Content tokens only. */
+  content(): Tokens {
+    return this.filter((k) => this.isContent(k));
+  }
+}
+
+/** Appends one text's triples to the current chunk (a fresh chunk when they might not fit). */
+class TokenWriter {
+  private readonly data: Int32Array;
+  private readonly base: number;
+  private n = 0;
+
+  /** `max`: an upper bound on the tokens to come. */
+  constructor(
+    private readonly forms: WordForms,
+    max: number,
+  ) {
+    const need = 3 * max;
+    if (need > CHUNK_INTS) {
+      this.data = new Int32Array(need);
+      this.base = 0;
+    } else {
+      if (used + need > CHUNK_INTS) {
+        chunk = new Int32Array(CHUNK_INTS);
+        used = 0;
+      }
+      this.data = chunk;
+      this.base = used;
+    }
+  }
+
+  push(form: number, start: number, end: number): void {
+    const i = this.base + 3 * this.n++;
+    this.data[i] = form;
+    this.data[i + 1] = start;
+    this.data[i + 2] = end;
+  }
+
+  finish(): Tokens {
+    if (this.data === chunk) used = this.base + 3 * this.n;
+    return new Tokens(this.forms, this.data, this.base, this.n);
+  }
+}
+
+/** Tokenize `text`; offsets index into `text` itself (zero-width characters inside a word are skipped). */
+export function tokens(text: string): Tokens {
+  const visible = visibleText(text);
+  const plain = normalizeSameLength(visible.text);
+  if (forms.size >= FORMS_LIMIT) forms = new WordForms();
+  // A word takes at least one character and one separator, except the last.
+  const out = new TokenWriter(forms, (plain.length + 1) >> 1);
+  for (const m of plain.matchAll(WORD)) {
+    const raw = m[0];
+    out.push(forms.intern(raw), originalStart(visible, m.index), originalEnd(visible, m.index + raw.length));
+  }
+  return out.finish();
+}
+
+/** tokens(text) as objects. */
+export function tokenize(text: string): Token[] {
+  return tokens(text).toArray();
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isNumeric, tokenize } from '../../src/text/tokens.js';
+import { isNumeric, tokenize, tokens } from '../../src/text/tokens.js';
+import { rng } from '../helpers.js';
 
 describe('tokenize', () => {
   it('keeps acronyms, possessives and contractions, and marks content words', () => {
@@ -23,5 +24,23 @@ describe('tokenize', () => {
     for (const word of ['', '0', '2024', '12ab', 'ab12', 'hello', '٣', '١٢', '12١', '²', 'Ⅻ', '3.5', "1'2", '½']) {
       expect(isNumeric(word), word).toBe(/^\p{N}+$/u.test(word));
     }
+  });
+
+  it('stores tokens flat: earlier texts read back intact after later ones fill and replace the shared chunks', () => {
+    const random = rng(7);
+    const vocab = ['Energy', 'energy', 'U.S.', "Russia's", 'deals', 'the', '2024', 'Ünïcode', 'x'];
+    const texts = Array.from({ length: 3000 }, () =>
+      Array.from({ length: 1 + Math.floor(random() * 60) }, () => vocab[Math.floor(random() * vocab.length)]).join(' '),
+    );
+    // One text longer than a chunk (65,536 integers = 21,845 tokens) gets storage of its own.
+    texts.push(Array.from({ length: 30_000 }, (_, i) => vocab[i % vocab.length]).join(' '));
+    const lists = texts.map((t) => tokens(t));
+    texts.forEach((text, i) => {
+      const list = lists[i]!;
+      expect(list.toArray()).toEqual(tokenize(text));
+      expect(list.toArray().map((t) => text.slice(t.start, t.end))).toEqual(text.split(' '));
+    });
+    const content = lists[0]!.content();
+    expect(content.toArray()).toEqual(tokenize(texts[0]!).filter((t) => t.content));
   });
 });
