@@ -15,17 +15,23 @@ export interface BigramProfile {
   short?: string;
 }
 
+// Scratch space for one text's bigram codes before they are counted (grown as needed).
+let scratch = new Uint32Array(1024);
+
 export function bigramProfile(text: string): BigramProfile {
   const s = text.replace(/\s+/g, '');
   const n = s.length;
   if (n < 2) return { codes: new Uint32Array(0), counts: new Uint32Array(0), length: n, short: s };
-  const all = new Uint32Array(n - 1);
+  if (scratch.length < n - 1) scratch = new Uint32Array(2 * n);
+  const all = scratch.subarray(0, n - 1);
   for (let i = 0; i < n - 1; i++) all[i] = ((s.charCodeAt(i) << 16) | s.charCodeAt(i + 1)) >>> 0;
   all.sort();
   let unique = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) unique++;
-  const codes = new Uint32Array(unique);
-  const counts = new Uint32Array(unique);
+  // Codes and counts share one buffer: one allocation per profile.
+  const both = new Uint32Array(2 * unique);
+  const codes = both.subarray(0, unique);
+  const counts = both.subarray(unique);
   let k = -1;
   for (let i = 0; i < all.length; i++) {
     if (i === 0 || all[i] !== all[i - 1]) codes[++k] = all[i]!;
