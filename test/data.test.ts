@@ -7,7 +7,7 @@ import { BOILERPLATE } from '../src/data/boilerplate.js';
 import { PROMO } from '../src/data/promo.js';
 import { QUOTE_FORMS } from '../src/data/quotes.js';
 import type { PhraseEntry } from '../src/data/types.js';
-import { hasNestedQuantifier } from '../src/text/regex-safety.js';
+import { anyOfSource, hasNestedQuantifier, topLevelAlternatives } from '../src/text/regex-safety.js';
 import { quoteSpans } from '../src/text/features.js';
 import { ROOT } from './helpers.js';
 
@@ -111,6 +111,35 @@ describe('quote forms', () => {
         else merged.push([s, e]);
       }
       expect(quoteSpans(text)).toEqual(merged);
+    }
+  });
+});
+
+describe('one yes/no pattern per phrase list', () => {
+  it('splits a pattern into its top-level alternatives only', () => {
+    expect(topLevelAlternatives('a|b')).toEqual(['a', 'b']);
+    expect(topLevelAlternatives('\\ba(?:b|c)|[|)]d|e\\|f')).toEqual(['\\ba(?:b|c)', '[|)]d', 'e\\|f']);
+    expect(topLevelAlternatives('(?<![\\w@.])x|[^]|]y')).toEqual(['(?<![\\w@.])x', '[^]|]y']);
+    expect(topLevelAlternatives('abc')).toEqual(['abc']);
+  });
+
+  it('matches a text exactly when some entry of the list does (built-in lists, real and edge texts)', () => {
+    // Every line of the seed and of the test fixtures (exports with spam, links, handles, edge cases).
+    const files = [join(fixtureDir, 'putin-xi-summit.txt'), ...readdirSync(join(ROOT, 'test', 'fixtures'), { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => join(d.parentPath, d.name))];
+    const lines = files.flatMap((f) => readFileSync(f, 'utf8').split(/\n|\\n/));
+    for (const [name, list] of LISTS) {
+      const any = new RegExp(anyOfSource(list.map((e) => e.pattern)), 'iu');
+      const each = list.map((e) => new RegExp(e.pattern, 'iu'));
+      const texts = [...lines, 'plain words with no pitch at all', '', 'ſubscribe', 'x@y', 'wordsubscribe', 'subscribe'];
+      let positives = 0;
+      for (const text of texts) {
+        const expected = each.some((re) => re.test(text));
+        if (expected) positives++;
+        expect(any.test(text), `${name}: ${text}`).toBe(expected);
+      }
+      expect(positives, name).toBeGreaterThan(0);
     }
   });
 });

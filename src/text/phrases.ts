@@ -1,6 +1,7 @@
 /** Runs phrase-list entries over text and returns matches with offsets into the original text. */
 import type { PhraseEntry } from '../data/types.js';
 import { normalizeSameLength, originalEnd, originalStart, visibleText } from './normalize.js';
+import { anyOfSource } from './regex-safety.js';
 
 export interface PhraseMatch {
   entry: PhraseEntry;
@@ -62,7 +63,7 @@ const plans = new WeakMap<readonly PhraseEntry[], ListPlan>();
 function planOf(entries: readonly PhraseEntry[]): ListPlan {
   let plan = plans.get(entries);
   if (!plan) {
-    const alternation = (list: readonly PhraseEntry[]) => list.map((e) => `(?:${e.pattern})`).join('|');
+    const alternation = (list: readonly PhraseEntry[]) => anyOfSource(list.map((e) => e.pattern));
     const lowerOnly = entries.filter((e) => !/[A-Z]/.test(e.pattern));
     plan = {
       all: new RegExp(alternation(entries), 'iu'),
