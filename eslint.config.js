@@ -32,4 +32,10 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  {
+    // The command's entry is CommonJS (see its header): require and Node's CommonJS globals are its API.
+    files: ['bin/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -38,7 +38,7 @@ for (let i = 0; i < n; i++) {
   writeFileSync(join(dirName, `thread-${String(i).padStart(5, '0')}.json`), JSON.stringify({ id: `t${i}`, title: `Generated thread ${i}`, body: '', comments }));
 }
 
-const bin = join(here, '..', 'bin', 'threadsift.js');
+const bin = join(here, '..', 'bin', 'threadsift.cjs');
 const start = performance.now();
 const result = spawnSync(process.execPath, [bin, out, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
 const seconds = (performance.now() - start) / 1000;

@@ -8,7 +8,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 
-// As bin/threadsift.js does.
+// As bin/threadsift.cjs does.
 setFlagsFromString('--no-regexp-tier-up');
 const { readFileSync } = await import('node:fs');
 const cpu = () => {

@@ -24,7 +24,7 @@ mkdirSync(join(here, 'out'), { recursive: true });
 const file = join(here, 'out', `thread-${n}.json`);
 writeFileSync(file, JSON.stringify({ title: 'Large thread', body, comments }));
 
-const bin = join(here, '..', 'bin', 'threadsift.js');
+const bin = join(here, '..', 'bin', 'threadsift.cjs');
 function best(args) {
   let min = Infinity;
   for (let i = 0; i < runs; i++) {

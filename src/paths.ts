@@ -1,6 +1,6 @@
 /**
  * Files threadsift reads from its own package. This module sits one level below the package root in
- * every layout it runs from — src/ (tests), dist/ (compiled modules) and dist/threadsift.js (the bundle
+ * every layout it runs from — src/ (tests), dist/ (compiled modules) and dist/threadsift.cjs (the bundle
  * the command runs) — so paths relative to it hold in all three.
  */
 

@@ -164,9 +164,9 @@ describe('cli: parse', () => {
   });
 });
 
-describe('bin/threadsift.js (the installed command)', () => {
-  const bin = join(ROOT, 'bin', 'threadsift.js');
-  it.runIf(existsSync(join(ROOT, 'dist', 'threadsift.js')))('runs end to end with real exit codes and streams', () => {
+describe('bin/threadsift.cjs (the installed command)', () => {
+  const bin = join(ROOT, 'bin', 'threadsift.cjs');
+  it.runIf(existsSync(join(ROOT, 'dist', 'threadsift.cjs')))('runs end to end with real exit codes and streams', () => {
     const out = execFileSync(process.execPath, [bin, SEED, '--format', 'json'], { encoding: 'utf8' });
     expect(JSON.parse(out).threads[0].summary.flagged).toBe(16);
     const bad = spawnSync(process.execPath, [bin, testFixture('cli', 'no-comments.txt')], { encoding: 'utf8' });

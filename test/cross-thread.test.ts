@@ -112,7 +112,7 @@ describe('thread keys', () => {
 
 describe('threadsift clusters --workers', () => {
   // Workers run the compiled dist/, so this runs the installed command rather than the sources.
-  const bin = join(ROOT, 'bin', 'threadsift.js');
+  const bin = join(ROOT, 'bin', 'threadsift.cjs');
   it.runIf(existsSync(join(ROOT, 'dist', 'corpus', 'worker.js')))('gives the same clusters with a worker thread as without', () => {
     const clusters = (workers: string) =>
       JSON.parse(execFileSync(process.execPath, [bin, 'clusters', DIR, '-f', 'json', '--workers', workers], { encoding: 'utf8' })).crossThreadClusters;
