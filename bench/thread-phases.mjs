@@ -9,7 +9,7 @@
 import { setFlagsFromString } from 'node:v8';
 
 // As bin/threadsift.cjs does.
-setFlagsFromString('--no-regexp-tier-up');
+setFlagsFromString('--no-regexp-tier-up --no-turbo-inlining --no-turbo-loop-peeling');
 const { readFileSync } = await import('node:fs');
 const cpu = () => {
   const u = process.cpuUsage();
