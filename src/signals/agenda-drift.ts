@@ -2,8 +2,6 @@ import { BOILERPLATE } from '../data/boilerplate.js';
 import { contentPairs, threadFeatures } from '../text/features.js';
 import { visibleText } from '../text/normalize.js';
 import { matchPhrases } from '../text/phrases.js';
-import { isNumeric } from '../text/tokens.js';
-import { frequencyRank } from '../text/word-frequency.js';
 import type { Finding, Signal } from '../types.js';
 
 export interface AgendaDriftOptions {
@@ -57,9 +55,8 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
       const content = filler.length ? all.filter((k) => !filler.some(([s, e]) => all.start(k) >= s && all.start(k) < e)) : all;
       for (let k = 0; k < content.length; k++) {
         const stem = content.stem(k);
-        const lower = content.lower(k);
-        if (f.article.stems.has(stem) || isNumeric(lower)) continue;
-        if (frequencyRank(lower) <= ctx.options.minWordRank) continue;
+        if (f.article.stems.has(stem) || content.isNumeric(k)) continue;
+        if (content.rank(k) <= ctx.options.minWordRank) continue;
         emit(stem, 1, content.start(k), content.end(k));
       }
       for (const k of filler.length ? contentPairs(comment.text, content) : f.comments[ci]!.pairs) {

@@ -2,6 +2,7 @@
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
 import { normalizeSameLength, originalEnd, originalStart, visibleText } from './normalize.js';
 import { porterStem } from './porter.js';
+import { frequencyRank } from './word-frequency.js';
 
 export interface Token {
   /** Lower-cased word, apostrophes plain, acronym dots removed ("u.s." -> "us"). */
@@ -60,6 +61,7 @@ export function isNumeric(s: string): boolean {
 /** Bit flags of a word form. */
 const CONTENT = 1;
 const CAPITALIZED = 2;
+const NUMERIC = 4;
 
 /**
  * Word forms as written ("The", "the", "U.S."), each stored once with its lower form, stem and flags.
@@ -71,6 +73,8 @@ class WordForms {
   readonly lower: string[] = [];
   readonly stem: string[] = [];
   readonly flags: number[] = [];
+  /** frequencyRank of each form's lower form, looked up on first use (0: not yet). */
+  private readonly ranks: number[] = [];
 
   get size(): number {
     return this.lower.length;
@@ -90,8 +94,15 @@ class WordForms {
     this.ids.set(raw, id);
     this.lower.push(lower);
     this.stem.push(content ? stem(lower) : lower);
-    this.flags.push((content ? CONTENT : 0) | (first !== first.toLowerCase() ? CAPITALIZED : 0));
+    this.flags.push((content ? CONTENT : 0) | (first !== first.toLowerCase() ? CAPITALIZED : 0) | (numeric ? NUMERIC : 0));
+    this.ranks.push(0);
     return id;
+  }
+
+  rank(id: number): number {
+    let r = this.ranks[id]!;
+    if (r === 0) this.ranks[id] = r = frequencyRank(this.lower[id]!);
+    return r;
   }
 }
 
@@ -139,6 +150,16 @@ export class Tokens {
 
   isCapitalized(k: number): boolean {
     return (this.forms.flags[this.data[this.base + 3 * k]!]! & CAPITALIZED) !== 0;
+  }
+
+  /** isNumeric of the lower form. */
+  isNumeric(k: number): boolean {
+    return (this.forms.flags[this.data[this.base + 3 * k]!]! & NUMERIC) !== 0;
+  }
+
+  /** frequencyRank of the lower form (remembered per word form). */
+  rank(k: number): number {
+    return this.forms.rank(this.data[this.base + 3 * k]!);
   }
 
   at(k: number): Token {

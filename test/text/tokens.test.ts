@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isNumeric, tokenize, tokens } from '../../src/text/tokens.js';
+import { frequencyRank } from '../../src/text/word-frequency.js';
 import { rng } from '../helpers.js';
 
 describe('tokenize', () => {
@@ -42,5 +43,15 @@ describe('tokenize', () => {
     });
     const content = lists[0]!.content();
     expect(content.toArray()).toEqual(tokenize(texts[0]!).filter((t) => t.content));
+  });
+
+  it('knows each word form\'s numeric flag and frequency rank, as isNumeric and frequencyRank give them', () => {
+    const list = tokens('The 2024 sanctions on Shenzhen, 12ab and ٣ zzzqx the sanctions');
+    const seen = Array.from({ length: list.length }, (_, k) => [list.lower(k), list.isNumeric(k), list.rank(k)]);
+    expect(seen).toEqual(Array.from({ length: list.length }, (_, k) => [list.lower(k), isNumeric(list.lower(k)), frequencyRank(list.lower(k))]));
+    expect(seen.filter(([, numeric]) => numeric).map(([w]) => w)).toEqual(['2024', '٣']);
+    expect(list.rank(list.length - 1)).toBe(frequencyRank('sanctions'));
+    expect(list.lower(8)).toBe("zzzqx");
+    expect(list.rank(8)).toBe(Number.POSITIVE_INFINITY);
   });
 });
