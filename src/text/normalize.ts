@@ -69,6 +69,9 @@ export function normalizeSameLength(text: string): string {
 
 /** normalizeText, case-folded, punctuation runs dropped and whitespace collapsed: for comparing. */
 export function foldText(text: string): string {
+  // In ASCII the word characters are a-z, 0-9 and ' once lower-cased, and every run of anything else
+  // (punctuation, spaces, controls) becomes one space: a single pass without Unicode classes.
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9']+/g, ' ').trim();
   return normalizeText(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s']+/gu, ' ')

@@ -75,16 +75,21 @@ function planOf(entries: readonly PhraseEntry[]): ListPlan {
   return plan;
 }
 
-/** Whether any entry of the list can match: one scan in the common case. */
-function anyMatch(entries: readonly PhraseEntry[], plain: string, lower: string | undefined): boolean {
+/**
+ * Where the earliest match of any entry in the list starts, or -1 when none matches: most comments
+ * match no entry, and one scan tells. No entry can match before it, so entries' scans start there.
+ */
+function firstMatch(entries: readonly PhraseEntry[], plain: string, lower: string | undefined): number {
   const plan = planOf(entries);
-  if (lower === undefined) return plan.all.test(plain);
-  if (plan.folded?.test(lower)) return true;
-  return plan.exact.some((e) => {
+  if (lower === undefined) return plan.all.exec(plain)?.index ?? -1;
+  let first = plan.folded?.exec(lower)?.index ?? -1;
+  for (const e of plan.exact) {
     const re = entryRegexes(e).exact;
     re.lastIndex = 0;
-    return re.test(plain);
-  });
+    const m = re.exec(plain);
+    if (m && (first < 0 || m.index < first)) first = m.index;
+  }
+  return first;
 }
 
 // Several signals match the same list over the same comment (boilerplate, and agenda-drift to skip
@@ -110,11 +115,14 @@ function scan(text: string, entries: readonly PhraseEntry[]): PhraseMatch[] {
   const plain = normalizeSameLength(visible.text);
   const lowered = plain.toLowerCase();
   const lower = foldsLikeLowerCase(plain, lowered) ? lowered : undefined;
-  if (!anyMatch(entries, plain, lower)) return [];
+  const start = firstMatch(entries, plain, lower);
+  if (start < 0) return [];
   const found: PhraseMatch[] = [];
   for (const entry of entries) {
     const c = entryRegexes(entry);
     const re = pick(c, lower);
+    // matchAll starts where the pattern's lastIndex is.
+    re.lastIndex = start;
     for (const m of (re === c.folded ? lower! : plain).matchAll(re)) {
       if (m[0].length === 0) continue;
       const span: [number, number] = [originalStart(visible, m.index), originalEnd(visible, m.index + m[0].length)];

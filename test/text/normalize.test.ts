@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { foldText, normalizeText } from '../../src/text/normalize.js';
+import { rng } from '../helpers.js';
+
+/** foldText as specified: normalise, lower-case, punctuation runs to a space, whitespace collapsed. */
+const reference = (text: string) =>
+  normalizeText(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s']+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+describe('foldText', () => {
+  it('folds ASCII text in one pass exactly as the general pipeline does (every ASCII character, random mixes)', () => {
+    const ascii = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+    for (const c of ascii) for (const text of [c, `a${c}b`, `${c}x${c}`, ` ${c} `]) expect(foldText(text), JSON.stringify(text)).toBe(reference(text));
+    const random = rng(11);
+    const pick = "aZ09' .,!?-_\t\n\r\v\f\"#@/\\()[]{}<>~`*+=|:;%$&^\x00\x1b\x7f";
+    for (let i = 0; i < 5000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 40) }, () => pick[Math.floor(random() * pick.length)]).join('');
+      expect(foldText(text), JSON.stringify(text)).toBe(reference(text));
+    }
+    expect(foldText("  It's  GREAT -- really, isn't it?! ")).toBe("it's great really isn't it");
+  });
+
+  it('still folds non-ASCII text through the Unicode pipeline', () => {
+    for (const text of ['Crème brûlée — très bien!', 'cru\u200Bcial ＦＵＬＬ', 'Ünïcode’s “quotes”']) expect(foldText(text)).toBe(reference(text));
+  });
+});
