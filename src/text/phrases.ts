@@ -1,6 +1,6 @@
 /** Runs phrase-list entries over text and returns matches with offsets into the original text. */
 import type { PhraseEntry } from '../data/types.js';
-import { normalizeSameLength, originalEnd, originalStart, visibleText } from './normalize.js';
+import { normalizeSameLength, originalEnd, originalStart, visibleText, type Visible } from './normalize.js';
 import { anyOfSource } from './regex-safety.js';
 
 export interface PhraseMatch {
@@ -109,12 +109,33 @@ export function matchPhrases(text: string, entries: readonly PhraseEntry[]): Phr
   return result;
 }
 
+/** A text as the matcher reads it: invisible characters out, quotes and dashes plain, lower-cased. */
+interface Prepared {
+  visible: Visible;
+  plain: string;
+  /** `plain` lower-cased, when matching it case-sensitively equals flag "i" (see foldsLikeLowerCase). */
+  lower: string | undefined;
+}
+
+// Every list reads the same prepared text (promo, boilerplate and agreement all scan each comment).
+const preparedTexts = new Map<string, Prepared>();
+
+function prepare(text: string): Prepared {
+  let p = preparedTexts.get(text);
+  if (!p) {
+    const visible = visibleText(text);
+    const plain = normalizeSameLength(visible.text);
+    const lowered = plain.toLowerCase();
+    p = { visible, plain, lower: foldsLikeLowerCase(plain, lowered) ? lowered : undefined };
+    if (preparedTexts.size >= RECENT_LIMIT) preparedTexts.clear();
+    preparedTexts.set(text, p);
+  }
+  return p;
+}
+
 function scan(text: string, entries: readonly PhraseEntry[]): PhraseMatch[] {
   if (entries.length === 0) return [];
-  const visible = visibleText(text);
-  const plain = normalizeSameLength(visible.text);
-  const lowered = plain.toLowerCase();
-  const lower = foldsLikeLowerCase(plain, lowered) ? lowered : undefined;
+  const { visible, plain, lower } = prepare(text);
   const start = firstMatch(entries, plain, lower);
   if (start < 0) return [];
   const found: PhraseMatch[] = [];

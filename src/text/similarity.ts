@@ -19,12 +19,19 @@ export interface BigramProfile {
 let scratch = new Uint32Array(1024);
 
 export function bigramProfile(text: string): BigramProfile {
-  const s = text.replace(/\s+/g, '');
-  const n = s.length;
-  if (n < 2) return { codes: new Uint32Array(0), counts: new Uint32Array(0), length: n, short: s };
+  const n = nonSpaceLength(text);
+  if (n < 2) return { codes: new Uint32Array(0), counts: new Uint32Array(0), length: n, short: text.replace(/\s+/g, '') };
   if (scratch.length < n - 1) scratch = new Uint32Array(2 * n);
   const all = scratch.subarray(0, n - 1);
-  for (let i = 0; i < n - 1; i++) all[i] = ((s.charCodeAt(i) << 16) | s.charCodeAt(i + 1)) >>> 0;
+  // Adjacent characters of the text with whitespace removed, read in place.
+  let k = 0;
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) continue;
+    if (prev >= 0) all[k++] = ((prev << 16) | c) >>> 0;
+    prev = c;
+  }
   all.sort();
   let unique = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) unique++;
@@ -32,10 +39,10 @@ export function bigramProfile(text: string): BigramProfile {
   const both = new Uint32Array(2 * unique);
   const codes = both.subarray(0, unique);
   const counts = both.subarray(unique);
-  let k = -1;
+  let u = -1;
   for (let i = 0; i < all.length; i++) {
-    if (i === 0 || all[i] !== all[i - 1]) codes[++k] = all[i]!;
-    counts[k]!++;
+    if (i === 0 || all[i] !== all[i - 1]) codes[++u] = all[i]!;
+    counts[u]!++;
   }
   return { codes, counts, length: n };
 }
@@ -74,15 +81,15 @@ export function diceCanReach(lengthA: number, lengthB: number, threshold: number
   return (2.0 * Math.min(lengthA - 1, lengthB - 1)) / (lengthA + lengthB - 2) >= threshold;
 }
 
+/** Whether a UTF-16 unit is JavaScript's \s (what compareTwoStrings removes). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Length of `text` without whitespace (what bigramProfile counts). */
 export function nonSpaceLength(text: string): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // JavaScript's \s, which bigramProfile removes.
-    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-    if (!space) n++;
-  }
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) n++;
   return n;
 }
 

@@ -37,7 +37,9 @@ describe('dice over bigram profiles', () => {
 
   it('agrees on random strings from a small alphabet (many repeated bigrams)', () => {
     const rand = rng(42);
-    const word = () => Array.from({ length: Math.floor(rand() * 30) }, () => 'ab c'[Math.floor(rand() * 4)]).join('');
+    // Every kind of whitespace compareTwoStrings removes, between a few letters.
+    const alphabet = ['a', 'b', ' ', 'c', '\t', '\u00A0', '\u2003', '\u3000', '\uFEFF', '\u2028', '\n'];
+    const word = () => Array.from({ length: Math.floor(rand() * 30) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
     for (let i = 0; i < 500; i++) {
       const a = word();
       const b = word();
@@ -61,6 +63,11 @@ describe('set similarities', () => {
     for (const [a, b] of PAIRS) {
       expect(nonSpaceLength(a)).toBe(bigramProfile(a).length);
       expect(nonSpaceLength(b)).toBe(bigramProfile(b).length);
+    }
+    // Whitespace is JavaScript's \s, for every BMP character.
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      expect(nonSpaceLength(`a${ch}b`), c.toString(16)).toBe(`a${ch}b`.replace(/\s+/g, '').length);
     }
     expect(nonSpaceLength('a\u00A0b\u2003c\u3000d\uFEFFe\u2028f\tg')).toBe(7);
     const rand = rng(9);
