@@ -47,8 +47,28 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
     const n = thread.comments.length;
     // In a large thread a handful of comments sharing a word is conversation, not a push.
     const min = Math.max(ctx.options.minComments, Math.ceil(ctx.options.minShare * n));
-    // Candidate terms per comment: off-article words (not everyday ones) and off-article word pairs.
-    const visit = (ci: number, emit: (key: string, words: number, start: number, end: number) => void) => {
+    // Pass 1 records every candidate in flat arrays (its tally, word count and span; where each comment's
+    // candidates begin) and counts, per term, the comments that use it: one lookup per candidate. Only
+    // terms that recur enough get records in pass 2.
+    const tallies = new Map<string, Tally>();
+    const candidateTally: Tally[] = [];
+    const candidateWords: number[] = [];
+    const candidateSpans: number[] = [];
+    const firstCandidate = new Int32Array(n + 1);
+    const record = (ci: number, key: string, words: number, start: number, end: number) => {
+      let tally = tallies.get(key);
+      if (!tally) tallies.set(key, (tally = { key, comments: 0, last: -1 }));
+      if (tally.last !== ci) {
+        tally.last = ci;
+        tally.comments++;
+      }
+      candidateTally.push(tally);
+      candidateWords.push(words);
+      candidateSpans.push(start, end);
+    };
+    for (let ci = 0; ci < n; ci++) {
+      firstCandidate[ci] = candidateTally.length;
+      // Candidate terms: off-article words (not everyday ones) and off-article word pairs.
       const comment = thread.comments[ci]!;
       const filler = matchPhrases(comment.text, BOILERPLATE).map((m) => m.span);
       const all = f.comments[ci]!.content;
@@ -57,48 +77,31 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
         const stem = content.stem(k);
         if (f.article.stems.has(stem) || content.isNumeric(k)) continue;
         if (content.rank(k) <= ctx.options.minWordRank) continue;
-        emit(stem, 1, content.start(k), content.end(k));
+        record(ci, stem, 1, content.start(k), content.end(k));
       }
       for (const k of filler.length ? contentPairs(comment.text, content) : f.comments[ci]!.pairs) {
         const a = content.stem(k - 1);
         const b = content.stem(k);
         if (a === b || f.article.topicStems.has(a) || f.article.topicStems.has(b)) continue;
         const key = `${a} ${b}`;
-        if (!f.article.bigrams.has(key)) emit(key, 2, content.start(k - 1), content.end(k));
+        if (!f.article.bigrams.has(key)) record(ci, key, 2, content.start(k - 1), content.end(k));
       }
-    };
-    // Pass 1 records each comment's candidates in flat arrays and counts, per term, the comments that
-    // use it (one lookup per candidate); only terms that recur enough get records in pass 2.
-    const tallies = new Map<string, Tally>();
-    const found: Array<{ tallies: Tally[]; words: number[]; spans: number[] }> = [];
-    for (let ci = 0; ci < n; ci++) {
-      const mine = { tallies: [] as Tally[], words: [] as number[], spans: [] as number[] };
-      visit(ci, (key, words, start, end) => {
-        let tally = tallies.get(key);
-        if (!tally) tallies.set(key, (tally = { key, comments: 0, last: -1 }));
-        if (tally.last !== ci) {
-          tally.last = ci;
-          tally.comments++;
-        }
-        mine.tallies.push(tally);
-        mine.words.push(words);
-        mine.spans.push(start, end);
-      });
-      found.push(mine);
     }
+    firstCandidate[n] = candidateTally.length;
     const terms = new Map<string, TermStat>();
-    found.forEach((mine, ci) => {
-      mine.tallies.forEach((tally, k) => {
-        if (tally.comments < min) return;
+    for (let ci = 0; ci < n; ci++) {
+      for (let c = firstCandidate[ci]!; c < firstCandidate[ci + 1]!; c++) {
+        const tally = candidateTally[c]!;
+        if (tally.comments < min) continue;
         const key = tally.key;
-        const start = mine.spans[2 * k]!;
-        const end = mine.spans[2 * k + 1]!;
+        const start = candidateSpans[2 * c]!;
+        const end = candidateSpans[2 * c + 1]!;
         let t = terms.get(key);
-        if (!t) terms.set(key, (t = { key, words: mine.words[k]!, surface: visibleText(thread.comments[ci]!.text.slice(start, end)).text.toLowerCase(), comments: new Set(), spans: new Map() }));
+        if (!t) terms.set(key, (t = { key, words: candidateWords[c]!, surface: visibleText(thread.comments[ci]!.text.slice(start, end)).text.toLowerCase(), comments: new Set(), spans: new Map() }));
         t.comments.add(ci);
         if (!t.spans.has(ci)) t.spans.set(ci, [start, end]);
-      });
-    });
+      }
+    }
     let recurring = [...terms.values()];
     // A word that only recurs inside a recurring phrase is reported as the phrase.
     const phrasesByWord = new Map<string, TermStat[]>();
