@@ -91,8 +91,15 @@ function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups: number
     return { ids, total };
   });
   const weights = Float64Array.from(weightList);
+  // The join's global term order (heaviest first, ties by id), as a rank per term: each record then
+  // sorts its terms as plain numbers, without a comparison function.
+  const byRank = Int32Array.from(weightList.keys()).sort((x, y) => weights[y]! - weights[x]! || x - y);
+  const rankOf = new Int32Array(byRank.length);
+  byRank.forEach((id, rank) => (rankOf[id] = rank));
   const sorted = records.map((r) => ({
-    terms: Int32Array.from([...r.ids].sort((x, y) => weights[y]! - weights[x]! || x - y)),
+    terms: Int32Array.from(r.ids, (id) => rankOf[id]!)
+      .sort()
+      .map((rank) => byRank[rank]!),
     total: r.total,
   }));
   const byId = records.map((r) => Int32Array.from(r.ids).sort());
@@ -180,7 +187,8 @@ function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i:
     for (let k = 0; k < t.length; k++) out.push(t.lower(k));
     return out;
   };
-  const run = longestCommonRun(words(me.tokens), words(them.tokens));
+  // Copies of one text share one features object, and all of their words.
+  const run = me === them ? { aStart: 0, bStart: 0, length: me.tokens.length } : longestCommonRun(words(me.tokens), words(them.tokens));
   const span: [number, number] | undefined =
     run.length >= 3 ? [me.tokens.start(run.aStart), me.tokens.end(run.aStart + run.length - 1)] : undefined;
   const comment = thread.comments[i]!;
