@@ -69,12 +69,33 @@ export function normalizeSameLength(text: string): string {
 
 /** normalizeText, case-folded, punctuation runs dropped and whitespace collapsed: for comparing. */
 export function foldText(text: string): string {
-  // In ASCII the word characters are a-z, 0-9 and ' once lower-cased, and every run of anything else
-  // (punctuation, spaces, controls) becomes one space: a single pass without Unicode classes.
-  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9']+/g, ' ').trim();
+  if (!NON_ASCII.test(text)) return foldAscii(text);
   return normalizeText(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s']+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+let foldBuffer = Buffer.allocUnsafe(1024);
+
+/**
+ * foldText of ASCII text in one pass: the word characters are a-z, 0-9 and ' once lower-cased, and every
+ * run of anything else (punctuation, spaces, controls) becomes one space, none at either end.
+ */
+function foldAscii(text: string): string {
+  if (foldBuffer.length < text.length) foldBuffer = Buffer.allocUnsafe(2 * text.length);
+  const out = foldBuffer;
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39) {
+      if (gap && n > 0) out[n++] = 32;
+      gap = false;
+      out[n++] = c;
+    } else gap = true;
+  }
+  return out.toString('latin1', 0, n);
 }
