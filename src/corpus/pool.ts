@@ -9,7 +9,8 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import { compiledModule } from '../paths.js';
 import type { SketchBatch, SketchParams, Sketcher } from './sketch.js';
 import type { SketchRequest } from './worker.js';
@@ -51,6 +52,8 @@ export class WorkerPool {
     if (!existsSync(fileURLToPath(WORKER_URL))) {
       throw new Error(`corpus workers need the compiled worker at ${fileURLToPath(WORKER_URL)}: run \`npm run build\`, or use workers: 0`);
     }
+    // Loaded here, not at start-up: most runs start no worker (~5 ms).
+    const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     this.workers = Array.from({ length: size }, () => {
       const w = new Worker(WORKER_URL, { workerData: params });
       // An index abandoned mid-stream must not keep the process alive; close() refs them while waiting.
