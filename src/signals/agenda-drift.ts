@@ -66,6 +66,9 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
       candidateWords.push(words);
       candidateSpans.push(start, end);
     };
+    // A term can recur in no more comments than each of its words is in (docFreq): most words are in
+    // fewer than `min` and are passed over before any counting.
+    const frequent = (stem: string) => (f.docFreq.get(stem) ?? 0) >= min;
     for (let ci = 0; ci < n; ci++) {
       firstCandidate[ci] = candidateTally.length;
       // Candidate terms: off-article words (not everyday ones) and off-article word pairs.
@@ -75,14 +78,14 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
       const content = filler.length ? all.filter((k) => !filler.some(([s, e]) => all.start(k) >= s && all.start(k) < e)) : all;
       for (let k = 0; k < content.length; k++) {
         const stem = content.stem(k);
-        if (f.article.stems.has(stem) || content.isNumeric(k)) continue;
+        if (!frequent(stem) || f.article.stems.has(stem) || content.isNumeric(k)) continue;
         if (content.rank(k) <= ctx.options.minWordRank) continue;
         record(ci, stem, 1, content.start(k), content.end(k));
       }
       for (const k of filler.length ? contentPairs(comment.text, content) : f.comments[ci]!.pairs) {
         const a = content.stem(k - 1);
         const b = content.stem(k);
-        if (a === b || f.article.topicStems.has(a) || f.article.topicStems.has(b)) continue;
+        if (a === b || !frequent(a) || !frequent(b) || f.article.topicStems.has(a) || f.article.topicStems.has(b)) continue;
         const key = `${a} ${b}`;
         if (!f.article.bigrams.has(key)) record(ci, key, 2, content.start(k - 1), content.end(k));
       }
