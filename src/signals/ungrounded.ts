@@ -30,6 +30,8 @@ export const ungrounded: Signal<UngroundedOptions> = {
       .sort((a, b) => Number(b.name) - Number(a.name) || b.rank - a.rank || a.order - b.order)
       .slice(0, 4)
       .map((a) => a.text);
+    // First words of the article's phrase specifics: a word pair can only be one if it starts with one.
+    const phraseStarts = new Set([...article.anchors.keys()].filter((key) => key.includes(' ')).map((key) => key.slice(0, key.indexOf(' '))));
     const findings: Finding[] = [];
     thread.comments.forEach((comment, i) => {
       const f = features.comments[i]!;
@@ -41,6 +43,7 @@ export const ungrounded: Signal<UngroundedOptions> = {
         if (article.anchors.has(stem)) matched.set(stem, comment.text.slice(content.start(k), content.end(k)));
       }
       for (const k of f.pairs) {
+        if (!phraseStarts.has(content.stem(k - 1))) continue;
         const key = `${content.stem(k - 1)} ${content.stem(k)}`;
         if (article.anchors.has(key)) matched.set(key, comment.text.slice(content.start(k - 1), content.end(k)));
       }
