@@ -70,10 +70,14 @@ export function normalizeSameLength(text: string): string {
 /** normalizeText, case-folded, punctuation runs dropped and whitespace collapsed: for comparing. */
 export function foldText(text: string): string {
   if (!NON_ASCII.test(text)) return foldAscii(text);
-  return normalizeText(text)
+  // What normalizeText does to double quotes and dashes cannot matter here (they separate words either
+  // way), and whitespace is one more thing that separates: one replacement does the rest.
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(SINGLE_QUOTES, "'")
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s']+/gu, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/[^\p{L}\p{N}']+/gu, ' ')
     .trim();
 }
 

@@ -23,7 +23,13 @@ describe('foldText', () => {
     expect(foldText("  It's  GREAT -- really, isn't it?! ")).toBe("it's great really isn't it");
   });
 
-  it('still folds non-ASCII text through the Unicode pipeline', () => {
-    for (const text of ['Crème brûlée — très bien!', 'cru\u200Bcial ＦＵＬＬ', 'Ünïcode’s “quotes”']) expect(foldText(text)).toBe(reference(text));
+  it('folds non-ASCII text as the general pipeline does (every BMP character, astral ones, mixes)', () => {
+    for (const text of ['Crème brûlée — très bien!', 'cru\u200Bcial ＦＵＬＬ', 'Ünïcode’s “quotes”', 'İstanbul ſtraße', 'e\u0301 \u00A0x\u2028y', '😀 ok 𝐁old']) {
+      expect(foldText(text)).toBe(reference(text));
+    }
+    for (let c = 0x80; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [`a${ch}b`, `é ${ch}`]) expect(foldText(text), c.toString(16)).toBe(reference(text));
+    }
   });
 });
