@@ -30,6 +30,9 @@ export function foldsLikeLowerCase(text: string, lower: string): boolean {
 interface Compiled {
   exact: RegExp;
   folded?: RegExp;
+  /** The same patterns, sticky: does the entry match exactly here? Compiled on first use. */
+  stickyExact?: RegExp;
+  stickyFolded?: RegExp;
 }
 
 const compiled = new WeakMap<PhraseEntry, Compiled>();
@@ -66,8 +69,8 @@ function planOf(entries: readonly PhraseEntry[]): ListPlan {
     const alternation = (list: readonly PhraseEntry[]) => anyOfSource(list.map((e) => e.pattern));
     const lowerOnly = entries.filter((e) => !/[A-Z]/.test(e.pattern));
     plan = {
-      all: new RegExp(alternation(entries), 'iu'),
-      ...(lowerOnly.length ? { folded: new RegExp(alternation(lowerOnly), 'u') } : {}),
+      all: new RegExp(alternation(entries), 'giu'),
+      ...(lowerOnly.length ? { folded: new RegExp(alternation(lowerOnly), 'gu') } : {}),
       exact: entries.filter((e) => /[A-Z]/.test(e.pattern)),
     };
     plans.set(entries, plan);
@@ -81,15 +84,35 @@ function planOf(entries: readonly PhraseEntry[]): ListPlan {
  */
 function firstMatch(entries: readonly PhraseEntry[], plain: string, lower: string | undefined): number {
   const plan = planOf(entries);
-  if (lower === undefined) return plan.all.exec(plain)?.index ?? -1;
-  let first = plan.folded?.exec(lower)?.index ?? -1;
+  if (lower === undefined) return execFrom(plan.all, plain, 0)?.index ?? -1;
+  let first = plan.folded ? (execFrom(plan.folded, lower, 0)?.index ?? -1) : -1;
   for (const e of plan.exact) {
-    const re = entryRegexes(e).exact;
-    re.lastIndex = 0;
-    const m = re.exec(plain);
+    const m = execFrom(entryRegexes(e).exact, plain, 0);
     if (m && (first < 0 || m.index < first)) first = m.index;
   }
   return first;
+}
+
+function execFrom(re: RegExp, text: string, from: number): RegExpExecArray | null {
+  re.lastIndex = from;
+  return re.exec(text);
+}
+
+/** The index after the code point at `i` (matchAll's step past an empty match with flag u). */
+function nextCodePoint(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? i + 2 : i + 1;
+}
+
+/**
+ * Every position where some entry of the list matches, ascending, from the first (`first`): the list's
+ * alternation matches at exactly those positions (see anyOfSource), so searching it again one code
+ * point past each finds the next.
+ */
+function matchStarts(re: RegExp, text: string, first: number): number[] {
+  const starts = [first];
+  for (let m = execFrom(re, text, nextCodePoint(text, first)); m; m = execFrom(re, text, nextCodePoint(text, m.index))) starts.push(m.index);
+  return starts;
 }
 
 // Several signals match the same list over the same comment (boilerplate, and agenda-drift to skip
@@ -138,20 +161,49 @@ function scan(text: string, entries: readonly PhraseEntry[]): PhraseMatch[] {
   const { visible, plain, lower } = prepare(text);
   const start = firstMatch(entries, plain, lower);
   if (start < 0) return [];
+  const plan = planOf(entries);
   const found: PhraseMatch[] = [];
-  for (const entry of entries) {
-    const c = entryRegexes(entry);
-    const re = pick(c, lower);
-    // matchAll starts where the pattern's lastIndex is.
-    re.lastIndex = start;
-    for (const m of (re === c.folded ? lower! : plain).matchAll(re)) {
-      if (m[0].length === 0) continue;
-      const span: [number, number] = [originalStart(visible, m.index), originalEnd(visible, m.index + m[0].length)];
-      if (found.some((f) => span[0] < f.span[1] && f.span[0] < span[1])) continue;
-      found.push({ entry, span, text: text.slice(span[0], span[1]) });
+  const add = (entry: PhraseEntry, at: number, length: number) => {
+    const span: [number, number] = [originalStart(visible, at), originalEnd(visible, at + length)];
+    if (found.some((f) => span[0] < f.span[1] && f.span[0] < span[1])) return;
+    found.push({ entry, span, text: text.slice(span[0], span[1]) });
+  };
+  if (plan.exact.length === 0) {
+    // Every entry runs on one subject (lower-cased text, or the text itself), and can only match where
+    // the alternation does: try each entry at those few positions (sticky) instead of scanning the
+    // text once per entry. Same matches as matchAll: the leftmost at or after where the last ended.
+    const subject = lower ?? plain;
+    const starts = matchStarts(lower !== undefined ? plan.folded! : plan.all, subject, start);
+    for (const entry of entries) {
+      const re = stickyRegex(entryRegexes(entry), lower !== undefined);
+      let cursor = 0;
+      for (const at of starts) {
+        if (at < cursor) continue;
+        const m = execFrom(re, subject, at);
+        if (!m) continue;
+        // An empty match is not evidence; matchAll would step one code point past it.
+        if (m[0].length === 0) cursor = nextCodePoint(subject, at);
+        else {
+          add(entry, at, m[0].length);
+          cursor = at + m[0].length;
+        }
+      }
+    }
+  } else {
+    for (const entry of entries) {
+      const c = entryRegexes(entry);
+      const re = pick(c, lower);
+      // matchAll starts where the pattern's lastIndex is.
+      re.lastIndex = start;
+      for (const m of (re === c.folded ? lower! : plain).matchAll(re)) if (m[0].length > 0) add(entry, m.index, m[0].length);
     }
   }
   return found.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+function stickyRegex(c: Compiled, folded: boolean): RegExp {
+  if (folded && c.folded) return (c.stickyFolded ??= new RegExp(c.folded.source, 'yu'));
+  return (c.stickyExact ??= new RegExp(c.exact.source, 'yiu'));
 }
 
 /** Evidence of several independent matches: 1 - prod(1 - weight). */

@@ -1,6 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AGREEMENT_OPENERS } from '../../src/data/agreement.js';
+import { BOILERPLATE } from '../../src/data/boilerplate.js';
+import { PROMO } from '../../src/data/promo.js';
 import type { PhraseEntry } from '../../src/data/types.js';
+import { normalizeSameLength, originalEnd, originalStart, visibleText } from '../../src/text/normalize.js';
 import { foldsLikeLowerCase, matchPhrases } from '../../src/text/phrases.js';
+import { ROOT, rng } from '../helpers.js';
 
 const entry = (id: string, pattern: string): PhraseEntry => ({ id, pattern, note: 'test entry', source: 'test' });
 
@@ -38,5 +45,51 @@ describe('matching lower-cased text in place of flag "i"', () => {
       ['crucial', 'CRUCIAL to monitor'],
     ]);
     expect(matchPhrases('That said, it is CRUCIAL to monitor.', list).map((m) => m.text)).toEqual(['That said', 'CRUCIAL to monitor']);
+  });
+});
+
+describe('matchPhrases finds what running every entry over the whole text finds', () => {
+  /** The plain algorithm: each entry in order, all its matches ("giu"), earlier entries win overlaps. */
+  function reference(text: string, entries: readonly PhraseEntry[]): Array<[string, number, number]> {
+    const visible = visibleText(text);
+    const plain = normalizeSameLength(visible.text);
+    const found: Array<[string, number, number]> = [];
+    for (const e of entries) {
+      for (const m of plain.matchAll(new RegExp(e.pattern, 'giu'))) {
+        if (m[0].length === 0) continue;
+        const span: [number, number] = [originalStart(visible, m.index), originalEnd(visible, m.index + m[0].length)];
+        if (found.some(([, s, t]) => span[0] < t && s < span[1])) continue;
+        found.push([e.id, span[0], span[1]]);
+      }
+    }
+    return found.sort((a, b) => a[1] - b[1]);
+  }
+
+  it('on the built-in lists, every fixture line, and texts made to trip position-driven matching', () => {
+    const files = [join(ROOT, 'fixtures', 'putin-xi-summit.txt'), ...readdirSync(join(ROOT, 'test', 'fixtures'), { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => join(d.parentPath, d.name))];
+    const random = rng(5);
+    const pieces = ['check out my channel', 'subscribe', 'www.x.com/a', ' ', 'http://t.co/x', '😀', 'İ', 'ſub', '\u200B', 'plz', 'sub4sub', '@handle', 'a.b', '(dot) com', 'Great article', 'It will be crucial to monitor', 'only time will tell', 'Exactly.', 'I agree'];
+    const texts = [
+      ...files.flatMap((f) => readFileSync(f, 'utf8').split(/\n|\\n/)),
+      ...Array.from({ length: 400 }, () => Array.from({ length: 1 + Math.floor(random() * 8) }, () => pieces[Math.floor(random() * pieces.length)]).join(' ')),
+    ];
+    let matched = 0;
+    for (const list of [PROMO, BOILERPLATE, AGREEMENT_OPENERS]) {
+      for (const text of texts) {
+        const got = matchPhrases(text, list).map((m): [string, number, number] => [m.entry.id, m.span[0], m.span[1]]);
+        expect(got, text).toEqual(reference(text, list));
+        matched += got.length;
+      }
+    }
+    expect(matched).toBeGreaterThan(300);
+  });
+
+  it('with entries that match empty, overlap, or sit inside each other', () => {
+    const list = [entry('maybe', 'x*'), entry('ab', 'ab'), entry('abc', 'abc'), entry('b-run', 'b+'), entry('word', '\\bcab\\b')];
+    for (const text of ['abcab', 'cab ab', 'xxabbb', 'x😀ab', 'aab abc cab', '']) {
+      expect(matchPhrases(text, list).map((m) => [m.entry.id, m.span[0], m.span[1]]), text).toEqual(reference(text, list));
+    }
   });
 });
