@@ -230,7 +230,8 @@ export function tokens(text: string): Tokens {
   if (forms.size >= FORMS_LIMIT) forms = new WordForms();
   // A word takes at least one character and one separator, except the last.
   const out = new TokenWriter(forms, (plain.length + 1) >> 1);
-  for (const m of plain.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(plain); m; m = WORD.exec(plain)) {
     const raw = m[0];
     out.push(forms.intern(raw), originalStart(visible, m.index), originalEnd(visible, m.index + raw.length));
   }
