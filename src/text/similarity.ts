@@ -19,28 +19,28 @@ export interface BigramProfile {
 let scratch = new Uint32Array(1024);
 
 export function bigramProfile(text: string): BigramProfile {
-  const n = nonSpaceLength(text);
-  if (n < 2) return { codes: new Uint32Array(0), counts: new Uint32Array(0), length: n, short: text.replace(/\s+/g, '') };
-  if (scratch.length < n - 1) scratch = new Uint32Array(2 * n);
-  const all = scratch.subarray(0, n - 1);
+  if (scratch.length < text.length) scratch = new Uint32Array(2 * text.length);
   // Adjacent characters of the text with whitespace removed, read in place.
+  let n = 0;
   let k = 0;
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) continue;
-    if (prev >= 0) all[k++] = ((prev << 16) | c) >>> 0;
+    n++;
+    if (prev >= 0) scratch[k++] = ((prev << 16) | c) >>> 0;
     prev = c;
   }
-  all.sort();
-  let unique = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) unique++;
+  if (n < 2) return { codes: new Uint32Array(0), counts: new Uint32Array(0), length: n, short: text.replace(/\s+/g, '') };
+  const all = scratch.subarray(0, k).sort();
+  let unique = 1;
+  for (let i = 1; i < k; i++) if (all[i] !== all[i - 1]) unique++;
   // Codes and counts share one buffer: one allocation per profile.
   const both = new Uint32Array(2 * unique);
   const codes = both.subarray(0, unique);
   const counts = both.subarray(unique);
   let u = -1;
-  for (let i = 0; i < all.length; i++) {
+  for (let i = 0; i < k; i++) {
     if (i === 0 || all[i] !== all[i - 1]) codes[++u] = all[i]!;
     counts[u]!++;
   }
