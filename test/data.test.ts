@@ -8,6 +8,8 @@ import { PROMO } from '../src/data/promo.js';
 import { QUOTE_FORMS } from '../src/data/quotes.js';
 import type { PhraseEntry } from '../src/data/types.js';
 import { anyOfSource, hasNestedQuantifier, topLevelAlternatives } from '../src/text/regex-safety.js';
+import { porterStem } from '../src/text/porter.js';
+import { commonStem } from '../src/text/word-frequency.js';
 import { quoteSpans } from '../src/text/features.js';
 import { ROOT } from './helpers.js';
 
@@ -67,8 +69,16 @@ describe('data/common-words.txt', () => {
       expected.push(w);
       if (expected.length === 25_000) break;
     }
-    const shipped = readFileSync(new URL('../data/common-words.txt', import.meta.url), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
-    expect(shipped).toEqual(expected);
+    const lines = readFileSync(new URL('../data/common-words.txt', import.meta.url), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(lines.map((l) => l.split('\t')[0])).toEqual(expected);
+    // Each word's stem, when it differs, is porterStem's: what commonStem gives instead of stemming.
+    for (const line of lines) {
+      const [word, stem] = line.split('\t');
+      expect(stem ?? word, line).toBe(porterStem(word!));
+      expect(commonStem(word!), line).toBe(porterStem(word!));
+    }
+    expect(lines.filter((l) => l.includes('\t')).length).toBeGreaterThan(10_000);
+    expect(commonStem('zzzqx')).toBeUndefined();
   });
 });
 

