@@ -30,18 +30,9 @@ interface Link {
   method: 'exact' | 'characters' | 'words';
 }
 
-/** IDF weights per content stem, from the thread's comments (and the article, which counts as one more). */
-function idfWeights(f: ThreadFeatures): (term: string) => number {
-  const n = f.comments.length;
-  const cache = new Map<string, number>();
-  return (t) => {
-    let w = cache.get(t);
-    if (w === undefined) {
-      w = Math.log(1 + (n + 1) / ((f.docFreq.get(t) ?? 0) + (f.article.stems.has(t) ? 1 : 0) + 0.5));
-      cache.set(t, w);
-    }
-    return w;
-  };
+/** IDF weight of a content stem, from the thread's comments (and the article, which counts as one more). */
+function idf(f: ThreadFeatures, term: string): number {
+  return Math.log(1 + (f.comments.length + 1) / ((f.docFreq.get(term) ?? 0) + (f.article.stems.has(term) ? 1 : 0) + 0.5));
 }
 
 /**
@@ -72,7 +63,6 @@ function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups: number
   const links: Link[][] = Array.from({ length: n }, () => []);
   // Representatives with enough words take part in the paraphrase join.
   const reps = groups.map((g) => g[0]!).filter((i) => f.comments[i]!.content.length >= o.minContentWords);
-  const idf = idfWeights(f);
   const termIds = new Map<string, number>();
   const weightList: number[] = [];
   const records = reps.map((i) => {
@@ -83,7 +73,7 @@ function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups: number
       if (id === undefined) {
         id = weightList.length;
         termIds.set(t, id);
-        weightList.push(idf(t));
+        weightList.push(idf(f, t));
       }
       ids.push(id);
       total += weightList[id]!;

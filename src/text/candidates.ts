@@ -35,7 +35,10 @@ export function prefixFilterPairs(
 ): Array<[number, number]> {
   const docFreq = new Int32Array(weights.length);
   for (const rec of records) for (const t of rec.terms) docFreq[t]!++;
-  const postings = new Map<number, number[]>();
+  // Term ids are dense (0 .. weights.length - 1): postings by index, not in a Map (filled, so the array
+  // stays a fast one however many terms there are).
+  const postings: Array<number[] | undefined> = [];
+  for (let t = 0; t < weights.length; t++) postings.push(undefined);
   const pairs: Array<[number, number]> = [];
   const shared = new Int32Array(records.length);
   const prefixLength = new Int32Array(records.length);
@@ -49,7 +52,7 @@ export function prefixFilterPairs(
       if (docFreq[term]! <= maxDocFreq) prefix.push(term);
     }
     for (const term of prefix) {
-      const list = postings.get(term);
+      const list = postings[term];
       if (!list) continue;
       for (const j of list) {
         if (shared[j] === 0) touched.push(j);
@@ -64,9 +67,9 @@ export function prefixFilterPairs(
     touched.length = 0;
     prefixLength[i] = prefix.length;
     for (const term of prefix) {
-      const list = postings.get(term);
+      const list = postings[term];
       if (list) list.push(i);
-      else postings.set(term, [i]);
+      else postings[term] = [i];
     }
   });
   return pairs;
