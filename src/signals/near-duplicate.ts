@@ -103,17 +103,18 @@ function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups: number
   for (const [x, y] of candidates) {
     const i = reps[x]!;
     const j = reps[y]!;
-    const sim = {
-      // Dice cannot reach the threshold when one text has far fewer characters: skip computing it.
-      characters: diceCanReach(charCount(x), charCount(y), o.characterThreshold) ? dice(f.comments[i]!.profile, f.comments[j]!.profile) : 0,
-      words: weightedJaccardSorted(byId[x]!, byId[y]!, weights, records[x]!.total, records[y]!.total),
-    };
-    let link: Omit<Link, 'other'> | undefined;
-    if (sim.characters >= o.characterThreshold) link = { similarity: sim.characters, method: 'characters' };
-    else if (sim.words >= o.wordThreshold) link = { similarity: sim.words, method: 'words' };
-    if (!link) continue;
-    links[i]!.push({ other: j, ...link });
-    links[j]!.push({ other: i, ...link });
+    // Dice cannot reach the threshold when one text has far fewer characters: skip computing it. A
+    // character link wins; only otherwise do the words decide.
+    const characters = diceCanReach(charCount(x), charCount(y), o.characterThreshold) ? dice(f.comments[i]!.profile, f.comments[j]!.profile) : 0;
+    let similarity = characters;
+    let method: Link['method'] = 'characters';
+    if (characters < o.characterThreshold) {
+      similarity = weightedJaccardSorted(byId[x]!, byId[y]!, weights, records[x]!.total, records[y]!.total);
+      method = 'words';
+      if (similarity < o.wordThreshold) continue;
+    }
+    links[i]!.push({ other: j, similarity, method });
+    links[j]!.push({ other: i, similarity, method });
   }
   return { groups: groups.filter((g) => g.length > 1 || links[g[0]!]!.length > 0), links };
 }
