@@ -7,7 +7,8 @@ import { BOILERPLATE } from '../src/data/boilerplate.js';
 import { PROMO } from '../src/data/promo.js';
 import { QUOTE_FORMS } from '../src/data/quotes.js';
 import type { PhraseEntry } from '../src/data/types.js';
-import { anyOfSource, hasNestedQuantifier, topLevelAlternatives } from '../src/text/regex-safety.js';
+import { anyOfSource, factorWordBoundary, hasNestedQuantifier, topLevelAlternatives } from '../src/text/regex-safety.js';
+import { LLM_STYLE } from '../src/data/llm-style.js';
 import { porterStem } from '../src/text/porter.js';
 import { commonStem } from '../src/text/word-frequency.js';
 import { quoteSpans } from '../src/text/features.js';
@@ -153,5 +154,37 @@ describe('one yes/no pattern per phrase list', () => {
       }
       expect(positives, name).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('a \\b shared by every alternative, written once', () => {
+  it('rewrites only patterns whose every alternative starts with \\b', () => {
+    expect(factorWordBoundary('\\ba|\\bb(?:c|d)')).toBe('\\b(?:a|b(?:c|d))');
+    expect(factorWordBoundary('\\ba|b')).toBe('\\ba|b');
+    expect(factorWordBoundary('\\ba')).toBe('\\ba');
+    expect(factorWordBoundary('\\\\b|\\ba')).toBe('\\\\b|\\ba');
+  });
+
+  it('finds exactly the same matches for every built-in pattern on every fixture line', () => {
+    const files = [join(fixtureDir, 'putin-xi-summit.txt'), ...readdirSync(join(ROOT, 'test', 'fixtures'), { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => join(d.parentPath, d.name))];
+    const lines = [...files.flatMap((f) => readFileSync(f, 'utf8').split(/\n|\\n/)), 'However, on the other hand, that said, while it is true, it is not simply so.'];
+    const patterns = [...LISTS.flatMap(([, list]) => list.map((e) => e.pattern)), ...LLM_STYLE.flatMap((m) => ('pattern' in m.test ? [m.test.pattern] : []))];
+    let rewritten = 0;
+    let matches = 0;
+    for (const pattern of patterns) {
+      const factored = factorWordBoundary(pattern);
+      if (factored === pattern) continue;
+      rewritten++;
+      for (const line of lines) {
+        const spans = (re: RegExp) => [...line.matchAll(re)].map((m) => [m.index, m[0]]);
+        const expected = spans(new RegExp(pattern, 'giu'));
+        matches += expected.length;
+        expect(spans(new RegExp(factored, 'giu')), `${pattern} on ${line}`).toEqual(expected);
+      }
+    }
+    expect(rewritten).toBeGreaterThan(10);
+    expect(matches).toBeGreaterThan(20);
   });
 });

@@ -2,6 +2,7 @@ import { LLM_STYLE, type StyleMarker, type StyleTest } from '../data/llm-style.j
 import { threadFeatures, unquoted } from '../text/features.js';
 import { foldsLikeLowerCase } from '../text/phrases.js';
 import { normalizeSameLength } from '../text/normalize.js';
+import { factorWordBoundary } from '../text/regex-safety.js';
 import { tokens as tokenList, type Tokens } from '../text/tokens.js';
 import type { Finding, Signal } from '../types.js';
 
@@ -54,7 +55,8 @@ function regexFor(test: StyleTest & { pattern: string; caseSensitive?: boolean }
   let c = compiled.get(test);
   if (!c) {
     const foldable = !test.caseSensitive && !/[A-Z]/.test(test.pattern);
-    c = { exact: new RegExp(test.pattern, test.caseSensitive ? 'gu' : 'giu'), ...(foldable ? { folded: new RegExp(test.pattern, 'gu') } : {}) };
+    const pattern = factorWordBoundary(test.pattern);
+    c = { exact: new RegExp(pattern, test.caseSensitive ? 'gu' : 'giu'), ...(foldable ? { folded: new RegExp(pattern, 'gu') } : {}) };
     compiled.set(test, c);
   }
   const useFolded = c.folded !== undefined && shape.lower !== undefined;

@@ -1,7 +1,7 @@
 /** Runs phrase-list entries over text and returns matches with offsets into the original text. */
 import type { PhraseEntry } from '../data/types.js';
 import { normalizeSameLength, originalEnd, originalStart, visibleText, type Visible } from './normalize.js';
-import { anyOfSource } from './regex-safety.js';
+import { anyOfSource, factorWordBoundary } from './regex-safety.js';
 
 export interface PhraseMatch {
   entry: PhraseEntry;
@@ -38,7 +38,8 @@ interface Compiled {
 const compiled = new WeakMap<PhraseEntry, Compiled>();
 
 function compile(source: string): Compiled {
-  return { exact: new RegExp(source, 'giu'), ...(/[A-Z]/.test(source) ? {} : { folded: new RegExp(source, 'gu') }) };
+  const pattern = factorWordBoundary(source);
+  return { exact: new RegExp(pattern, 'giu'), ...(/[A-Z]/.test(source) ? {} : { folded: new RegExp(pattern, 'gu') }) };
 }
 
 function pick(c: Compiled, lower: string | undefined): RegExp {
