@@ -3,6 +3,7 @@ import { threadFeatures, unquoted } from '../text/features.js';
 import { foldsLikeLowerCase } from '../text/phrases.js';
 import { normalizeSameLength } from '../text/normalize.js';
 import { factorWordBoundary } from '../text/regex-safety.js';
+import { isSpace } from '../text/similarity.js';
 import { tokens as tokenList, type Tokens } from '../text/tokens.js';
 import type { Finding, Signal } from '../types.js';
 
@@ -65,6 +66,44 @@ function regexFor(test: StyleTest & { pattern: string; caseSensitive?: boolean }
   return { re, text: useFolded ? shape.lower! : shape.plain };
 }
 
+const isTerminator = (c: number) => c === 46 || c === 33 || c === 63;
+
+/**
+ * The sentences of a text as [start, end] pairs, flat: what /[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)/g
+ * matches — a run without . ! ? or line break, ended by such a run followed by space or the end, by a
+ * line break, or by the end — found in one pass (the expression retries every position of a run not
+ * so ended, which is quadratic in the run's length).
+ */
+export function sentenceSpans(text: string): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (isTerminator(c) || c === 10) {
+      p++;
+      continue;
+    }
+    let r = p + 1;
+    while (r < n && !isTerminator(text.charCodeAt(r)) && text.charCodeAt(r) !== 10) r++;
+    if (r === n) {
+      out.push(p, n);
+      break;
+    }
+    if (text.charCodeAt(r) === 10) {
+      out.push(p, r + 1);
+      p = r + 1;
+      continue;
+    }
+    let s = r + 1;
+    while (s < n && isTerminator(text.charCodeAt(s))) s++;
+    // Ended by terminators and a space (or the end): a sentence. Otherwise no sentence starts before s.
+    if (s === n || isSpace(text.charCodeAt(s))) out.push(p, s);
+    p = s;
+  }
+  return out;
+}
+
 function shapeOf(text: string, known?: Tokens): TextShape {
   const plain = normalizeSameLength(text);
   const lowered = plain.toLowerCase();
@@ -73,9 +112,10 @@ function shapeOf(text: string, known?: Tokens): TextShape {
   // A sentence ends at . ! ? (runs allowed) followed by space, or at a line break. Sentences and
   // tokens both come in text order, so one pass counts the tokens starting inside each sentence.
   let k = 0;
-  for (const m of plain.matchAll(/[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)/g)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  const spans = sentenceSpans(plain);
+  for (let i = 0; i < spans.length; i += 2) {
+    const start = spans[i]!;
+    const end = spans[i + 1]!;
     while (k < tokens.length && tokens.start(k) < start) k++;
     let words = 0;
     while (k < tokens.length && tokens.start(k) < end) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LLM_STYLE, type StyleMarker } from '../../src/data/llm-style.js';
-import { llmStyle, styleMarkers, styleStrength } from '../../src/signals/llm-style.js';
-import { makeThread, runSignal, spanText } from '../helpers.js';
+import { llmStyle, sentenceSpans, styleMarkers, styleStrength } from '../../src/signals/llm-style.js';
+import { makeThread, rng, runSignal, spanText } from '../helpers.js';
 
 const MACHINE =
   'The decision to expand the program reflects a broader shift in local policy. However, it also raises questions about funding, staffing, and oversight. ' +
@@ -91,5 +91,24 @@ describe('llm-style', () => {
         expect(/\([^)]*[+*][^)]*\)[+*{]/.test(m.test.pattern), m.id).toBe(false);
       }
     }
+  });
+});
+
+describe('sentenceSpans', () => {
+  const byRegex = (text: string) => [...text.matchAll(/[^.!?\n]+(?:[.!?]+(?=\s|$)|\n|$)/g)].flatMap((m) => [m.index, m.index + m[0].length]);
+
+  it('finds what its regular expression finds, in one pass (random texts of sentence punctuation and spaces)', () => {
+    const random = rng(3);
+    const pieces = ['a', 'bc', ' ', '.', '!', '?', '\n', '\t', '\u00A0', '\u2028', '...', 'x.y', '?!', '😀', ')'];
+    for (let i = 0; i < 5000; i++) {
+      const text = Array.from({ length: Math.floor(random() * 25) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      expect(sentenceSpans(text), JSON.stringify(text)).toEqual(byRegex(text));
+    }
+    // A line break ends a sentence and starts none; " fo" is closed by a dot without a space after it.
+    expect(sentenceSpans('One. Two!\nThree? fo.ur')).toEqual([0, 4, 4, 9, 10, 16, 20, 22]);
+  });
+
+  it('reads a long run that no sentence end closes in one pass (the expression would retry 200,000 starts)', () => {
+    expect(sentenceSpans(`${'a'.repeat(200_000)}.b`)).toEqual([200_001, 200_002]);
   });
 });
