@@ -17,16 +17,21 @@ const DEMONYM_PAIRS: Array<[string, string]> = [
   ['soviet', 'russia'], ['sino', 'china'], ['kremlin', 'russia'], ['washington', 'us'],
 ];
 
-/** stem -> linked stems, both directions. */
-export const DEMONYMS: ReadonlyMap<string, readonly string[]> = (() => {
-  const map = new Map<string, string[]>();
-  const link = (a: string, b: string) => map.set(a, [...(map.get(a) ?? []), b]);
-  for (const [a, b] of DEMONYM_PAIRS) {
-    link(stem(a), stem(b));
-    link(stem(b), stem(a));
+let demonyms: Map<string, string[]> | undefined;
+
+/** Stems linked to a stem (both directions), built on first use: stemming at start-up would load the word table. */
+export function linkedStems(s: string): readonly string[] {
+  if (!demonyms) {
+    const map = new Map<string, string[]>();
+    const link = (a: string, b: string) => map.set(a, [...(map.get(a) ?? []), b]);
+    for (const [a, b] of DEMONYM_PAIRS) {
+      link(stem(a), stem(b));
+      link(stem(b), stem(a));
+    }
+    demonyms = map;
   }
-  return map;
-})();
+  return demonyms.get(s) ?? [];
+}
 
 /** Capitalised words that name no particular thing: weekdays, months, compass adjectives, titles. */
 export const GENERIC_CAPITALIZED: ReadonlySet<string> = new Set([

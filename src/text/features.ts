@@ -8,7 +8,7 @@ import { foldText } from './normalize.js';
 import { bigramProfile, type BigramProfile } from './similarity.js';
 import { isNumeric, tokens as tokenList, type Token, type Tokens } from './tokens.js';
 import { lemmaRank } from './word-frequency.js';
-import { DEMONYMS, GENERIC_CAPITALIZED } from '../data/names.js';
+import { GENERIC_CAPITALIZED, linkedStems } from '../data/names.js';
 import { QUOTE_FORMS } from '../data/quotes.js';
 
 export interface CommentFeatures {
@@ -179,7 +179,7 @@ function splitSentences(text: string): Array<{ start: number; end: number }> {
 
 function expandDemonyms(stems: Set<string>): void {
   for (const s of [...stems]) {
-    for (const other of DEMONYMS.get(s) ?? []) stems.add(other);
+    for (const other of linkedStems(s)) stems.add(other);
   }
 }
 
