@@ -181,7 +181,12 @@ export class Tokens {
 
   /** Content tokens only. */
   content(): Tokens {
-    return this.filter((k) => this.isContent(k));
+    const out = new TokenWriter(this.forms, this.length);
+    const flags = this.forms.flags;
+    for (let i = this.base; i < this.base + 3 * this.length; i += 3) {
+      if (flags[this.data[i]!]! & CONTENT) out.push(this.data[i]!, this.data[i + 1]!, this.data[i + 2]!);
+    }
+    return out.finish();
   }
 }
 
