@@ -43,34 +43,39 @@ export function prefixFilterPairs(
   const shared = new Int32Array(records.length);
   const prefixLength = new Int32Array(records.length);
   const touched: number[] = [];
-  records.forEach((rec, i) => {
+  const prefix: number[] = [];
+  // Indexed loops: this runs once per thread, mostly before V8 has optimised it.
+  for (let i = 0; i < records.length; i++) {
+    const rec = records[i]!;
     let suffix = rec.total;
-    const prefix: number[] = [];
+    prefix.length = 0;
     for (let k = 0; k < rec.terms.length && suffix >= threshold * rec.total; k++) {
       const term = rec.terms[k]!;
       suffix -= weights[term]!;
       if (docFreq[term]! <= maxDocFreq) prefix.push(term);
     }
-    for (const term of prefix) {
-      const list = postings[term];
+    for (let p = 0; p < prefix.length; p++) {
+      const list = postings[prefix[p]!];
       if (!list) continue;
-      for (const j of list) {
+      for (let q = 0; q < list.length; q++) {
+        const j = list[q]!;
         if (shared[j] === 0) touched.push(j);
         shared[j]!++;
       }
     }
     const need = Math.min(minShared, prefix.length);
-    for (const j of touched) {
+    for (let t = 0; t < touched.length; t++) {
+      const j = touched[t]!;
       if (shared[j]! >= Math.max(1, Math.min(need, prefixLength[j]!))) pairs.push([j, i]);
       shared[j] = 0;
     }
     touched.length = 0;
     prefixLength[i] = prefix.length;
-    for (const term of prefix) {
-      const list = postings[term];
+    for (let p = 0; p < prefix.length; p++) {
+      const list = postings[prefix[p]!];
       if (list) list.push(i);
-      else postings[term] = [i];
+      else postings[prefix[p]!] = [i];
     }
-  });
+  }
   return pairs;
 }
