@@ -35,6 +35,17 @@ export function visibleText(text: string): Visible {
   return { text: out, map: map.subarray(0, out.length + 1) };
 }
 
+/**
+ * visibleText, and normalizeSameLength of what is visible: the text as word and phrase matching read it,
+ * with the way back to original offsets. ASCII text (no invisible or typographic characters) is decided
+ * in one scan.
+ */
+export function matchableText(text: string): { visible: Visible; plain: string } {
+  if (!NON_ASCII.test(text)) return { visible: { text, map: null }, plain: text };
+  const visible = visibleText(text);
+  return { visible, plain: normalizeSameLength(visible.text) };
+}
+
 /** Original offset of a start position in visible text. */
 export const originalStart = (v: Visible, pos: number): number => (v.map ? v.map[pos]! : pos);
 /** Original offset of an end position (exclusive) in visible text. */

@@ -1,6 +1,6 @@
 /** Runs phrase-list entries over text and returns matches with offsets into the original text. */
 import type { PhraseEntry } from '../data/types.js';
-import { normalizeSameLength, originalEnd, originalStart, visibleText, type Visible } from './normalize.js';
+import { matchableText, originalEnd, originalStart, type Visible } from './normalize.js';
 import { anyOfSource, factorWordBoundary } from './regex-safety.js';
 
 export interface PhraseMatch {
@@ -147,8 +147,7 @@ const preparedTexts = new Map<string, Prepared>();
 function prepare(text: string): Prepared {
   let p = preparedTexts.get(text);
   if (!p) {
-    const visible = visibleText(text);
-    const plain = normalizeSameLength(visible.text);
+    const { visible, plain } = matchableText(text);
     const lowered = plain.toLowerCase();
     p = { visible, plain, lower: foldsLikeLowerCase(plain, lowered) ? lowered : undefined };
     if (preparedTexts.size >= RECENT_LIMIT) preparedTexts.clear();

@@ -1,6 +1,6 @@
 /** Word tokens with offsets, stems and content-word filtering, shared by all signals. */
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
-import { normalizeSameLength, originalEnd, originalStart, visibleText } from './normalize.js';
+import { matchableText, originalEnd, originalStart } from './normalize.js';
 import { porterStem } from './porter.js';
 import { commonStem, frequencyRank } from './word-frequency.js';
 
@@ -230,8 +230,7 @@ class TokenWriter {
 
 /** Tokenize `text`; offsets index into `text` itself (zero-width characters inside a word are skipped). */
 export function tokens(text: string): Tokens {
-  const visible = visibleText(text);
-  const plain = normalizeSameLength(visible.text);
+  const { visible, plain } = matchableText(text);
   if (forms.size >= FORMS_LIMIT) forms = new WordForms();
   // A word takes at least one character and one separator, except the last.
   const out = new TokenWriter(forms, (plain.length + 1) >> 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, normalizeText } from '../../src/text/normalize.js';
+import { foldText, matchableText, normalizeSameLength, normalizeText, visibleText } from '../../src/text/normalize.js';
 import { rng } from '../helpers.js';
 
 /** foldText as specified: normalise, lower-case, punctuation runs to a space, whitespace collapsed. */
@@ -30,6 +30,17 @@ describe('foldText', () => {
     for (let c = 0x80; c < 0x10000; c++) {
       const ch = String.fromCharCode(c);
       for (const text of [`a${ch}b`, `é ${ch}`]) expect(foldText(text), c.toString(16)).toBe(reference(text));
+    }
+  });
+});
+
+describe('matchableText', () => {
+  it('is visibleText, then normalizeSameLength of the visible text (ASCII decided in one scan)', () => {
+    const texts = ['plain ascii, "quoted" -- dashes', 'cru\u200Bcial “quotes” – dash', 'Ünïcode’s', '', '\u00AD\uFEFF'];
+    for (let c = 0; c < 0x3000; c += 7) texts.push(`a${String.fromCharCode(c)}b`);
+    for (const text of texts) {
+      const visible = visibleText(text);
+      expect(matchableText(text), JSON.stringify(text)).toEqual({ visible, plain: normalizeSameLength(visible.text) });
     }
   });
 });
