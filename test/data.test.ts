@@ -130,7 +130,10 @@ describe('one yes/no pattern per phrase list', () => {
   it('splits a pattern into its top-level alternatives only', () => {
     expect(topLevelAlternatives('a|b')).toEqual(['a', 'b']);
     expect(topLevelAlternatives('\\ba(?:b|c)|[|)]d|e\\|f')).toEqual(['\\ba(?:b|c)', '[|)]d', 'e\\|f']);
-    expect(topLevelAlternatives('(?<![\\w@.])x|[^]|]y')).toEqual(['(?<![\\w@.])x', '[^]|]y']);
+    // As in JavaScript, "[^]" (any character) and "[]" (none) are whole classes.
+    expect(topLevelAlternatives('(?<![\\w@.])x|[^]|y')).toEqual(['(?<![\\w@.])x', '[^]', 'y']);
+    expect(topLevelAlternatives('\\bbuy[^]{0,20}(?:[a-z]+\\.com|\\bdot com)|[]|a[^|]b')).toEqual(['\\bbuy[^]{0,20}(?:[a-z]+\\.com|\\bdot com)', '[]', 'a[^|]b']);
+    expect(hasNestedQuantifier('x[^](a+)+y')).toBe(true);
     expect(topLevelAlternatives('abc')).toEqual(['abc']);
   });
 

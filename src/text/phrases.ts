@@ -1,7 +1,7 @@
 /** Runs phrase-list entries over text and returns matches with offsets into the original text. */
 import type { PhraseEntry } from '../data/types.js';
 import { matchableText, originalEnd, originalStart, type Visible } from './normalize.js';
-import { anyOfSource, factorWordBoundary } from './regex-safety.js';
+import { anyOfSource, factorWordBoundary, standsAlone } from './regex-safety.js';
 
 export interface PhraseMatch {
   entry: PhraseEntry;
@@ -52,13 +52,18 @@ function entryRegexes(entry: PhraseEntry): Compiled {
   return c;
 }
 
+/**
+ * How a list is matched. Entries share one alternation per way of reading the text; the rest ("alone")
+ * are tested one by one: patterns with capitals (\S, [A-Z]...) cannot read lower-cased text, and
+ * patterns with backreferences or named groups cannot share an expression (standsAlone).
+ */
 interface ListPlan {
-  /** All entries as one case-insensitive alternation (for texts whose lower-casing changes length). */
-  all: RegExp;
-  /** Entries without capitals as one case-sensitive alternation, for lower-cased text. */
+  /** Shared entries as one case-insensitive alternation, over the text itself. */
+  all?: RegExp;
+  aloneAll: readonly PhraseEntry[];
+  /** Shared entries without capitals as one case-sensitive alternation, over lower-cased text. */
   folded?: RegExp;
-  /** Entries with capitals (\S, [A-Z]...): checked one by one, so they do not slow the alternation. */
-  exact: readonly PhraseEntry[];
+  aloneFolded: readonly PhraseEntry[];
 }
 
 const plans = new WeakMap<readonly PhraseEntry[], ListPlan>();
@@ -67,12 +72,15 @@ const plans = new WeakMap<readonly PhraseEntry[], ListPlan>();
 function planOf(entries: readonly PhraseEntry[]): ListPlan {
   let plan = plans.get(entries);
   if (!plan) {
-    const alternation = (list: readonly PhraseEntry[]) => anyOfSource(list.map((e) => e.pattern));
-    const lowerOnly = entries.filter((e) => !/[A-Z]/.test(e.pattern));
+    const alternation = (list: readonly PhraseEntry[], flags: string) =>
+      list.length ? new RegExp(anyOfSource(list.map((e) => e.pattern)), flags) : undefined;
+    const shared = entries.filter((e) => !standsAlone(e.pattern));
+    const lowerOnly = shared.filter((e) => !/[A-Z]/.test(e.pattern));
     plan = {
-      all: new RegExp(alternation(entries), 'giu'),
-      ...(lowerOnly.length ? { folded: new RegExp(alternation(lowerOnly), 'gu') } : {}),
-      exact: entries.filter((e) => /[A-Z]/.test(e.pattern)),
+      all: alternation(shared, 'giu'),
+      aloneAll: entries.filter((e) => !shared.includes(e)),
+      folded: alternation(lowerOnly, 'gu'),
+      aloneFolded: entries.filter((e) => !lowerOnly.includes(e)),
     };
     plans.set(entries, plan);
   }
@@ -85,10 +93,12 @@ function planOf(entries: readonly PhraseEntry[]): ListPlan {
  */
 function firstMatch(entries: readonly PhraseEntry[], plain: string, lower: string | undefined): number {
   const plan = planOf(entries);
-  if (lower === undefined) return execFrom(plan.all, plain, 0)?.index ?? -1;
-  let first = plan.folded ? (execFrom(plan.folded, lower, 0)?.index ?? -1) : -1;
-  for (const e of plan.exact) {
-    const m = execFrom(entryRegexes(e).exact, plain, 0);
+  const [combined, alone] = lower === undefined ? [plan.all, plan.aloneAll] : [plan.folded, plan.aloneFolded];
+  let first = combined ? (execFrom(combined, lower ?? plain, 0)?.index ?? -1) : -1;
+  for (const e of alone) {
+    const c = entryRegexes(e);
+    const re = pick(c, lower);
+    const m = execFrom(re, re === c.folded ? lower! : plain, 0);
     if (m && (first < 0 || m.index < first)) first = m.index;
   }
   return first;
@@ -168,12 +178,13 @@ function scan(text: string, entries: readonly PhraseEntry[]): PhraseMatch[] {
     if (found.some((f) => span[0] < f.span[1] && f.span[0] < span[1])) return;
     found.push({ entry, span, text: text.slice(span[0], span[1]) });
   };
-  if (plan.exact.length === 0) {
+  const [combined, alone] = lower === undefined ? [plan.all, plan.aloneAll] : [plan.folded, plan.aloneFolded];
+  if (combined && alone.length === 0) {
     // Every entry runs on one subject (lower-cased text, or the text itself), and can only match where
     // the alternation does: try each entry at those few positions (sticky) instead of scanning the
     // text once per entry. Same matches as matchAll: the leftmost at or after where the last ended.
     const subject = lower ?? plain;
-    const starts = matchStarts(lower !== undefined ? plan.folded! : plan.all, subject, start);
+    const starts = matchStarts(combined, subject, start);
     for (const entry of entries) {
       const re = stickyRegex(entryRegexes(entry), lower !== undefined);
       let cursor = 0;

@@ -1,4 +1,15 @@
 /**
+ * Index of the "]" that closes the character class opening at `open`. As in JavaScript, "[]" (nothing)
+ * and "[^]" (anything) are whole classes: a "]" right after "[" or "[^" closes, it is not a member.
+ */
+function classEnd(pattern: string, open: number): number {
+  let j = open + 1;
+  if (pattern[j] === '^') j++;
+  while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
+  return j;
+}
+
+/**
  * A structural check against catastrophic backtracking in phrase patterns: an unbounded quantifier
  * (*, +, {n,}) applied to a group that itself contains a quantifier or an alternation — "(a+)+",
  * "((a+))+b", "(?:a|aa)+" — can take exponential time on a crafted comment. Such patterns are refused
@@ -22,11 +33,7 @@ export function hasNestedQuantifier(pattern: string): boolean {
       i++;
       if (quantifierAt(i + 1)) top.repeats = true;
     } else if (c === '[') {
-      let j = i + 1;
-      if (pattern[j] === '^') j++;
-      if (pattern[j] === ']') j++;
-      while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
-      i = j;
+      i = classEnd(pattern, i);
       if (quantifierAt(i + 1)) top.repeats = true;
     } else if (c === '(') {
       stack.push({ repeats: false, alternates: false });
@@ -55,13 +62,8 @@ export function topLevelAlternatives(pattern: string): string[] {
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;
     if (c === '\\') i++;
-    else if (c === '[') {
-      let j = i + 1;
-      if (pattern[j] === '^') j++;
-      if (pattern[j] === ']') j++;
-      while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
-      i = j;
-    } else if (c === '(') depth++;
+    else if (c === '[') i = classEnd(pattern, i);
+    else if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '|' && depth === 0) {
       out.push(pattern.slice(start, i));
@@ -73,10 +75,20 @@ export function topLevelAlternatives(pattern: string): string[] {
 }
 
 /**
+ * Whether a pattern must be run on its own, not inside an alternation with others: a numbered
+ * backreference ("\\1") would point at another pattern's group there, and two patterns naming a group
+ * alike ("(?<w>…)") cannot share one expression. Conservative: "\\\\1" (a backslash, then 1) counts too.
+ */
+export function standsAlone(pattern: string): boolean {
+  return /\\[1-9]|\\k<|\(\?<(?![=!])/.test(pattern);
+}
+
+/**
  * One pattern that matches somewhere exactly when one of `patterns` does (for a yes/no test; which
  * one matched, and where, is not kept). Alternatives that start with \b share a single \b: at the
  * many positions that are not word boundaries, one check fails instead of one per alternative,
- * which makes a long list's test about twice as fast in V8.
+ * which makes a long list's test about twice as fast in V8. The patterns must not be ones that
+ * standsAlone.
  */
 export function anyOfSource(patterns: readonly string[]): string {
   const bounded: string[] = [];

@@ -86,6 +86,26 @@ describe('matchPhrases finds what running every entry over the whole text finds'
     expect(matched).toBeGreaterThan(300);
   });
 
+  it('with user-style patterns: capitals, backreferences, named groups, [^] (texts in sequence, so no state carries over)', () => {
+    const list = [
+      entry('visit', '\\bvisit \\S+'),
+      entry('letters', '(\\w)(\\w)\\2'),
+      entry('named', '\\b(?<w>go)+ team'),
+      entry('named-too', '(?<w>yay)!'),
+      entry('any', '\\bbuy[^]{0,20}(?:[a-z]+\\.com|\\bdot com)'),
+      entry('plain', '\\bxy\\b|\\bcheck it\\b'),
+      entry('upper', '[A-Z]{3,}'),
+    ];
+    const texts = ['Please visit mysite and visit othersite today', 'xy hello', 'go go team yay!', 'You should buy it, dot com has it cheaper',
+      'CHECK it xy LOUD', 'ſ visit İt xy', 'nothing here', 'visit x, visit y, hello, buy now at shop.com'];
+    for (const lists of [list, list.slice(1), list.slice(0, 3).reverse()]) {
+      for (const text of [...texts, ...texts]) {
+        expect(matchPhrases(text, lists).map((m) => [m.entry.id, m.span[0], m.span[1]]), text).toEqual(reference(text, lists));
+      }
+    }
+    expect(matchPhrases('Please visit mysite and visit othersite today', list).filter((m) => m.entry.id === 'visit')).toHaveLength(2);
+  });
+
   it('with entries that match empty, overlap, or sit inside each other', () => {
     const list = [entry('maybe', 'x*'), entry('ab', 'ab'), entry('abc', 'abc'), entry('b-run', 'b+'), entry('word', '\\bcab\\b')];
     for (const text of ['abcab', 'cab ab', 'xxabbb', 'x😀ab', 'aab abc cab', '']) {
