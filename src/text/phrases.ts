@@ -152,15 +152,22 @@ interface Prepared {
 }
 
 // Every list reads the same prepared text (promo, boilerplate and agreement all scan each comment).
+// Bounded by characters as well as entries: each entry holds copies of its text.
 const preparedTexts = new Map<string, Prepared>();
+const PREPARED_CHAR_LIMIT = 8_000_000;
+let preparedChars = 0;
 
 function prepare(text: string): Prepared {
   let p = preparedTexts.get(text);
   if (!p) {
+    if (preparedTexts.size >= RECENT_LIMIT || preparedChars >= PREPARED_CHAR_LIMIT) {
+      preparedTexts.clear();
+      preparedChars = 0;
+    }
+    preparedChars += text.length;
     const { visible, plain } = matchableText(text);
     const lowered = plain.toLowerCase();
     p = { visible, plain, lower: foldsLikeLowerCase(plain, lowered) ? lowered : undefined };
-    if (preparedTexts.size >= RECENT_LIMIT) preparedTexts.clear();
     preparedTexts.set(text, p);
   }
   return p;

@@ -190,10 +190,16 @@ export class Tokens {
   }
 }
 
-/** Appends one text's triples to the current chunk (a fresh chunk when they might not fit). */
+/**
+ * Appends one text's triples to the current chunk (a fresh chunk when they might not fit). The space
+ * for `max` tokens is claimed at once, so writers may be open at the same time (a filter callback that
+ * tokenizes); the unclaimed rest is given back when nothing was claimed after it.
+ */
 class TokenWriter {
-  private readonly data: Int32Array;
+  private data: Int32Array;
   private readonly base: number;
+  /** Integers claimed in the shared chunk; 0 for a text with an array of its own. */
+  private readonly claimed: number;
   private n = 0;
 
   /** `max`: an upper bound on the tokens to come. */
@@ -203,8 +209,10 @@ class TokenWriter {
   ) {
     const need = 3 * max;
     if (need > CHUNK_INTS) {
-      this.data = new Int32Array(need);
+      // A text too long for a chunk gets an array of its own, grown as its tokens come.
+      this.data = new Int32Array(CHUNK_INTS);
       this.base = 0;
+      this.claimed = 0;
     } else {
       if (used + need > CHUNK_INTS) {
         chunk = new Int32Array(CHUNK_INTS);
@@ -212,18 +220,26 @@ class TokenWriter {
       }
       this.data = chunk;
       this.base = used;
+      this.claimed = need;
+      used += need;
     }
   }
 
   push(form: number, start: number, end: number): void {
     const i = this.base + 3 * this.n++;
+    if (i + 3 > this.data.length) {
+      const grown = new Int32Array(2 * this.data.length);
+      grown.set(this.data);
+      this.data = grown;
+    }
     this.data[i] = form;
     this.data[i + 1] = start;
     this.data[i + 2] = end;
   }
 
   finish(): Tokens {
-    if (this.data === chunk) used = this.base + 3 * this.n;
+    if (this.claimed === 0) return new Tokens(this.forms, this.data.slice(0, 3 * this.n), 0, this.n);
+    if (this.data === chunk && used === this.base + this.claimed) used = this.base + 3 * this.n;
     return new Tokens(this.forms, this.data, this.base, this.n);
   }
 }
@@ -232,7 +248,8 @@ class TokenWriter {
 export function tokens(text: string): Tokens {
   const { visible, plain } = matchableText(text);
   if (forms.size >= FORMS_LIMIT) forms = new WordForms();
-  // A word takes at least one character and one separator, except the last.
+  // At most one token per two characters: a word is followed by a character that is in no word (it
+  // would have continued otherwise), except an acronym ("U.S.", at least four characters) and the last.
   const out = new TokenWriter(forms, (plain.length + 1) >> 1);
   WORD.lastIndex = 0;
   for (let m = WORD.exec(plain); m; m = WORD.exec(plain)) {

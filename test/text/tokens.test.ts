@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isNumeric, tokenize, tokens } from '../../src/text/tokens.js';
+import { normalizeSameLength, originalEnd, originalStart, visibleText } from '../../src/text/normalize.js';
+import { porterStem } from '../../src/text/porter.js';
+import { isNumeric, STOPWORDS, tokenize, tokens, type Token } from '../../src/text/tokens.js';
 import { frequencyRank } from '../../src/text/word-frequency.js';
 import { rng } from '../helpers.js';
 
@@ -27,22 +29,41 @@ describe('tokenize', () => {
     }
   });
 
-  it('stores tokens flat: earlier texts read back intact after later ones fill and replace the shared chunks', () => {
+  it('stores tokens flat: every text reads back as the object tokenizer gave it, after later texts fill and replace the chunks', () => {
     const random = rng(7);
-    const vocab = ['Energy', 'energy', 'U.S.', "Russia's", 'deals', 'the', '2024', 'Ünïcode', 'x'];
+    const vocab = ['Energy', 'energy', 'ENERGY', 'U.S.', 'u.s.', "Russia's", 'deals', 'the', 'The', '2024', 'Ünïcode', 'x', 'e.g.', 'cru\u200Bcial', '“quoted”'];
     const texts = Array.from({ length: 3000 }, () =>
       Array.from({ length: 1 + Math.floor(random() * 60) }, () => vocab[Math.floor(random() * vocab.length)]).join(' '),
     );
-    // One text longer than a chunk (65,536 integers = 21,845 tokens) gets storage of its own.
+    // Texts over 43,690 characters (more than 65,536 integers, at three per possible token) get an array
+    // of their own, grown as their tokens come.
     texts.push(Array.from({ length: 30_000 }, (_, i) => vocab[i % vocab.length]).join(' '));
     const lists = texts.map((t) => tokens(t));
     texts.forEach((text, i) => {
-      const list = lists[i]!;
-      expect(list.toArray()).toEqual(tokenize(text));
-      expect(list.toArray().map((t) => text.slice(t.start, t.end))).toEqual(text.split(' '));
+      expect(lists[i]!.toArray(), text.slice(0, 80)).toEqual(objectTokens(text));
+      expect(lists[i]!.content().toArray()).toEqual(objectTokens(text).filter((t) => t.content));
     });
-    const content = lists[0]!.content();
-    expect(content.toArray()).toEqual(tokenize(texts[0]!).filter((t) => t.content));
+  });
+
+  it('lets a filter callback tokenize other texts (writers claim their space when they open)', () => {
+    const outer = tokens('alpha beta gamma delta');
+    const kept = outer.filter((k) => {
+      expect(tokens('one two three four five six').toArray()).toEqual(objectTokens('one two three four five six'));
+      return k !== 1;
+    });
+    expect(kept.toArray().map((t) => t.lower)).toEqual(['alpha', 'gamma', 'delta']);
+    expect(outer.toArray()).toEqual(objectTokens('alpha beta gamma delta'));
+  });
+
+  it('starts a new table of word forms past 200,000, and tokens of the old one still read back', () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const word = (i: number) => Array.from({ length: 5 }, (_, d) => letters[Math.floor(i / 26 ** d) % 26]).join('');
+    const many = Array.from({ length: 200_001 }, (_, i) => word(i)).join(' ');
+    const before = tokens('Energy deals, the U.S. way');
+    const big = tokens(many);
+    const after = tokens('Energy deals, the U.S. way');
+    for (const list of [before, after]) expect(list.toArray()).toEqual(objectTokens('Energy deals, the U.S. way'));
+    expect([big.lower(0), big.lower(200_000), big.length]).toEqual([word(0), word(200_000), 200_001]);
   });
 
   it('knows each word form\'s numeric flag and frequency rank, as isNumeric and frequencyRank give them', () => {
@@ -55,3 +76,26 @@ describe('tokenize', () => {
     expect(list.rank(8)).toBe(Number.POSITIVE_INFINITY);
   });
 });
+
+/** The tokenizer as it was before tokens were stored flat: one object per word, from the text alone. */
+function objectTokens(text: string): Token[] {
+  const visible = visibleText(text);
+  const plain = normalizeSameLength(visible.text);
+  const out: Token[] = [];
+  for (const m of plain.matchAll(/(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu)) {
+    const raw = m[0];
+    let lower = raw.toLowerCase().replace(/\./g, '');
+    if (lower.endsWith("'s")) lower = lower.slice(0, -2);
+    const numeric = isNumeric(lower);
+    const content = !STOPWORDS.has(lower) && (numeric ? lower.length >= 2 : lower.length >= 3);
+    out.push({
+      lower,
+      stem: content && !numeric ? porterStem(lower) : lower,
+      start: originalStart(visible, m.index),
+      end: originalEnd(visible, m.index + raw.length),
+      capitalized: raw[0] !== raw[0]!.toLowerCase(),
+      content,
+    });
+  }
+  return out;
+}
