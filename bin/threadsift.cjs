@@ -3,13 +3,22 @@
 // CommonJS on purpose: with a CommonJS entry and bundle, Node starts no ES module loader (~20 ms).
 const { setFlagsFromString } = require('node:v8');
 
+// V8 settings for this tool's workload, unless the user chose them (on the command line or NODE_OPTIONS).
+const chosen = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
+const tune = (flag) => {
+  if (!chosen.includes(flag.replace(/^--(no-)?/, ''))) setFlagsFromString(flag);
+};
 // V8 runs each regular expression's first match in its bytecode interpreter before compiling it. A scan
 // runs hundreds of patterns over thousands of comments, so compiling them at once is ~0.1 s faster.
-setFlagsFromString('--no-regexp-tier-up');
+tune('--no-regexp-tier-up');
 // A scan spends much of its time in V8's optimizing compiler (a fifth of all CPU for a 5,000-comment
-// thread). Without inlining and loop peeling it compiles faster: -0.1 s there, and 36 -> 30 s for a
-// 100,000-comment scan. `clusters` is the exception: its tight hashing loops need inlining (+8% without).
-if (process.argv[2] !== 'clusters') setFlagsFromString('--no-turbo-inlining --no-turbo-loop-peeling');
+// thread). Without inlining and loop peeling it compiles faster: -0.25 CPU-s there, and 36 -> 30 s for a
+// 100,000-comment scan. Measured on Node 20 (V8 11), so set only there. `clusters` is the exception: its
+// tight hashing loops need inlining (8% slower without).
+if (process.versions.v8.startsWith('11.') && process.argv[2] !== 'clusters') {
+  tune('--no-turbo-inlining');
+  tune('--no-turbo-loop-peeling');
+}
 const { main } = require('../dist/threadsift.cjs');
 
 main(process.argv.slice(2)).then((code) => {

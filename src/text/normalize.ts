@@ -92,6 +92,7 @@ export function foldText(text: string): string {
     .trim();
 }
 
+// Grown to twice the longest ASCII text folded and kept (a few tens of KB under the scan's 20,000-character cap).
 let foldBuffer = Buffer.allocUnsafe(1024);
 
 /**

@@ -15,7 +15,8 @@ export interface BigramProfile {
   short?: string;
 }
 
-// Scratch space for one text's bigram codes before they are counted (grown as needed).
+// Scratch space for one text's bigram codes before they are counted: grown to twice the longest text
+// seen and kept (the scan caps comments at 20,000 characters, so at most 160 KB).
 let scratch = new Uint32Array(1024);
 
 export function bigramProfile(text: string): BigramProfile {
