@@ -4,6 +4,7 @@
  */
 import { bandKeys, OnePermutationHasher } from './minhash.js';
 import { isInvisible, Shingler } from './shingles.js';
+import { isSpace } from '../text/normalize.js';
 
 /** The options that decide a text's sketch. */
 export interface SketchParams {
@@ -61,14 +62,6 @@ export function excerpt(text: string): string {
 function charsToString(n: number): string {
   // apply() takes the typed array as it is; spreading it would go through the iterator protocol.
   return String.fromCharCode.apply(null, excerptChars.subarray(0, n) as unknown as number[]);
-}
-
-/** JavaScript's \s. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 /** Shingles, text hash and band keys of one text at a time (scratch buffers reused). */

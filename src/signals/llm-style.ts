@@ -1,9 +1,8 @@
 import { LLM_STYLE, type StyleMarker, type StyleTest } from '../data/llm-style.js';
 import { threadFeatures, unquoted } from '../text/features.js';
 import { foldsLikeLowerCase } from '../text/phrases.js';
-import { normalizeSameLength } from '../text/normalize.js';
+import { isSpace, normalizeSameLength } from '../text/normalize.js';
 import { factorWordBoundary } from '../text/regex-safety.js';
-import { isSpace } from '../text/similarity.js';
 import { tokens as tokenList, type Tokens } from '../text/tokens.js';
 import type { Finding, Signal } from '../types.js';
 

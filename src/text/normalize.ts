@@ -115,3 +115,8 @@ function foldAscii(text: string): string {
   }
   return out.toString('latin1', 0, n);
 }
+
+/** Whether a UTF-16 unit is JavaScript's \s (what compareTwoStrings removes, what \s matches). */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

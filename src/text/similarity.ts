@@ -3,6 +3,7 @@
  * text. `dice` reproduces string-similarity's compareTwoStrings exactly (same whitespace removal, same
  * multiset bigram intersection, same formula), but each string's bigrams are counted once.
  */
+import { isSpace } from './normalize.js';
 
 /** A string's character-bigram multiset as sorted unique codes with counts. */
 export interface BigramProfile {
@@ -80,11 +81,6 @@ export function dice(a: BigramProfile, b: BigramProfile): number {
 export function diceCanReach(lengthA: number, lengthB: number, threshold: number): boolean {
   if (lengthA < 2 || lengthB < 2) return true;
   return (2.0 * Math.min(lengthA - 1, lengthB - 1)) / (lengthA + lengthB - 2) >= threshold;
-}
-
-/** Whether a UTF-16 unit is JavaScript's \s (what compareTwoStrings removes). */
-export function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Length of `text` without whitespace (what bigramProfile counts). */
