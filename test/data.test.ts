@@ -10,7 +10,7 @@ import type { PhraseEntry } from '../src/data/types.js';
 import { anyOfSource, factorWordBoundary, hasNestedQuantifier, topLevelAlternatives } from '../src/text/regex-safety.js';
 import { LLM_STYLE } from '../src/data/llm-style.js';
 import { porterStem } from '../src/text/porter.js';
-import { commonStem } from '../src/text/word-frequency.js';
+import { commonRank, commonStem, frequencyRank } from '../src/text/word-frequency.js';
 import { quoteSpans } from '../src/text/features.js';
 import { ROOT } from './helpers.js';
 
@@ -80,6 +80,22 @@ describe('data/common-words.txt', () => {
     }
     expect(lines.filter((l) => l.includes('\t')).length).toBeGreaterThan(10_000);
     expect(commonStem('zzzqx')).toBeUndefined();
+  });
+
+  it("gives every listed word its line's rank, and no rank to anything else (the hash table finds exactly the list)", async () => {
+    const { readFileSync } = await import('node:fs');
+    const words = readFileSync(new URL('../data/common-words.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split('\t')[0]!);
+    const rank = new Map(words.map((w, i) => [w, i + 1]));
+    words.forEach((w, i) => expect(commonRank(w), w).toBe(i + 1));
+    // Near misses: every prefix, the word with a letter added or its last letter changed, Object.prototype names.
+    const others = words.flatMap((w) => [w.slice(0, -1), `${w}s`, `${w}q`, `${w.slice(0, -1)}ż`, w.toUpperCase()]);
+    others.push('', 'constructor', '__proto__', 'tostring', 'hasownproperty', 'zzzqx', 'x'.repeat(500));
+    for (const w of others) expect(commonRank(w), w).toBe(rank.get(w) ?? 0);
+    expect(frequencyRank('the')).toBe(rank.get('the'));
+    expect(frequencyRank('zzzqx')).toBe(Number.POSITIVE_INFINITY);
   });
 });
 

@@ -9,7 +9,7 @@
  * the same Unicode classes, cached). `shingleStrings` is the plain foldText version; the tests hold the
  * two equal for every BMP character.
  */
-import { foldText } from '../text/normalize.js';
+import { foldText, isInvisible } from '../text/normalize.js';
 import { FNV_OFFSET, FNV_PRIME, fmix32, mixInto } from './hash.js';
 
 const SPACE = 32;
@@ -29,14 +29,6 @@ for (let c = 0; c < 128; c++) {
   const upper = c >= 65 && c <= 90;
   ASCII_LOWER[c] = upper ? c + 32 : c;
   ASCII_KIND[c] = upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? WORD : c === APOSTROPHE ? APOSTROPHE_KIND : SEPARATOR;
-}
-
-/** The zero-width and formatting characters normalizeText removes. */
-export function isInvisible(c: number): boolean {
-  return (
-    c === 0xad || c === 0x180e || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
-    (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x206f) || c === 0xfeff
-  );
 }
 
 // normalizeText's typographic single quotes, which become apostrophes (checked before letters: U+02BC

@@ -3,8 +3,8 @@
  * options — which is what lets worker threads do it and still give byte-identical results.
  */
 import { bandKeys, OnePermutationHasher } from './minhash.js';
-import { isInvisible, Shingler } from './shingles.js';
-import { isSpace } from '../text/normalize.js';
+import { isInvisible, isSpace } from '../text/normalize.js';
+import { Shingler } from './shingles.js';
 
 /** The options that decide a text's sketch. */
 export interface SketchParams {

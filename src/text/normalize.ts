@@ -18,6 +18,14 @@ export interface Visible {
   map: Int32Array | null;
 }
 
+/** Whether a UTF-16 unit is one of the zero-width and formatting characters removed (INVISIBLE). */
+export function isInvisible(c: number): boolean {
+  return (
+    c === 0xad || c === 0x180e || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x206f) || c === 0xfeff
+  );
+}
+
 /**
  * Remove zero-width and other invisible characters ("cru\u200Bcial" is "crucial" to a reader) while
  * keeping a way back to the original offsets, so spans still point into the comment as written.
@@ -25,14 +33,21 @@ export interface Visible {
 export function visibleText(text: string): Visible {
   if (!HAS_INVISIBLE.test(text)) return { text, map: null };
   const map = new Int32Array(text.length + 1);
-  let out = '';
+  // The visible runs between invisible characters, joined once.
+  const runs: string[] = [];
+  let n = 0;
+  let runStart = 0;
   for (let i = 0; i < text.length; i++) {
-    if (HAS_INVISIBLE.test(text[i]!)) continue;
-    map[out.length] = i;
-    out += text[i];
+    if (isInvisible(text.charCodeAt(i))) {
+      if (i > runStart) runs.push(text.slice(runStart, i));
+      runStart = i + 1;
+      continue;
+    }
+    map[n++] = i;
   }
-  map[out.length] = text.length;
-  return { text: out, map: map.subarray(0, out.length + 1) };
+  if (runStart < text.length) runs.push(runStart === 0 ? text : text.slice(runStart));
+  map[n] = text.length;
+  return { text: runs.join(''), map: map.subarray(0, n + 1) };
 }
 
 /**

@@ -11,9 +11,13 @@ const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 // Whole escape sequences, so their printable tails ("[31m", "]8;;http://x") do not leak either.
 const ANSI_SEQUENCE = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[PX^_][^\u001B]*(?:\u001B\\)?|[@-Z\\-_])/g;
 const C1_SEQUENCE = /\u009B[0-?]*[ -/]*[@-~]|\u009D[^\u0007\u009C]*(?:\u0007|\u009C)?/g;
+// Any character the expressions above (or the whitespace collapsing below) could change: most text has
+// none, and is returned as it is.
+const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
 
 /** Remove escape sequences and control characters; keep \n and \t only when `keepNewlines`. */
 export function stripControls(text: string, keepNewlines = false): string {
+  if (!UNSAFE.test(text)) return text;
   let out = text.replace(ANSI_SEQUENCE, '').replace(C1_SEQUENCE, '').replace(CONTROL, '').replace(BIDI, '');
   if (!keepNewlines) out = out.replace(/[\t\n]+/g, ' ');
   return out;
@@ -24,9 +28,30 @@ export function excerpt(text: string, max: number): string {
   // Only the head can appear in an excerpt; cleaning a 50 MB comment in full would stall the report.
   const head = text.length > max * 8 + 256 ? text.slice(0, max * 8 + 256) : text;
   const clean = stripControls(head).replace(/\s+/g, ' ').trim();
-  if (head !== text && Array.from(clean).length <= max) return `${clean}…`;
-  const chars = Array.from(clean);
-  return chars.length <= max ? clean : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
+  // Where the (max - 1)th code point ends, or -1 when the text has at most `max` code points.
+  const cut = codePointCut(clean, max);
+  if (cut < 0) return head !== text ? `${clean}…` : clean;
+  return `${clean.slice(0, cut).trimEnd()}…`;
+}
+
+/**
+ * The end of the first max(1, max - 1) code points of `text` when it has more than `max` of them, else -1
+ * (an excerpt never splits a surrogate pair).
+ */
+function codePointCut(text: string, max: number): number {
+  if (text.length <= max) return -1;
+  const keep = Math.max(1, max - 1);
+  let cut = -1;
+  let points = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (points === keep) cut = i;
+    const c = text.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    points++;
+    if (points > max && cut >= 0) return cut;
+  }
+  return points > max ? (cut >= 0 ? cut : i) : -1;
 }
 
 /**

@@ -2,7 +2,7 @@
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
 import { matchableText, originalEnd, originalStart } from './normalize.js';
 import { porterStem } from './porter.js';
-import { commonStem, frequencyRank } from './word-frequency.js';
+import { commonStem, commonRank, stemOfRank } from './word-frequency.js';
 
 export interface Token {
   /** Lower-cased word, apostrophes plain, acronym dots removed ("u.s." -> "us"). */
@@ -46,6 +46,17 @@ export function stem(word: string): string {
   return s;
 }
 
+/** stem(word) for a word that is neither numeric nor among the common words (commonRank 0). */
+function rareStem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = porterStem(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
 /** Whether a word is all numbers (\p{N}+): "2024", "٣". ASCII is decided without the Unicode regex. */
 export function isNumeric(s: string): boolean {
   if (s.length === 0) return false;
@@ -73,7 +84,7 @@ class WordForms {
   readonly lower: string[] = [];
   readonly stem: string[] = [];
   readonly flags: number[] = [];
-  /** frequencyRank of each form's lower form, looked up on first use (0: not yet). */
+  /** frequencyRank of each form's lower form. */
   private readonly ranks: number[] = [];
 
   get size(): number {
@@ -90,19 +101,19 @@ class WordForms {
     const numeric = isNumeric(lower);
     const content = !STOPWORDS.has(lower) && (numeric ? lower.length >= 2 : lower.length >= 3);
     const first = raw[0]!;
+    // One look-up gives the form's frequency rank and, for a common word, its stem (as stem() would).
+    const rank = commonRank(lower);
     id = this.lower.length;
     this.ids.set(raw, id);
     this.lower.push(lower);
-    this.stem.push(content ? stem(lower) : lower);
+    this.stem.push(!content || numeric ? lower : rank > 0 ? stemOfRank(rank) : rareStem(lower));
     this.flags.push((content ? CONTENT : 0) | (first !== first.toLowerCase() ? CAPITALIZED : 0) | (numeric ? NUMERIC : 0));
-    this.ranks.push(0);
+    this.ranks.push(rank || Number.POSITIVE_INFINITY);
     return id;
   }
 
   rank(id: number): number {
-    let r = this.ranks[id]!;
-    if (r === 0) this.ranks[id] = r = frequencyRank(this.lower[id]!);
-    return r;
+    return this.ranks[id]!;
   }
 }
 

@@ -10,37 +10,97 @@
 import { readFileSync } from 'node:fs';
 import { dataFile } from '../paths.js';
 
-let ranks: Map<string, number> | undefined;
-/** stems[rank] is the Porter stem of the word of that rank, when it differs from the word. */
-const stems: Array<string | undefined> = [];
+/**
+ * The word list as read, with an open-addressing hash table over it (FNV-1a of the UTF-16 units, linear
+ * probing): built in one pass over the file, where a Map of 25,000 fresh strings took ~35 ms of a scan.
+ */
+interface WordTable {
+  text: string;
+  /** Rank at each slot; 0: empty. */
+  slots: Int32Array;
+  mask: number;
+  /** Per rank (1-based): where its word starts and ends in `text`, and where its line ends (a stem follows the word when longer). */
+  wordStart: Int32Array;
+  wordEnd: Int32Array;
+  lineEnd: Int32Array;
+}
 
-function load(): Map<string, number> {
+let table: WordTable | undefined;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+
+function load(): WordTable {
   const text = readFileSync(dataFile('common-words.txt'), 'utf8');
-  const map = new Map<string, number>();
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  let size = 1024;
+  while (size < 2 * lines) size *= 2;
+  const slots = new Int32Array(size);
+  const mask = size - 1;
+  const wordStart = new Int32Array(lines + 1);
+  const wordEnd = new Int32Array(lines + 1);
+  const lineEnd = new Int32Array(lines + 1);
   let rank = 0;
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const tab = line.indexOf('\t');
-    map.set(tab < 0 ? line : line.slice(0, tab), ++rank);
-    stems[rank] = tab < 0 ? undefined : line.slice(tab + 1);
+  for (let i = 0; i < text.length; ) {
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = text.length;
+    if (end > i && text.charCodeAt(i) !== 35 /* # */) {
+      let h = FNV_OFFSET;
+      let j = i;
+      for (; j < end; j++) {
+        const c = text.charCodeAt(j);
+        if (c === 9 /* tab */) break;
+        h = Math.imul(h ^ c, FNV_PRIME);
+      }
+      rank++;
+      wordStart[rank] = i;
+      wordEnd[rank] = j;
+      lineEnd[rank] = end;
+      let slot = h & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = rank;
+    }
+    i = end + 1;
   }
-  return map;
+  return { text, slots, mask, wordStart, wordEnd, lineEnd };
+}
+
+/** 1-based rank of a lower-case word form among the 25,000 most common; 0 when it is not one of them. */
+export function commonRank(word: string): number {
+  const t = (table ??= load());
+  let h = FNV_OFFSET;
+  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
+  for (let slot = h & t.mask; ; slot = (slot + 1) & t.mask) {
+    const rank = t.slots[slot]!;
+    if (rank === 0) return 0;
+    const start = t.wordStart[rank]!;
+    if (t.wordEnd[rank]! - start !== word.length) continue;
+    let k = 0;
+    while (k < word.length && t.text.charCodeAt(start + k) === word.charCodeAt(k)) k++;
+    if (k === word.length) return rank;
+  }
 }
 
 /** 1-based frequency rank of a lower-case word form; Infinity when it is not among the 25,000 most common. */
 export function frequencyRank(word: string): number {
-  ranks ??= load();
-  return ranks.get(word) ?? Number.POSITIVE_INFINITY;
+  return commonRank(word) || Number.POSITIVE_INFINITY;
 }
 
 /**
- * porterStem(word) for the 25,000 most common forms, shipped with them (data/common-words.txt): most words
- * of a thread are common, and a lookup is cheaper than stemming. Undefined for other words.
+ * porterStem of the word of a rank (from commonRank), shipped with the list (data/common-words.txt): most
+ * words of a thread are common, and a lookup is cheaper than stemming.
  */
+export function stemOfRank(rank: number): string {
+  const t = (table ??= load());
+  const end = t.wordEnd[rank]!;
+  return t.lineEnd[rank]! > end ? t.text.slice(end + 1, t.lineEnd[rank]) : t.text.slice(t.wordStart[rank], end);
+}
+
+/** porterStem(word) for the 25,000 most common forms (see stemOfRank); undefined for other words. */
 export function commonStem(word: string): string | undefined {
-  ranks ??= load();
-  const rank = ranks.get(word);
-  return rank === undefined ? undefined : (stems[rank] ?? word);
+  const rank = commonRank(word);
+  return rank === 0 ? undefined : stemOfRank(rank);
 }
 
 /**

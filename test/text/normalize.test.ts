@@ -34,6 +34,24 @@ describe('foldText', () => {
   });
 });
 
+describe('visibleText', () => {
+  it('removes exactly the invisible characters and maps every visible one back to its offset', () => {
+    const invisible = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/;
+    const random = rng(12);
+    const pick = ['a', 'b', ' ', 'é', '😀', '\u00AD', '\u180E', '\u200B', '\u200F', '\u202A', '\u202E', '\u2060', '\u2064', '\u2065', '\u2066', '\u206F', '\uFEFF', '\u200A', '\u2010'];
+    const texts = ['', 'plain', '\uFEFF', '\u200B\u200Bx', 'x\u200B', 'cru\u200Bcial'];
+    for (let i = 0; i < 3000; i++) texts.push(Array.from({ length: Math.floor(random() * 12) }, () => pick[Math.floor(random() * pick.length)]).join(''));
+    for (let c = 0; c < 0x10000; c++) texts.push(`a${String.fromCharCode(c)}b`);
+    for (const text of texts) {
+      const kept = [...Array(text.length).keys()].filter((i) => !invisible.test(text[i]!));
+      const { text: out, map } = visibleText(text);
+      expect(out, JSON.stringify(text)).toBe(kept.map((i) => text[i]).join(''));
+      if (kept.length === text.length) expect(map).toBeNull();
+      else expect(Array.from(map!), JSON.stringify(text)).toEqual([...kept, text.length]);
+    }
+  });
+});
+
 describe('matchableText', () => {
   it('is visibleText, then normalizeSameLength of the visible text (ASCII decided in one scan)', () => {
     const texts = ['plain ascii, "quoted" -- dashes', 'cru\u200Bcial “quotes” – dash', 'Ünïcode’s', '', '\u00AD\uFEFF'];
