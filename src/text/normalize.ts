@@ -69,6 +69,11 @@ export const originalEnd = (v: Visible, pos: number): number => (v.map ? (pos ==
 // Every character the normalisations below change is outside ASCII: most comments need no pass at all.
 const NON_ASCII = /[^\x00-\x7F]/;
 
+/** Whether every character of the text is ASCII (then matchableText and normalizeText change nothing). */
+export function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
+}
+
 /** NFKC, invisible characters removed, typographic quotes and dashes made plain. Case is kept. */
 export function normalizeText(text: string): string {
   if (!NON_ASCII.test(text)) return text;

@@ -1,6 +1,6 @@
 /** Word tokens with offsets, stems and content-word filtering, shared by all signals. */
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
-import { matchableText, originalEnd, originalStart } from './normalize.js';
+import { isAscii, matchableText, originalEnd, originalStart } from './normalize.js';
 import { porterStem } from './porter.js';
 import { commonStem, commonRank, stemOfRank } from './word-frequency.js';
 
@@ -80,7 +80,11 @@ const NUMERIC = 4;
  * three integers instead of an object and two strings (which the garbage collector would copy).
  */
 class WordForms {
-  private readonly ids = new Map<string, number>();
+  /** The forms as written, by id. */
+  private readonly raw: string[] = [];
+  private readonly hashes: number[] = [];
+  /** Open-addressing table of form ids (-1: empty) by formHash, linear probing; at most half full. */
+  private slots = new Int32Array(1 << 12).fill(-1);
   readonly lower: string[] = [];
   readonly stem: string[] = [];
   readonly flags: number[] = [];
@@ -92,8 +96,42 @@ class WordForms {
   }
 
   intern(raw: string): number {
-    let id = this.ids.get(raw);
-    if (id !== undefined) return id;
+    return this.internRange(raw, 0, raw.length, formHash(raw, 0, raw.length));
+  }
+
+  /**
+   * The id of the form text.slice(start, end), whose formHash is `hash`: found by comparing characters
+   * in place, so a form seen before costs no substring.
+   */
+  internRange(text: string, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    let slot = hash & mask;
+    for (let id = this.slots[slot]!; id >= 0; slot = (slot + 1) & mask, id = this.slots[slot]!) {
+      if (this.hashes[id] !== hash) continue;
+      const form = this.raw[id]!;
+      if (form.length !== length) continue;
+      let k = 0;
+      while (k < length && form.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k === length) return id;
+    }
+    const id = this.add(start === 0 && end === text.length ? text : text.slice(start, end), hash);
+    this.slots[slot] = id;
+    if (2 * this.raw.length > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(2 * this.slots.length).fill(-1);
+    const mask = this.slots.length - 1;
+    for (let id = 0; id < this.hashes.length; id++) {
+      let slot = this.hashes[id]! & mask;
+      while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
+      this.slots[slot] = id;
+    }
+  }
+
+  private add(raw: string, hash: number): number {
     let lower = raw.toLowerCase();
     if (lower.includes('.')) lower = lower.replace(/\./g, '');
     // Possessives name the same thing as the bare noun: "Russia's" is "Russia".
@@ -103,8 +141,9 @@ class WordForms {
     const first = raw[0]!;
     // One look-up gives the form's frequency rank and, for a common word, its stem (as stem() would).
     const rank = commonRank(lower);
-    id = this.lower.length;
-    this.ids.set(raw, id);
+    const id = this.lower.length;
+    this.raw.push(raw);
+    this.hashes.push(hash);
     this.lower.push(lower);
     this.stem.push(!content || numeric ? lower : rank > 0 ? stemOfRank(rank) : rareStem(lower));
     this.flags.push((content ? CONTENT : 0) | (first !== first.toLowerCase() ? CAPITALIZED : 0) | (numeric ? NUMERIC : 0));
@@ -257,17 +296,68 @@ class TokenWriter {
 
 /** Tokenize `text`; offsets index into `text` itself (zero-width characters inside a word are skipped). */
 export function tokens(text: string): Tokens {
-  const { visible, plain } = matchableText(text);
   if (forms.size >= FORMS_LIMIT) forms = new WordForms();
   // At most one token per two characters: a word is followed by a character that is in no word (it
   // would have continued otherwise), except an acronym ("U.S.", at least four characters) and the last.
-  const out = new TokenWriter(forms, (plain.length + 1) >> 1);
+  const out = new TokenWriter(forms, (text.length + 1) >> 1);
+  if (isAscii(text)) {
+    asciiTokens(text, out);
+    return out.finish();
+  }
+  const { visible, plain } = matchableText(text);
   WORD.lastIndex = 0;
   for (let m = WORD.exec(plain); m; m = WORD.exec(plain)) {
     const raw = m[0];
     out.push(forms.intern(raw), originalStart(visible, m.index), originalEnd(visible, m.index + raw.length));
   }
   return out.finish();
+}
+
+/** FNV-1a over UTF-16 units of text.slice(start, end): the key of a word form. */
+function formHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h;
+}
+
+/** ASCII character classes of WORD: 1 a letter (\p{L}), 2 a digit (\p{N}), 0 neither. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : c >= 48 && c <= 57 ? 2 : 0;
+const DOT = 46;
+const APOSTROPHE = 39;
+
+/**
+ * WORD's matches in ASCII text, scanned by hand (matchableText changes nothing in ASCII): the same tokens
+ * the regex gives (tested), without a match array and a substring per word.
+ */
+function asciiTokens(text: string, out: TokenWriter): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const kind = ASCII_WORD[text.charCodeAt(i)]!;
+    if (kind === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = 0x811c9dc5;
+    if (kind === 1 && text.charCodeAt(i + 1) === DOT && ASCII_WORD[text.charCodeAt(i + 2)] === 1 && text.charCodeAt(i + 3) === DOT) {
+      // An acronym, (letter .){2,}: WORD's first alternative wins where it matches.
+      while (ASCII_WORD[text.charCodeAt(i)] === 1 && text.charCodeAt(i + 1) === DOT) {
+        h = Math.imul(Math.imul(h ^ text.charCodeAt(i), 16777619) ^ DOT, 16777619);
+        i += 2;
+      }
+    } else {
+      // Letters and digits, with inner apostrophes followed by more of them.
+      for (;;) {
+        while (i < n && ASCII_WORD[text.charCodeAt(i)]! !== 0) h = Math.imul(h ^ text.charCodeAt(i++), 16777619);
+        if (text.charCodeAt(i) !== APOSTROPHE || !ASCII_WORD[text.charCodeAt(i + 1)]) break;
+        h = Math.imul(h ^ APOSTROPHE, 16777619);
+        i++;
+      }
+    }
+    out.push(forms.internRange(text, start, i, h), start, i);
+  }
 }
 
 /** tokens(text) as objects. */
