@@ -1,5 +1,5 @@
 import { threadFeatures, type ThreadFeatures } from '../text/features.js';
-import { prefixFilterPairs } from '../text/candidates.js';
+import { heaviestFirst, prefixFilterPairs } from '../text/candidates.js';
 import { dice, diceCanReach, longestCommonRun, nonSpaceLength, weightedJaccardSorted } from '../text/similarity.js';
 import type { Tokens } from '../text/tokens.js';
 import type { Finding, Signal, Thread } from '../types.js';
@@ -30,9 +30,14 @@ interface Link {
   method: 'exact' | 'characters' | 'words';
 }
 
-/** IDF weight of a content stem, from the thread's comments (and the article, which counts as one more). */
-function idf(f: ThreadFeatures, term: string): number {
-  return Math.log(1 + (f.comments.length + 1) / ((f.docFreq.get(term) ?? 0) + (f.article.stems.has(term) ? 1 : 0) + 0.5));
+/** How many texts use a content stem: the thread's comments, and the article, which counts as one more. */
+function textFreq(f: ThreadFeatures, term: string): number {
+  return (f.docFreq.get(term) ?? 0) + (f.article.stems.has(term) ? 1 : 0);
+}
+
+/** IDF weight of a content stem used by `freq` texts (textFreq). */
+function idf(f: ThreadFeatures, freq: number): number {
+  return Math.log(1 + (f.comments.length + 1) / (freq + 0.5));
 }
 
 /**
@@ -65,6 +70,7 @@ function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups: number
   const reps = groups.map((g) => g[0]!).filter((i) => f.comments[i]!.content.length >= o.minContentWords);
   const termIds = new Map<string, number>();
   const weightList: number[] = [];
+  const freqs: number[] = [];
   const records = reps.map((i) => {
     const ids: number[] = [];
     let total = 0;
@@ -73,7 +79,9 @@ function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups: number
       if (id === undefined) {
         id = weightList.length;
         termIds.set(t, id);
-        weightList.push(idf(f, t));
+        const freq = textFreq(f, t);
+        freqs.push(freq);
+        weightList.push(idf(f, freq));
       }
       ids.push(id);
       total += weightList[id]!;
@@ -83,7 +91,7 @@ function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups: number
   const weights = Float64Array.from(weightList);
   // The join's global term order (heaviest first, ties by id), as a rank per term: each record then
   // sorts its terms as plain numbers, without a comparison function.
-  const byRank = Int32Array.from(weightList.keys()).sort((x, y) => weights[y]! - weights[x]! || x - y);
+  const byRank = heaviestFirst(weights, freqs);
   const rankOf = new Int32Array(byRank.length);
   byRank.forEach((id, rank) => (rankOf[id] = rank));
   const sorted = records.map((r) => ({

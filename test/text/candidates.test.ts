@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rng } from '../helpers.js';
-import { prefixFilterPairs } from '../../src/text/candidates.js';
+import { heaviestFirst, prefixFilterPairs } from '../../src/text/candidates.js';
 import { weightedJaccardSorted } from '../../src/text/similarity.js';
 
 /** Random weighted sets; the exact join (no relaxations) must find every pair at or above t. */
@@ -45,5 +45,27 @@ describe('prefixFilterPairs', () => {
     const keys = pairs.map(([i, j]) => `${i},${j}`);
     expect(new Set(keys).size).toBe(keys.length);
     for (const [i, j] of pairs) expect(i).toBeLessThan(j);
+  });
+});
+
+describe('heaviestFirst', () => {
+  const bySort = (weights: Float64Array) => Array.from(Int32Array.from(weights.keys()).sort((x, y) => weights[y]! - weights[x]! || x - y));
+
+  it('orders terms as sorting by weight (heaviest first, ties by id) does, for IDF weights of document frequencies', () => {
+    const random = rng(21);
+    for (const [terms, docs] of [[0, 10], [1, 10], [50, 3], [2000, 5000], [20_000, 1_000_000]] as const) {
+      const freqs = Array.from({ length: terms }, () => Math.floor(random() ** 3 * docs));
+      const weights = Float64Array.from(freqs, (f) => Math.log(1 + (docs + 1) / (f + 0.5)));
+      expect(Array.from(heaviestFirst(weights, freqs))).toEqual(bySort(weights));
+    }
+  });
+
+  it('falls back to the comparison when two frequencies give one weight, or weights do not fall with frequency', () => {
+    const freqs = [3, 1, 2, 1, 3];
+    // Frequencies 1 and 2 share a weight here: the order must still be by weight, then id.
+    const tied = Float64Array.from([1, 2, 2, 2, 1]);
+    expect(Array.from(heaviestFirst(tied, freqs))).toEqual(bySort(tied));
+    const rising = Float64Array.from([5, 1, 3, 1, 5]);
+    expect(Array.from(heaviestFirst(rising, freqs))).toEqual(bySort(rising));
   });
 });
