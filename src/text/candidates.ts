@@ -27,19 +27,22 @@ export interface PrefixFilterOptions {
   minShared?: number;
 }
 
-/** Pairs (i < j) that may have weighted Jaccard ≥ threshold. `weights[termId]` must be positive. */
+/**
+ * Pairs (i < j) that may have weighted Jaccard ≥ threshold, flat: pair k is (pairs[2k], pairs[2k + 1]).
+ * `weights[termId]` must be positive.
+ */
 export function prefixFilterPairs(
   records: readonly WeightedRecord[],
   weights: Float64Array,
   { threshold, maxDocFreq = Number.POSITIVE_INFINITY, minShared = 1 }: PrefixFilterOptions,
-): Array<[number, number]> {
+): number[] {
   const docFreq = new Int32Array(weights.length);
   for (const rec of records) for (const t of rec.terms) docFreq[t]!++;
   // Term ids are dense (0 .. weights.length - 1): postings by index, not in a Map (filled, so the array
   // stays a fast one however many terms there are).
   const postings: Array<number[] | undefined> = [];
   for (let t = 0; t < weights.length; t++) postings.push(undefined);
-  const pairs: Array<[number, number]> = [];
+  const pairs: number[] = [];
   const shared = new Int32Array(records.length);
   const prefixLength = new Int32Array(records.length);
   const touched: number[] = [];
@@ -66,7 +69,7 @@ export function prefixFilterPairs(
     const need = Math.min(minShared, prefix.length);
     for (let t = 0; t < touched.length; t++) {
       const j = touched[t]!;
-      if (shared[j]! >= Math.max(1, Math.min(need, prefixLength[j]!))) pairs.push([j, i]);
+      if (shared[j]! >= Math.max(1, Math.min(need, prefixLength[j]!))) pairs.push(j, i);
       shared[j] = 0;
     }
     touched.length = 0;

@@ -34,19 +34,26 @@ describe('prefixFilterPairs', () => {
       }
     }
     expect(truth.length).toBeGreaterThan(10);
-    const found = new Set(prefixFilterPairs(records, weights, { threshold: t }).map(([i, j]) => `${i},${j}`));
+    const found = new Set(pairsOf(prefixFilterPairs(records, weights, { threshold: t })).map(([i, j]) => `${i},${j}`));
     for (const pair of truth) expect(found.has(pair), pair).toBe(true);
     // and it prunes: far fewer candidates than all pairs at high thresholds
     if (t >= 0.8) expect(found.size).toBeLessThan((sets.length * (sets.length - 1)) / 2 / 4);
   });
 
   it('never pairs a record with itself and lists each pair once', () => {
-    const pairs = prefixFilterPairs(records, weights, { threshold: 0.25 });
+    const flat = prefixFilterPairs(records, weights, { threshold: 0.25 });
+    expect(flat.length % 2).toBe(0);
+    const pairs = pairsOf(flat);
     const keys = pairs.map(([i, j]) => `${i},${j}`);
     expect(new Set(keys).size).toBe(keys.length);
     for (const [i, j] of pairs) expect(i).toBeLessThan(j);
   });
 });
+
+/** The flat list of pairs as [i, j] tuples. */
+function pairsOf(flat: number[]): Array<[number, number]> {
+  return Array.from({ length: flat.length / 2 }, (_, k) => [flat[2 * k]!, flat[2 * k + 1]!]);
+}
 
 describe('heaviestFirst', () => {
   const bySort = (weights: Float64Array) => Array.from(Int32Array.from(weights.keys()).sort((x, y) => weights[y]! - weights[x]! || x - y));
