@@ -76,9 +76,10 @@ function threadSection(t: ThreadReport, verbose: boolean, quiet: boolean): strin
     out.push('', `Not analysed: ${Object.entries(t.excluded).map(([kind, n]) => `${n} ${markdownText(kind, SHORT)}`).join(', ')}.`);
   }
   const flagged = t.comments.filter((c) => c.flagged).sort(worstFirst);
-  const rest = t.comments.filter((c) => !c.flagged).sort(worstFirst);
+  // The unflagged majority is listed (and so sorted) only with -v.
+  const rest = verbose && !quiet ? t.comments.filter((c) => !c.flagged).sort(worstFirst) : [];
   if (flagged.length) out.push('', `#### Flagged comments (${flagged.length}), worst first`, '', ...commentTable(flagged, verbose));
-  if (verbose && !quiet && rest.length) out.push('', `#### Other comments (${rest.length})`, '', ...commentTable(rest, verbose));
+  if (rest.length) out.push('', `#### Other comments (${rest.length})`, '', ...commentTable(rest, verbose));
   if (t.clusters.length) {
     const rows = t.clusters.map((cl) => [markdownText(cl.id, SHORT), idList(cl.commentIds), cl.similarity.toFixed(2)]);
     out.push('', '#### Duplicate clusters', '', ...table(['Cluster', 'Comments', 'Mean similarity'], ['l', 'l', 'r'], rows));

@@ -49,12 +49,13 @@ export const terminalReporter: Reporter = (report, options) => {
       out.push(c.dim(`Not analysed: ${Object.entries(t.excluded).map(([k, n]) => `${n} ${excerpt(k, 40)}`).join(', ')}.`));
     }
     const flagged = t.comments.filter((x) => x.flagged).sort(worstFirst);
-    const rest = t.comments.filter((x) => !x.flagged).sort(worstFirst);
     if (flagged.length) {
       out.push('', c.bold(`Flagged comments (${flagged.length}), worst first:`));
       for (const comment of flagged) renderComment(comment);
     }
-    if (options.verbose && !options.quiet && rest.length) {
+    // The unflagged majority is listed (and so sorted) only with -v.
+    const rest = options.verbose && !options.quiet ? t.comments.filter((x) => !x.flagged).sort(worstFirst) : [];
+    if (rest.length) {
       out.push('', c.bold(`Other comments (${rest.length}):`));
       for (const comment of rest) renderComment(comment);
     }
