@@ -24,6 +24,7 @@ import { CorpusIndex } from './corpus/index.js';
 import { corpusPass, threadKeys } from './cross-thread-pass.js';
 import type { CrossThreadCluster, InputProblem, Report, Thread, ThreadReport } from './types.js';
 import { VERSION } from './version.js';
+import { YoungGeneration } from './young-generation.js';
 
 /** Everything the CLI needs from the outside world, so tests can run it in-process. */
 export interface CliIO {
@@ -289,7 +290,19 @@ function newCorpusIndex(threshold: number, minWords: number, workers = 0): Corpu
 const KEEP_IN_MEMORY_CHARS = 200_000_000;
 
 
+/** Characters of a thread's text (body and comments). */
+const threadChars = (thread: Thread) => thread.body.length + thread.comments.reduce((n, c) => n + c.text.length, 0);
+
 async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<number> {
+  const young = new YoungGeneration();
+  try {
+    return await scan(args, opts, io, young);
+  } finally {
+    young.release();
+  }
+}
+
+async function scan(args: string[], opts: ScanOptions, io: CliIO, young: YoungGeneration): Promise<number> {
   const format = REPORTERS[opts.format];
   if (!format) throw new UsageError(`unknown report format "${opts.format}"`, `formats: ${reporterNames().join(', ')}`);
   const { config } = loadConfig(opts.config, io.cwd);
@@ -303,7 +316,10 @@ async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<nu
   let clusters: CrossThreadCluster[] | undefined;
   let problems: InputProblem[];
   if (!cross?.enabled) {
-    problems = forEachThread(args, opts, parseOptions, once, (thread) => reports.push(analyzeThread(thread, config)));
+    problems = forEachThread(args, opts, parseOptions, once, (thread) => {
+      young.read(threadChars(thread));
+      reports.push(analyzeThread(thread, config));
+    });
   } else {
     const { threshold, minWords } = cross.options as { threshold: number; minWords: number };
     // The index starts with the second thread: a run of one thread has nothing to compare across.
@@ -322,7 +338,8 @@ async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<nu
     const budget = Number(io.env.THREADSIFT_KEEP_CHARS) || KEEP_IN_MEMORY_CHARS;
     problems = forEachThread(args, opts, parseOptions, once, (thread) => {
       keys.set(thread, keyOf(thread));
-      const size = thread.body.length + thread.comments.reduce((n, c) => n + c.text.length, 0);
+      const size = threadChars(thread);
+      young.read(size);
       if (!index && (kept.length >= 1 || keptChars + size > budget)) {
         index = newCorpusIndex(threshold, minWords);
         kept.forEach(addAll);
