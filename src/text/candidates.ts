@@ -36,49 +36,62 @@ export function prefixFilterPairs(
   weights: Float64Array,
   { threshold, maxDocFreq = Number.POSITIVE_INFINITY, minShared = 1 }: PrefixFilterOptions,
 ): number[] {
-  const docFreq = new Int32Array(weights.length);
-  for (const rec of records) for (const t of rec.terms) docFreq[t]!++;
-  // Term ids are dense (0 .. weights.length - 1): postings by index, not in a Map (filled, so the array
-  // stays a fast one however many terms there are).
-  const postings: Array<number[] | undefined> = [];
-  for (let t = 0; t < weights.length; t++) postings.push(undefined);
-  const pairs: number[] = [];
-  const shared = new Int32Array(records.length);
-  const prefixLength = new Int32Array(records.length);
-  const touched: number[] = [];
-  const prefix: number[] = [];
-  // Indexed loops: this runs once per thread, mostly before V8 has optimised it.
+  const terms = weights.length;
+  const docFreq = new Int32Array(terms);
+  let termCount = 0;
+  for (let i = 0; i < records.length; i++) {
+    const ids = records[i]!.terms;
+    termCount += ids.length;
+    for (let k = 0; k < ids.length; k++) docFreq[ids[k]!]!++;
+  }
+  // Each record's prefix (indexed terms only), flat, and how often each term starts a prefix.
+  const prefixTerms = new Int32Array(termCount);
+  const prefixStart = new Int32Array(records.length + 1);
+  const postingCount = new Int32Array(terms);
+  let n = 0;
   for (let i = 0; i < records.length; i++) {
     const rec = records[i]!;
+    prefixStart[i] = n;
     let suffix = rec.total;
-    prefix.length = 0;
     for (let k = 0; k < rec.terms.length && suffix >= threshold * rec.total; k++) {
       const term = rec.terms[k]!;
       suffix -= weights[term]!;
-      if (docFreq[term]! <= maxDocFreq) prefix.push(term);
+      if (docFreq[term]! <= maxDocFreq) {
+        prefixTerms[n++] = term;
+        postingCount[term]!++;
+      }
     }
-    for (let p = 0; p < prefix.length; p++) {
-      const list = postings[prefix[p]!];
-      if (!list) continue;
-      for (let q = 0; q < list.length; q++) {
-        const j = list[q]!;
-        if (shared[j] === 0) touched.push(j);
+  }
+  prefixStart[records.length] = n;
+  // Postings of all terms in one array (term t's list at postingStart[t] .. postingEnd[t]), filled in
+  // record order as the join goes: no array per term.
+  const postingStart = new Int32Array(terms + 1);
+  for (let t = 0; t < terms; t++) postingStart[t + 1] = postingStart[t]! + postingCount[t]!;
+  const postingEnd = postingStart.slice(0, terms);
+  const postings = new Int32Array(n);
+  const pairs: number[] = [];
+  const shared = new Int32Array(records.length);
+  const touched = new Int32Array(records.length);
+  // Indexed loops: this runs once per thread, mostly before V8 has optimised it.
+  for (let i = 0; i < records.length; i++) {
+    const from = prefixStart[i]!;
+    const to = prefixStart[i + 1]!;
+    let touchedCount = 0;
+    for (let p = from; p < to; p++) {
+      const term = prefixTerms[p]!;
+      for (let q = postingStart[term]!; q < postingEnd[term]!; q++) {
+        const j = postings[q]!;
+        if (shared[j] === 0) touched[touchedCount++] = j;
         shared[j]!++;
       }
     }
-    const need = Math.min(minShared, prefix.length);
-    for (let t = 0; t < touched.length; t++) {
+    const need = Math.min(minShared, to - from);
+    for (let t = 0; t < touchedCount; t++) {
       const j = touched[t]!;
-      if (shared[j]! >= Math.max(1, Math.min(need, prefixLength[j]!))) pairs.push(j, i);
+      if (shared[j]! >= Math.max(1, Math.min(need, prefixStart[j + 1]! - prefixStart[j]!))) pairs.push(j, i);
       shared[j] = 0;
     }
-    touched.length = 0;
-    prefixLength[i] = prefix.length;
-    for (let p = 0; p < prefix.length; p++) {
-      const list = postings[prefix[p]!];
-      if (list) list.push(i);
-      else postings[prefix[p]!] = [i];
-    }
+    for (let p = from; p < to; p++) postings[postingEnd[prefixTerms[p]!]!++] = i;
   }
   return pairs;
 }
