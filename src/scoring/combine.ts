@@ -8,21 +8,25 @@ import { formatReason } from '../reasons.js';
 import type { Comment, Finding, Reason, ScoredComment } from '../types.js';
 
 export function scoreComment(comment: Comment, findings: Finding[], config: Config): ScoredComment {
-  const bySignal = new Map<string, Finding[]>();
+  // Findings grouped by signal, in the order signals first reported (a comment has a handful).
+  const groups: Array<{ signal: string; contribution: number; list: Finding[] }> = [];
   for (const f of findings) {
-    const list = bySignal.get(f.signal) ?? [];
-    list.push(f);
-    bySignal.set(f.signal, list);
+    let group = groups.find((g) => g.signal === f.signal);
+    if (!group) groups.push((group = { signal: f.signal, contribution: 0, list: [] }));
+    group.list.push(f);
   }
-  const contributions = [...bySignal].map(([signal, list]) => {
-    const weight = config.signals[signal]?.weight ?? 0;
-    const strongest = Math.max(...list.map((f) => f.strength));
-    return { signal, contribution: weight * strongest, list: list.sort((a, b) => b.strength - a.strength) };
-  });
-  contributions.sort((a, b) => b.contribution - a.contribution);
-  let score = 1 - contributions.reduce((acc, c) => acc * (1 - c.contribution), 1);
-  score = Math.round(score * 1000) / 1000;
-  const reasons: Reason[] = contributions.flatMap(({ list }) => list.map(toReason));
+  let remaining = 1;
+  for (const g of groups) {
+    let strongest = Number.NEGATIVE_INFINITY;
+    for (const f of g.list) strongest = Math.max(strongest, f.strength);
+    g.contribution = (config.signals[g.signal]?.weight ?? 0) * strongest;
+    if (g.list.length > 1) g.list.sort((a, b) => b.strength - a.strength);
+  }
+  if (groups.length > 1) groups.sort((a, b) => b.contribution - a.contribution);
+  for (const g of groups) remaining *= 1 - g.contribution;
+  const score = Math.round((1 - remaining) * 1000) / 1000;
+  const reasons: Reason[] = [];
+  for (const g of groups) for (const f of g.list) reasons.push(toReason(f));
   const allowed =
     comment.author !== undefined && config.allowAuthors.some((a) => a.toLowerCase() === comment.author!.toLowerCase());
   if (allowed) {
