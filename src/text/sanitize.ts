@@ -3,6 +3,7 @@
  * character, escape sequence (CSI colours, OSC-8 hyperlinks, title changes), bidi override or
  * spreadsheet formula from a comment reaches a terminal or a spreadsheet.
  */
+import { isSpace } from './normalize.js';
 
 // C0 controls except \t and \n, DEL, C1 controls (which include the 8-bit CSI/OSC introducers).
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
@@ -27,11 +28,25 @@ export function stripControls(text: string, keepNewlines = false): string {
 export function excerpt(text: string, max: number): string {
   // Only the head can appear in an excerpt; cleaning a 50 MB comment in full would stall the report.
   const head = text.length > max * 8 + 256 ? text.slice(0, max * 8 + 256) : text;
-  const clean = stripControls(head).replace(/\s+/g, ' ').trim();
+  // The first max + 1 code points after collapsing are decided by the text up to its (max + 1)th
+  // non-space code point: collapse only that much (a report excerpts thousands of comments).
+  const stripped = stripControls(head);
+  const clean = stripped.slice(0, afterNonSpace(stripped, max + 1)).replace(/\s+/g, ' ').trim();
   // Where the (max - 1)th code point ends, or -1 when the text has at most `max` code points.
   const cut = codePointCut(clean, max);
   if (cut < 0) return head !== text ? `${clean}…` : clean;
   return `${clean.slice(0, cut).trimEnd()}…`;
+}
+
+/** The index after the `count`th code point of `text` that is not whitespace (\s), or the text's length. */
+function afterNonSpace(text: string, count: number): number {
+  let seen = 0;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    if (!isSpace(c) && ++seen === count) return i;
+  }
+  return text.length;
 }
 
 /**

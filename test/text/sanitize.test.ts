@@ -53,6 +53,11 @@ describe('excerpt', () => {
       const max = Math.floor(random() * 12);
       expect(excerpt(text, max), `${JSON.stringify(text)} ${max}`).toBe(referenceExcerpt(text, max));
     }
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: 8 }, () => randomText(random)).join(random() < 0.5 ? ' ' : '\n\t ');
+      const max = 1 + Math.floor(random() * 60);
+      expect(excerpt(text, max), `${JSON.stringify(text)} ${max}`).toBe(referenceExcerpt(text, max));
+    }
     expect(excerpt(`${'x'.repeat(9)}😀😀`, 10)).toBe(`${'x'.repeat(9)}…`);
     expect(excerpt(`${'x'.repeat(8)}😀😀`, 10)).toBe(`${'x'.repeat(8)}😀😀`);
     expect(excerpt('  many   spaces\there  ', 100)).toBe('many spaces here');
