@@ -25,7 +25,7 @@ describe('scoreComment', () => {
     const random = rng(31);
     const signals = [...Object.keys(config.signals), 'unknown-signal'];
     for (let i = 0; i < 2000; i++) {
-      const findings: Finding[] = Array.from({ length: Math.floor(random() * 7) }, (_, k) => ({
+      const findings: Finding[] = Array.from({ length: Math.floor(random() * (i % 10 === 0 ? 80 : 7)) }, (_, k) => ({
         signal: signals[Math.floor(random() * signals.length)]!,
         commentId: 'c',
         // Repeated strengths exercise the stable order of ties.
