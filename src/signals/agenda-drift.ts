@@ -82,7 +82,9 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
         if (content.rank(k) <= ctx.options.minWordRank) continue;
         record(ci, stem, 1, content.start(k), content.end(k));
       }
-      for (const k of filler.length ? contentPairs(comment.text, content) : f.comments[ci]!.pairs) {
+      const pairs = filler.length ? contentPairs(comment.text, content) : f.comments[ci]!.pairs;
+      for (let p = 0; p < pairs.length; p++) {
+        const k = pairs[p]!;
         const a = content.stem(k - 1);
         const b = content.stem(k);
         if (a === b || !frequent(a) || !frequent(b) || f.article.topicStems.has(a) || f.article.topicStems.has(b)) continue;

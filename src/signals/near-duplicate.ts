@@ -74,7 +74,7 @@ function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups: number
   const records = reps.map((i) => {
     const ids: number[] = [];
     let total = 0;
-    for (const t of f.comments[i]!.contentStems) {
+    f.comments[i]!.contentStems.forEach((t) => {
       let id = termIds.get(t);
       if (id === undefined) {
         id = weightList.length;
@@ -85,7 +85,7 @@ function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups: number
       }
       ids.push(id);
       total += weightList[id]!;
-    }
+    });
     return { ids, total };
   });
   const weights = Float64Array.from(weightList);

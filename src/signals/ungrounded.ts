@@ -42,7 +42,9 @@ export const ungrounded: Signal<UngroundedOptions> = {
         const stem = content.stem(k);
         if (article.anchors.has(stem)) matched.set(stem, comment.text.slice(content.start(k), content.end(k)));
       }
-      for (const k of f.pairs) {
+      const pairs = f.pairs;
+      for (let p = 0; p < pairs.length; p++) {
+        const k = pairs[p]!;
         if (!phraseStarts.has(content.stem(k - 1))) continue;
         const key = `${content.stem(k - 1)} ${content.stem(k)}`;
         if (article.anchors.has(key)) matched.set(key, comment.text.slice(content.start(k - 1), content.end(k)));

@@ -192,10 +192,12 @@ function scan(text: string, entries: readonly PhraseEntry[]): PhraseMatch[] {
     // text once per entry. Same matches as matchAll: the leftmost at or after where the last ended.
     const subject = lower ?? plain;
     const starts = matchStarts(combined, subject, start);
-    for (const entry of entries) {
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e]!;
       const re = stickyRegex(entryRegexes(entry), lower !== undefined);
       let cursor = 0;
-      for (const at of starts) {
+      for (let s = 0; s < starts.length; s++) {
+        const at = starts[s]!;
         if (at < cursor) continue;
         const m = execFrom(re, subject, at);
         if (!m) continue;
