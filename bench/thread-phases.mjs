@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
  * Where one thread's analysis spends its time: CPU milliseconds per phase (module load, parse, shared
- * text features, each signal), measured in one cold process. Run it under `node --single-threaded` so
- * garbage collection and JIT compilation are charged to the phase that caused them (bench/thread-speed.mjs
- * does, and keeps the minimum of several runs). Prints one JSON line.
+ * text features, each signal, scoring, the terminal report), measured in one cold process. Run it under
+ * `node --single-threaded` so garbage collection and JIT compilation are charged to the phase that caused
+ * them (bench/thread-speed.mjs does, and keeps the minimum of several runs). Prints one JSON line.
  * Usage: node --single-threaded bench/thread-phases.mjs FILE
  */
 import { setFlagsFromString } from 'node:v8';
@@ -19,17 +19,32 @@ const start = cpu();
 const { parseInput } = await import('../dist/parsers/index.js');
 const { threadFeatures } = await import('../dist/text/features.js');
 const { SIGNALS } = await import('../dist/signals/index.js');
+const { buildReport, scoreThread } = await import('../dist/analyze.js');
+const { defaultConfig } = await import('../dist/config.js');
+const { REPORTERS } = await import('../dist/reporters/index.js');
+const { YoungGeneration } = await import('../dist/young-generation.js');
 const phases = { load: cpu() - start };
+// As a scan does (src/young-generation.ts): the young generation stays small for a thread this size.
+const young = new YoungGeneration();
 let t0 = cpu();
 const thread = parseInput(readFileSync(process.argv[2]), process.argv[2]).threads[0];
+young.read(thread.body.length + thread.comments.reduce((n, c) => n + c.text.length, 0));
 phases.parse = cpu() - t0;
 t0 = cpu();
 threadFeatures(thread);
 phases.features = cpu() - t0;
+const findings = [];
 for (const signal of SIGNALS) {
   t0 = cpu();
-  signal.analyze(thread, { options: signal.defaultOptions });
+  findings.push(...signal.analyze(thread, { options: signal.defaultOptions }));
   phases[signal.id] = cpu() - t0;
 }
+const config = defaultConfig();
+t0 = cpu();
+const scored = scoreThread(thread, findings, config);
+phases.score = cpu() - t0;
+t0 = cpu();
+REPORTERS.terminal.reporter(buildReport([scored], config), { color: false, verbose: false, quiet: false });
+phases.report = cpu() - t0;
 phases.total = cpu() - start;
 console.log(JSON.stringify(phases));

@@ -39,6 +39,11 @@ export function analyzeThread(original: Thread, config: Config, run: RunContext 
     if (run.corpus) ctx.corpus = run.corpus;
     findings.push(...signal.analyze(thread, ctx));
   }
+  return scoreThread(original, findings, config);
+}
+
+/** A thread's report from its signals' findings: each comment scored, clusters and agenda terms gathered. */
+export function scoreThread(thread: Thread, findings: Finding[], config: Config): ThreadReport {
   const byComment = new Map<string, Finding[]>();
   for (const f of findings) {
     const list = byComment.get(f.commentId) ?? [];
@@ -46,7 +51,7 @@ export function analyzeThread(original: Thread, config: Config, run: RunContext 
     byComment.set(f.commentId, list);
   }
   const order = new Map(thread.comments.map((c, i) => [c.id, i]));
-  const comments = original.comments.map((c) => scoreComment(c, byComment.get(c.id) ?? [], config));
+  const comments = thread.comments.map((c) => scoreComment(c, byComment.get(c.id) ?? [], config));
   const clusters = buildClusters(findings, order);
   const agendaTerms = buildAgendaTerms(findings, order);
   const report: ThreadReport = {
