@@ -29,6 +29,8 @@ import { YoungGeneration } from './young-generation.js';
 /** Everything the CLI needs from the outside world, so tests can run it in-process. */
 export interface CliIO {
   stdout: (text: string) => void;
+  /** Bytes to stdout, when the output can take them (large reports are encoded in batches, see emitChunks). */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   readStdin: () => Buffer;
   stdoutIsTTY: boolean;
@@ -58,6 +60,7 @@ export async function processIO(argv: string[]): Promise<CliIO> {
   }
   return {
     stdout: (t) => process.stdout.write(t),
+    stdoutBytes: (b) => process.stdout.write(b),
     stderr: (t) => process.stderr.write(t),
     readStdin: () => stdin,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
@@ -231,21 +234,54 @@ export function checkGates(report: Report, config: Config): string[] {
 }
 
 /** Write output piece by piece (to the file, or to stdout), for reports too large for one string. */
-function emitChunks(chunks: Iterable<string>, output: string | undefined, io: CliIO): void {
-  if (!output) {
+/** Bytes encoded per write when a report comes in parts. */
+const BATCH_BYTES = 1 << 20;
+
+/**
+ * Write a report that comes in parts: each part is encoded as UTF-8 into a batch of bytes, and a full
+ * batch is written. One large string would have to be encoded whole, and slowly once it holds a single
+ * character beyond Latin-1. Parts are whole JSON texts or ASCII punctuation, so no part ends inside a
+ * surrogate pair: the bytes are those of the parts joined.
+ */
+export function emitChunks(chunks: Iterable<string>, output: string | undefined, io: CliIO, batchBytes = BATCH_BYTES): void {
+  const stdoutBytes = io.stdoutBytes;
+  if (!output && !stdoutBytes) {
     for (const chunk of chunks) io.stdout(chunk);
     return;
   }
-  let fd: number;
-  try {
-    fd = openSync(output, 'w');
-  } catch (err) {
-    throw new UsageError(`cannot write ${output} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  let fd = -1;
+  if (output) {
+    try {
+      fd = openSync(output, 'w');
+    } catch (err) {
+      throw new UsageError(`cannot write ${output} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
   }
+  // A batch given to stdout may still be queued when the next is filled: each batch is a new buffer.
+  let batch = Buffer.allocUnsafe(batchBytes);
+  let used = 0;
+  const flush = () => {
+    if (used === 0) return;
+    if (fd >= 0) writeSync(fd, batch, 0, used);
+    else {
+      stdoutBytes!(batch.subarray(0, used));
+      batch = Buffer.allocUnsafe(batchBytes);
+    }
+    used = 0;
+  };
   try {
-    for (const chunk of chunks) writeSync(fd, chunk);
+    for (const chunk of chunks) {
+      // UTF-8 takes at most 3 bytes per UTF-16 unit; a part larger than a batch is written on its own.
+      if (used + 3 * chunk.length > batch.length) flush();
+      if (3 * chunk.length > batch.length) {
+        const bytes = Buffer.from(chunk);
+        if (fd >= 0) writeSync(fd, bytes);
+        else stdoutBytes!(bytes);
+      } else used += batch.write(chunk, used);
+    }
+    flush();
   } finally {
-    closeSync(fd);
+    if (fd >= 0) closeSync(fd);
   }
 }
 
@@ -376,7 +412,8 @@ async function scan(args: string[], opts: ScanOptions, io: CliIO, young: YoungGe
     verbose: Boolean(opts.verbose),
     quiet: Boolean(opts.quiet),
   });
-  emit(text, opts.output, io);
+  if (typeof text === 'string') emit(text, opts.output, io);
+  else emitChunks(text, opts.output, io);
   const gates = checkGates(report, config);
   for (const g of gates) io.stderr(`threadsift: gate failed: ${stripControls(g)}\n`);
   if (problems.length) return 2;

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../src/cli.js';
+import { emitChunks, main, type CliIO } from '../src/cli.js';
 import { DEFAULT_THRESHOLD } from '../src/config.js';
 import { fixture, ROOT, testFixture } from './helpers.js';
 
@@ -76,6 +76,22 @@ describe('cli: scan', () => {
     expect((await run([SEED, '--max-bot-share', '0.5'])).code).toBe(1);
     expect((await run([SEED, '--max-flagged', '16'])).code).toBe(0);
     expect((await run([CLEAN, '--max-flagged', '0', '--max-bot-share', '0'])).code).toBe(0);
+  });
+
+  it('writes a report in parts as the bytes of the parts joined, to stdout and to a file, whatever the batch size', () => {
+    const parts = ['{', '"a": "é😀 \\u0000"', 'ééééé', 'ééééé', '😀😀', ', '.repeat(50), 'x'.repeat(300), '"\u2028"', '', '}\n'];
+    const expected = Buffer.from(parts.join(''));
+    const dir = mkdtempSync(join(tmpdir(), 'threadsift-'));
+    for (const batch of [16, 64, 1 << 20]) {
+      // Kept as given, as a queued write would be: a batch must not be refilled after it is handed over.
+      const written: Uint8Array[] = [];
+      const io: CliIO = { stdout: () => undefined, stdoutBytes: (b) => written.push(b), stderr: () => undefined, readStdin: () => Buffer.from(''), stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd: ROOT };
+      emitChunks(parts, undefined, io, batch);
+      expect(Buffer.concat(written).equals(expected), `stdout, batch ${batch}`).toBe(true);
+      const out = join(dir, `parts-${batch}.json`);
+      emitChunks(parts, out, io, batch);
+      expect(readFileSync(out).equals(expected), `file, batch ${batch}`).toBe(true);
+    }
   });
 
   it('--output writes the report to a file and nothing to stdout', async () => {

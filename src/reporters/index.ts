@@ -6,7 +6,7 @@ import { markdownReporter } from './markdown.js';
 import { terminalReporter } from './terminal.js';
 import type { Reporter } from './types.js';
 
-export const REPORTERS: Readonly<Record<string, { reporter: Reporter; description: string }>> = {
+export const REPORTERS: Readonly<Record<string, { reporter: Reporter<string | Iterable<string>>; description: string }>> = {
   terminal: { reporter: terminalReporter, description: 'human-readable report for a terminal (default)' },
   json: { reporter: jsonReporter, description: 'versioned JSON report (schemaVersion 1) for scripts and CI' },
   markdown: { reporter: markdownReporter, description: 'GitHub-flavoured Markdown, e.g. for $GITHUB_STEP_SUMMARY or a PR comment' },

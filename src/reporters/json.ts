@@ -1,4 +1,5 @@
 import { excerpt } from '../text/sanitize.js';
+import { jsonParts } from './json-parts.js';
 import type { ScoredComment } from '../types.js';
 import type { Reporter } from './types.js';
 
@@ -6,14 +7,18 @@ import type { Reporter } from './types.js';
  * The versioned JSON report (DESIGN.md). Comments carry an excerpt, not the full text (ids join back to
  * the input). JSON escapes control characters, so the output is terminal-safe as well.
  */
-export const jsonReporter: Reporter = (report, options) => {
+export const jsonReporter: Reporter<Iterable<string>> = (report, options) => {
   const threads = report.threads.map((t) => ({
     ...t,
     comments: t.comments
       .filter((c) => !options.quiet || c.flagged)
       .map(jsonComment),
   }));
-  return `${JSON.stringify({ ...report, threads }, null, 2)}\n`;
+  // Laid out down to each comment (report, threads, a thread, its comments): one part per comment.
+  return (function* () {
+    yield* jsonParts({ ...report, threads }, 4);
+    yield '\n';
+  })();
 };
 
 /** Every field of a scored comment but its text, which the report replaces with an excerpt. */

@@ -9,5 +9,8 @@ export interface ReporterOptions {
   quiet: boolean;
 }
 
-/** A reporter is a pure function from a report to the text to write. */
-export type Reporter = (report: Report, options: ReporterOptions) => string;
+/**
+ * A reporter is a pure function from a report to the text to write: one string, or parts to write one
+ * after another, made as they are written (a large JSON report, see json-parts.ts).
+ */
+export type Reporter<Text extends string | Iterable<string> = string> = (report: Report, options: ReporterOptions) => Text;
