@@ -4,7 +4,8 @@
 const { setFlagsFromString } = require('node:v8');
 
 // V8 settings for this tool's workload, unless the user chose them (on the command line or NODE_OPTIONS).
-const chosen = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
+// (V8 reads "-" and "_" alike in flag names.)
+const chosen = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`.replace(/_/g, '-');
 const tune = (flag) => {
   if (!chosen.includes(flag.replace(/^--(no-)?/, ''))) setFlagsFromString(flag);
 };

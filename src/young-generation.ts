@@ -13,7 +13,8 @@ import { setFlagsFromString } from 'node:v8';
 /** Past this many characters of comment text read, the young generation grows as V8 decides. */
 export const SMALL_RUN_CHARS = 1_500_000;
 
-const SEMI_SPACE_FLAG = /semi-space/;
+// V8 reads "-" and "_" alike in flag names (--max_semi_space_size).
+const SEMI_SPACE_FLAG = /semi[-_]space/;
 
 /** Whether this process may tune the young generation: V8 11, and no semi-space flag chosen by the user. */
 export function mayTune(execArgv: readonly string[], nodeOptions: string | undefined, v8Version: string): boolean {

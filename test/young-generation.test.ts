@@ -7,6 +7,7 @@ describe('young generation of a scan', () => {
     expect(mayTune([], undefined, '12.4.254.21-node.33')).toBe(false);
     expect(mayTune(['--max-semi-space-size=64'], undefined, '11.3.244.8-node.30')).toBe(false);
     expect(mayTune([], '--semi-space-growth-factor=4 --max-old-space-size=900', '11.3.244.8-node.30')).toBe(false);
+    expect(mayTune(['--max_semi_space_size=64'], undefined, '11.3.244.8-node.30')).toBe(false);
     expect(mayTune(['--max-old-space-size=900'], '', '11.3.244.8-node.30')).toBe(true);
   });
 
