@@ -233,7 +233,6 @@ export function checkGates(report: Report, config: Config): string[] {
   return failed;
 }
 
-/** Write output piece by piece (to the file, or to stdout), for reports too large for one string. */
 /** Bytes encoded per write when a report comes in parts. */
 const BATCH_BYTES = 1 << 20;
 
@@ -249,20 +248,31 @@ export function emitChunks(chunks: Iterable<string>, output: string | undefined,
     for (const chunk of chunks) io.stdout(chunk);
     return;
   }
+  const cannotWrite = (err: unknown) =>
+    new UsageError(`cannot write ${output} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   let fd = -1;
   if (output) {
     try {
       fd = openSync(output, 'w');
     } catch (err) {
-      throw new UsageError(`cannot write ${output} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      throw cannotWrite(err);
     }
   }
+  // Every byte, as writeFileSync would (a write may take fewer than it was given); a failed write is the
+  // output's fault (a full disk, a closed pipe), said in one line.
+  const writeAll = (bytes: Uint8Array, length: number) => {
+    try {
+      for (let done = 0; done < length; ) done += writeSync(fd, bytes, done, length - done);
+    } catch (err) {
+      throw cannotWrite(err);
+    }
+  };
   // A batch given to stdout may still be queued when the next is filled: each batch is a new buffer.
   let batch = Buffer.allocUnsafe(batchBytes);
   let used = 0;
   const flush = () => {
     if (used === 0) return;
-    if (fd >= 0) writeSync(fd, batch, 0, used);
+    if (fd >= 0) writeAll(batch, used);
     else {
       stdoutBytes!(batch.subarray(0, used));
       batch = Buffer.allocUnsafe(batchBytes);
@@ -275,7 +285,7 @@ export function emitChunks(chunks: Iterable<string>, output: string | undefined,
       if (used + 3 * chunk.length > batch.length) flush();
       if (3 * chunk.length > batch.length) {
         const bytes = Buffer.from(chunk);
-        if (fd >= 0) writeSync(fd, bytes);
+        if (fd >= 0) writeAll(bytes, bytes.length);
         else stdoutBytes!(bytes);
       } else used += batch.write(chunk, used);
     }

@@ -4,13 +4,15 @@
  * growth costs more than it saves on this kind of machine: every new page is a page fault, and a small
  * new space stays in cache. Measured on Node 20, threads of 2,000 / 5,000 / 7,500 / 10,000 comments:
  * −10% / −3% / −2% / +10% wall time with the young generation kept at 1 MB. So a scan keeps it at 1 MB
- * until it has read SMALL_RUN_CHARS characters of comments, then lets V8 decide as usual.
+ * until it has read SMALL_RUN_CHARS characters of text (articles and comments), then lets V8 decide as
+ * usual.
  *
- * Only on V8 11 (where it was measured), and never when the user set a semi-space flag themselves.
+ * Only on V8 11 (where it was measured), and never when the user set a semi-space flag themselves. A
+ * scan run in-process (main() from another program) ends by setting V8's default growth factor, 2.
  */
 import { setFlagsFromString } from 'node:v8';
 
-/** Past this many characters of comment text read, the young generation grows as V8 decides. */
+/** Past this many characters of text read (articles and comments), the young generation grows as V8 decides. */
 export const SMALL_RUN_CHARS = 1_500_000;
 
 // V8 reads "-" and "_" alike in flag names (--max_semi_space_size).
@@ -36,7 +38,7 @@ export class YoungGeneration {
     return this.keptSmall;
   }
 
-  /** Count the characters of comments about to be analysed; past the limit, growth is allowed again. */
+  /** Count the characters of a thread about to be analysed; past the limit, growth is allowed again. */
   read(chars: number): void {
     this.chars += chars;
     if (this.chars > SMALL_RUN_CHARS) this.release();

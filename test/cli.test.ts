@@ -94,6 +94,14 @@ describe('cli: scan', () => {
     }
   });
 
+  it.runIf(existsSync('/dev/full'))('a report that cannot be written is one line and exit 2, in parts as in one piece', async () => {
+    for (const args of [[SEED, '-f', 'json', '-o', '/dev/full'], [SEED, '-o', '/dev/full']]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe('threadsift: cannot write /dev/full (ENOSPC)\n');
+    }
+  });
+
   it('--output writes the report to a file and nothing to stdout', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'threadsift-'));
     const out = join(dir, 'report.json');

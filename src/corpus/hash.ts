@@ -10,6 +10,13 @@ export const FNV_OFFSET = 0x811c9dc5;
 /** FNV-1a 32-bit prime. */
 export const FNV_PRIME = 0x01000193;
 
+/** FNV-1a over the UTF-16 units of text.slice(start, end), as a signed 32-bit integer. */
+export function fnv1a(text: string, start = 0, end = text.length): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
 /** murmur3's 32-bit finaliser: a bijection on uint32 with full avalanche. */
 export function fmix32(h: number): number {
   h ^= h >>> 16;

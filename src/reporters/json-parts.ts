@@ -9,12 +9,17 @@
 const omitted = (value: unknown) => value === undefined || typeof value === 'function' || typeof value === 'symbol';
 /** A value whose JSON is whatever its toJSON method returns (which may even be nothing). */
 const hasToJson = (value: unknown) => value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function';
+/** new String(…), new Number(…), new Boolean(…): written as the primitive, not as an object. */
+const boxed = (value: unknown) => value instanceof String || value instanceof Number || value instanceof Boolean;
 
 /**
  * The parts of JSON.stringify(value, null, 2), whose concatenation is exactly that text, made as they
  * are read. Arrays and objects `depth` levels deep are laid out here; deeper values (and any value with a
- * toJSON method) are written by JSON.stringify itself and re-indented, one part each with the separator
- * before them. Nothing when JSON.stringify gives undefined.
+ * toJSON method, and boxed primitives) are written by JSON.stringify itself and re-indented, one part
+ * each with the separator before them. Nothing when JSON.stringify gives undefined.
+ *
+ * For plain data, as reports are: a getter is read more than once, and a toJSON method laid out here
+ * is called with "" or "0" where JSON.stringify would pass its key.
  */
 export function* jsonParts(value: unknown, depth: number): Generator<string> {
   if (omitted(value)) return;
@@ -47,7 +52,12 @@ function* write(value: unknown, depth: number, indent: string, before: string): 
   // An object with a toJSON value among its properties is left to JSON.stringify whole: whether that
   // property is written at all depends on what its toJSON returns.
   const whole =
-    depth <= 0 || value === null || typeof value !== 'object' || hasToJson(value) || (!Array.isArray(value) && Object.values(value).some(hasToJson));
+    depth <= 0 ||
+    value === null ||
+    typeof value !== 'object' ||
+    hasToJson(value) ||
+    boxed(value) ||
+    (!Array.isArray(value) && Object.values(value).some(hasToJson));
   if (whole) {
     yield before + indented(value, indent);
     return;

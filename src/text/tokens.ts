@@ -2,6 +2,7 @@
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
 import { isAscii, matchableText, originalEnd, originalStart } from './normalize.js';
 import { porterStem } from './porter.js';
+import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../corpus/hash.js';
 import { commonStem, commonRank, stemOfRank } from './word-frequency.js';
 
 export interface Token {
@@ -83,7 +84,7 @@ class WordForms {
   /** The forms as written, by id. */
   private readonly raw: string[] = [];
   private readonly hashes: number[] = [];
-  /** Open-addressing table of form ids (-1: empty) by formHash, linear probing; at most half full. */
+  /** Open-addressing table of form ids (-1: empty) by fnv1a of the form, linear probing; at most half full. */
   private slots = new Int32Array(1 << 12).fill(-1);
   readonly lower: string[] = [];
   readonly stem: string[] = [];
@@ -96,11 +97,11 @@ class WordForms {
   }
 
   intern(raw: string): number {
-    return this.internRange(raw, 0, raw.length, formHash(raw, 0, raw.length));
+    return this.internRange(raw, 0, raw.length, fnv1a(raw));
   }
 
   /**
-   * The id of the form text.slice(start, end), whose formHash is `hash`: found by comparing characters
+   * The id of the form text.slice(start, end), whose fnv1a is `hash`: found by comparing characters
    * in place, so a form seen before costs no substring.
    */
   internRange(text: string, start: number, end: number, hash: number): number {
@@ -294,6 +295,11 @@ class TokenWriter {
   }
 }
 
+/** How many word forms the current table holds: a form is interned once, whichever tokenizer path reads it. */
+export function wordFormCount(): number {
+  return forms.size;
+}
+
 /** Tokenize `text`; offsets index into `text` itself (zero-width characters inside a word are skipped). */
 export function tokens(text: string): Tokens {
   if (forms.size >= FORMS_LIMIT) forms = new WordForms();
@@ -311,13 +317,6 @@ export function tokens(text: string): Tokens {
     out.push(forms.intern(raw), originalStart(visible, m.index), originalEnd(visible, m.index + raw.length));
   }
   return out.finish();
-}
-
-/** FNV-1a over UTF-16 units of text.slice(start, end): the key of a word form. */
-function formHash(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h;
 }
 
 /** ASCII character classes of WORD: 1 a letter (\p{L}), 2 a digit (\p{N}), 0 neither. */
@@ -340,19 +339,20 @@ function asciiTokens(text: string, out: TokenWriter): void {
       continue;
     }
     const start = i;
-    let h = 0x811c9dc5;
+    // fnv1a of the word, computed as it is scanned (a form found by either path must hash alike).
+    let h = FNV_OFFSET;
     if (kind === 1 && text.charCodeAt(i + 1) === DOT && ASCII_WORD[text.charCodeAt(i + 2)] === 1 && text.charCodeAt(i + 3) === DOT) {
       // An acronym, (letter .){2,}: WORD's first alternative wins where it matches.
       while (ASCII_WORD[text.charCodeAt(i)] === 1 && text.charCodeAt(i + 1) === DOT) {
-        h = Math.imul(Math.imul(h ^ text.charCodeAt(i), 16777619) ^ DOT, 16777619);
+        h = Math.imul(Math.imul(h ^ text.charCodeAt(i), FNV_PRIME) ^ DOT, FNV_PRIME);
         i += 2;
       }
     } else {
       // Letters and digits, with inner apostrophes followed by more of them.
       for (;;) {
-        while (i < n && ASCII_WORD[text.charCodeAt(i)]! !== 0) h = Math.imul(h ^ text.charCodeAt(i++), 16777619);
+        while (i < n && ASCII_WORD[text.charCodeAt(i)]! !== 0) h = Math.imul(h ^ text.charCodeAt(i++), FNV_PRIME);
         if (text.charCodeAt(i) !== APOSTROPHE || !ASCII_WORD[text.charCodeAt(i + 1)]) break;
-        h = Math.imul(h ^ APOSTROPHE, 16777619);
+        h = Math.imul(h ^ APOSTROPHE, FNV_PRIME);
         i++;
       }
     }

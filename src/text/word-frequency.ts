@@ -8,6 +8,7 @@
  * where the package's 3.6 MB JSON took ~180 ms of start-up. Rarer words have rank Infinity.
  */
 import { readFileSync } from 'node:fs';
+import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../corpus/hash.js';
 import { dataFile } from '../paths.js';
 
 /**
@@ -27,9 +28,6 @@ interface WordTable {
 
 let table: WordTable | undefined;
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 16777619;
-
 function load(): WordTable {
   const text = readFileSync(dataFile('common-words.txt'), 'utf8');
   let lines = 1;
@@ -46,6 +44,7 @@ function load(): WordTable {
     let end = text.indexOf('\n', i);
     if (end < 0) end = text.length;
     if (end > i && text.charCodeAt(i) !== 35 /* # */) {
+      // fnv1a of the word, computed while looking for its end.
       let h = FNV_OFFSET;
       let j = i;
       for (; j < end; j++) {
@@ -69,9 +68,7 @@ function load(): WordTable {
 /** 1-based rank of a lower-case word form among the 25,000 most common; 0 when it is not one of them. */
 export function commonRank(word: string): number {
   const t = (table ??= load());
-  let h = FNV_OFFSET;
-  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
-  for (let slot = h & t.mask; ; slot = (slot + 1) & t.mask) {
+  for (let slot = fnv1a(word) & t.mask; ; slot = (slot + 1) & t.mask) {
     const rank = t.slots[slot]!;
     if (rank === 0) return 0;
     const start = t.wordStart[rank]!;

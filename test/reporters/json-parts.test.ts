@@ -14,6 +14,7 @@ function randomValue(random: () => number, level: number): unknown {
     () => () => 1,
     () => Symbol('s'),
     () => new Date(Math.floor(random() * 1e12)),
+    () => [new String('ab'), new Number(5), new Boolean(false)][Math.floor(random() * 3)],
     () => {
       const result = random() < 0.5 ? undefined : { via: 'toJSON' };
       return { toJSON: () => result };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeSameLength, originalEnd, originalStart, visibleText } from '../../src/text/normalize.js';
 import { porterStem } from '../../src/text/porter.js';
-import { isNumeric, STOPWORDS, tokenize, tokens, type Token } from '../../src/text/tokens.js';
+import { isNumeric, STOPWORDS, tokenize, tokens, wordFormCount, type Token } from '../../src/text/tokens.js';
 import { frequencyRank } from '../../src/text/word-frequency.js';
 import { rng } from '../helpers.js';
 
@@ -56,6 +56,19 @@ describe('tokenize', () => {
     const ascii = tokens("The U.S. isn't Russia's");
     const other = tokens("The U.S. isn't Russia's é");
     for (let k = 0; k < ascii.length; k++) expect([other.lower(k), other.stem(k), other.rank(k)]).toEqual([ascii.lower(k), ascii.stem(k), ascii.rank(k)]);
+    // A form met by the ASCII scan and again by the regex (or the other way) is one form: both hash alike.
+    for (const regexFirst of [false, true]) {
+      // Fresh forms each time (an acronym, a word with an apostrophe, a plain one), and a non-ASCII
+      // word that sends its text to the regex.
+      const n = wordFormCount();
+      const letters = [...String(n)].map((d) => String.fromCharCode(65 + Number(d))).join('.');
+      const forms = [`Q.${letters}.`, `zq${n}'t`, `zq${n}x`].join(' ');
+      const other = ` ñ${wordFormCount()}`;
+      tokens(regexFirst ? forms + other : forms);
+      const before = wordFormCount();
+      tokens(regexFirst ? forms : forms + other);
+      expect(wordFormCount() - before, `${forms} (${regexFirst ? 'regex' : 'ASCII scan'} first)`).toBe(regexFirst ? 0 : 1);
+    }
     // "yaczfa" and "glbppa" have the same 32-bit FNV-1a hash: forms are told apart by their characters.
     for (const text of ['yaczfa glbppa', 'glbppa yaczfa é']) expect(tokenize(text)).toEqual(objectTokens(text));
   });
