@@ -40,6 +40,39 @@ describe('prefixFilterPairs', () => {
     if (t >= 0.8) expect(found.size).toBeLessThan((sets.length * (sets.length - 1)) / 2 / 4);
   });
 
+  it('applies the documented relaxations exactly: terms in more than maxDocFreq records are not indexed, and a pair shares min(minShared, both prefix lengths) prefix terms', () => {
+    // The join as the module comment defines it, written plainly: prefixes, then every earlier record
+    // counted by shared indexed prefix terms, in the order records were first met.
+    const reference = (threshold: number, maxDocFreq: number, minShared: number) => {
+      const docFreq = new Map<number, number>();
+      for (const r of records) for (const t of r.terms) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
+      const prefixes = records.map((r) => {
+        const prefix: number[] = [];
+        let suffix = r.total;
+        for (const t of r.terms) {
+          if (suffix < threshold * r.total) break;
+          suffix -= weights[t]!;
+          if (docFreq.get(t)! <= maxDocFreq) prefix.push(t);
+        }
+        return prefix;
+      });
+      const pairs: number[] = [];
+      for (let i = 0; i < records.length; i++) {
+        const shared = new Map<number, number>();
+        for (const t of prefixes[i]!) for (let j = 0; j < i; j++) if (prefixes[j]!.includes(t)) shared.set(j, (shared.get(j) ?? 0) + 1);
+        // Earlier records in the order the postings meet them: by prefix term, then by record.
+        const order: number[] = [];
+        for (const t of prefixes[i]!) for (let j = 0; j < i; j++) if (prefixes[j]!.includes(t) && !order.includes(j)) order.push(j);
+        const need = Math.min(minShared, prefixes[i]!.length);
+        for (const j of order) if (shared.get(j)! >= Math.max(1, Math.min(need, prefixes[j]!.length))) pairs.push(j, i);
+      }
+      return pairs;
+    };
+    for (const [threshold, maxDocFreq, minShared] of [[0.25, 20, 2], [0.5, 8, 3], [0.25, Number.POSITIVE_INFINITY, 2], [0.8, 12, 1]] as const) {
+      expect(prefixFilterPairs(records, weights, { threshold, maxDocFreq, minShared }), `${threshold} ${maxDocFreq} ${minShared}`).toEqual(reference(threshold, maxDocFreq, minShared));
+    }
+  });
+
   it('never pairs a record with itself and lists each pair once', () => {
     const flat = prefixFilterPairs(records, weights, { threshold: 0.25 });
     expect(flat.length % 2).toBe(0);
