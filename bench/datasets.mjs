@@ -119,3 +119,104 @@ export function decodeHtml(s) {
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&');
 }
+
+/** A seeded shuffle (mulberry32), so pseudo-threads mix classes the same way on every run. */
+export function shuffled(items, seed = 1) {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** Labelled items ({text, label, author?}) as pseudo-threads of `size` comments, in the given order. */
+export function itemThreads(items, source, size = 25) {
+  return chunk(items, size).map((part, t) => ({
+    id: `${source}-${t + 1}`,
+    source,
+    title: '',
+    body: '',
+    comments: part.map((r, i) => ({
+      id: String(t * size + i + 1),
+      index: i + 1,
+      text: r.text,
+      label: r.label,
+      ...(r.author ? { author: r.author } : {}),
+    })),
+  }));
+}
+
+/**
+ * The artefacts election-tweets' SOURCE.md lists, neutralised for both classes: the wrapping quotes a
+ * model put round its own output, every hashtag, and a leading run of @mentions.
+ */
+export function neutralizeArtifacts(text) {
+  let t = text.trim();
+  while (t.length >= 2 && /^["“”]/.test(t) && /["“”]$/.test(t)) t = t.slice(1, -1).trim();
+  t = t.replace(/^(?:\.?@\w+[\s,:]*)+/u, '');
+  t = t.replace(/(^|[^\w&])#[\p{L}\p{N}_]+/gu, '$1');
+  return t.replace(/[ \t]{2,}/g, ' ').trim();
+}
+
+export const ELECTION_GENERATORS = { gpt4o: 'gpt4o_sample_5000.csv', llama3: 'llama3_sample_5000.csv', gemini: 'gemini1.5_sample_2754.csv' };
+
+/**
+ * election-tweets: human tweets (label false) and one generator's rewrites (label true). Items are
+ * shuffled before chunking, so a human tweet and its rewrite seldom share a pseudo-thread (they share a
+ * topic, and near-duplicate would link them). `neutralize` applies neutralizeArtifacts to every text.
+ */
+export function electionItems(generator, { neutralize = false, human = true, machine = true } = {}) {
+  const rows = csv(`election-tweets/${ELECTION_GENERATORS[generator]}`);
+  const fix = neutralize ? neutralizeArtifacts : (t) => t;
+  const items = [];
+  for (const r of rows) {
+    if (human && r.ori_tweet?.trim()) items.push({ text: fix(r.ori_tweet), label: false, generator: 'human' });
+    if (machine && r.rewrite_tweet?.trim()) items.push({ text: fix(r.rewrite_tweet), label: true, generator });
+  }
+  return items.filter((x) => x.text.trim());
+}
+
+export function electionThreads(generator, options = {}) {
+  return itemThreads(shuffled(electionItems(generator, options), 7), `election-${generator}`);
+}
+
+/** SMS Spam Collection: spam (true) vs ham (false), in file order, threads of 25. */
+export function smsItems() {
+  const lines = readFileSync(join(DATASETS, 'sms-spam/SMSSpamCollection'), 'utf8').split('\n');
+  const items = [];
+  for (const line of lines) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    const label = line.slice(0, tab);
+    if (label !== 'ham' && label !== 'spam') continue;
+    items.push({ text: line.slice(tab + 1), label: label === 'spam' });
+  }
+  return items;
+}
+export const smsThreads = () => itemThreads(smsItems(), 'sms-spam');
+
+/** Davidson et al.: 24,783 human tweets (offensive language labels, not authorship), raw as in the file. */
+export function davidsonItems() {
+  return csv('davidson-tweets/labeled_data.csv').map((r) => ({ text: r.tweet, label: false }));
+}
+export const davidsonThreads = () => itemThreads(davidsonItems(), 'davidson-tweets');
+
+/** TweepFake split as items (bot = true), with the posting account as author. */
+export function tweepfakeItems(split = 'validation') {
+  return csv(`tweepfake/${split}.csv`, { delimiter: ';' }).map((r) => ({ text: r.text, label: r['account.type'] === 'bot', author: r.screen_name, generator: r.class_type }));
+}
+
+/** GRiD rows as items (GPT-3.5 = true). */
+export function gridItems() {
+  return csv('grid-reddit-gpt/gpt_reddit_dataset_cleaned.csv')
+    .filter((r) => r.Data && r.Data.trim())
+    .map((r) => ({ text: r.Data, label: r.Labels === '1' }));
+}
