@@ -37,9 +37,11 @@ const MESSAGES: Record<string, (a: Args) => string> = {
   PROMO_MONEY: (a) => `money bait ${quote(a.text)}: ${String(a.note)}`,
   PROMO_CONTACT: (a) => `contact handle ${quote(a.text)}: ${String(a.note)}`,
   LLM_STYLE: (a) => {
-    const markers = (a.markers as Array<{ label: string }>).map((m) => m.label);
-    const phrases = (a.phrases as unknown[]).slice(0, 3);
-    return `reads as machine-written: ${markers.join('; ')}${phrases.length ? ` (${phrases.map(quote).join(', ')})` : ''}`;
+    const shown = a.evidence as Array<{ kind: string; label: string; text?: string[] }>;
+    const style = shown.filter((e) => e.kind === 'style').map((e) => (e.text?.length ? `${e.label} (${e.text.map(quote).join(', ')})` : e.label));
+    const words = shown.filter((e) => e.kind === 'word').map((e) => quote(e.label));
+    const parts = [...style, ...(words.length ? [`the word${words.length > 1 ? 's' : ''} ${words.join(', ')}`] : [])];
+    return `reads as machine-written (${pct(a.probability)} by style)${parts.length ? `: ${parts.join('; ')}` : ''}`;
   },
   MODEL_PROBABILITY: (a) => {
     const features = (a.features as Array<{ feature: string }>).map((f) => f.feature.replace(/^ngram:/, '').replace(/^signal:/, 'signal '));

@@ -5,7 +5,8 @@
  */
 import { AGREEMENT_OPENERS } from './data/agreement.js';
 import { BOILERPLATE } from './data/boilerplate.js';
-import { LLM_STYLE } from './data/llm-style.js';
+import { STYLE_LEXICONS } from './data/style-lexicons.js';
+import { STYLE_FEATURES } from './detector/features.js';
 import { PROMO } from './data/promo.js';
 import type { PhraseEntry } from './data/types.js';
 import { PARSERS } from './parsers/index.js';
@@ -63,11 +64,20 @@ export function renderReference(): string {
     ...phraseTable('Boilerplate (src/data/boilerplate.ts)', BOILERPLATE),
     ...phraseTable('Agreement openers (src/data/agreement.ts)', AGREEMENT_OPENERS),
     ...phraseTable('Promotion (src/data/promo.ts)', PROMO),
-    `### Machine-written style markers (src/data/llm-style.ts, ${LLM_STYLE.length} markers)`,
+    `### Machine-text detector: style measurements (src/detector/features.ts, ${STYLE_FEATURES.length})`,
     '',
-    '| id | shows | lift | note | source |',
-    '| --- | --- | --- | --- | --- |',
-    ...LLM_STYLE.map((m) => `| \`${m.id}\` | ${cell(m.label)} | ${m.lift} | ${cell(m.note)} | ${cell(m.source)} |`),
+    'Each measurement is weighted by the shipped detector (data/machine-text.json; docs/machine-text-detector.md).',
+    'Direction: "machine" or "human" where it is fixed (the fit may only weight it that way), "either" where genre decides.',
+    '',
+    '| id | says, when it raised the score | direction |',
+    '| --- | --- | --- |',
+    ...STYLE_FEATURES.map((f) => `| \`${f.id}\` | ${cell(f.sign === 0 ? `${f.label} / ${f.low ?? ''}` : f.label)} | ${f.sign > 0 ? 'machine' : f.sign < 0 ? 'human' : 'either'} |`),
+    '',
+    '### Machine-text detector: word lists (src/data/style-lexicons.ts)',
+    '',
+    '| id | words | note | source |',
+    '| --- | --- | --- | --- |',
+    ...STYLE_LEXICONS.map((l) => `| \`${l.id}\` | ${l.words.length} | ${cell(l.note)} | ${cell(l.source)} |`),
     '',
   ];
   return `${lines.join('\n').trimEnd()}\n`;

@@ -1,4 +1,5 @@
 /** The phrase lists are data: unique ids, every entry explained and sourced, every pattern safe. */
+import { STYLE_LEXICONS } from '../src/data/style-lexicons.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,6 @@ import { PROMO } from '../src/data/promo.js';
 import { QUOTE_FORMS } from '../src/data/quotes.js';
 import type { PhraseEntry } from '../src/data/types.js';
 import { anyOfSource, factorWordBoundary, hasNestedQuantifier, topLevelAlternatives } from '../src/text/regex-safety.js';
-import { LLM_STYLE } from '../src/data/llm-style.js';
 import { porterStem } from '../src/text/porter.js';
 import { commonRank, commonStem, frequencyRank } from '../src/text/word-frequency.js';
 import { quoteSpans } from '../src/text/features.js';
@@ -44,6 +44,23 @@ describe.each(LISTS)('%s list', (_, entries) => {
   it("no entry repeats an earlier entry's pattern", () => {
     const patterns = entries.map((e) => e.pattern);
     expect(new Set(patterns).size).toBe(patterns.length);
+  });
+});
+
+describe('style word lists (src/data/style-lexicons.ts)', () => {
+  it('have unique ids, a note and a source; words are lower-case, unique within a list, and in no other list', () => {
+    const ids = STYLE_LEXICONS.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const seen = new Map<string, string>();
+    for (const list of STYLE_LEXICONS) {
+      expect(list.note && list.source, list.id).toBeTruthy();
+      expect(new Set(list.words).size, list.id).toBe(list.words.length);
+      for (const w of list.words) {
+        expect(w, list.id).toBe(w.toLowerCase());
+        expect(seen.get(w), `${w} is in ${seen.get(w)} and ${list.id}`).toBeUndefined();
+        seen.set(w, list.id);
+      }
+    }
   });
 });
 
@@ -188,8 +205,8 @@ describe('a \\b shared by every alternative, written once', () => {
     const files = [join(fixtureDir, 'putin-xi-summit.txt'), ...readdirSync(join(ROOT, 'test', 'fixtures'), { recursive: true, withFileTypes: true })
       .filter((d) => d.isFile())
       .map((d) => join(d.parentPath, d.name))];
-    const lines = [...files.flatMap((f) => readFileSync(f, 'utf8').split(/\n|\\n/)), 'However, on the other hand, that said, while it is true, it is not simply so.'];
-    const patterns = [...LISTS.flatMap(([, list]) => list.map((e) => e.pattern)), ...LLM_STYLE.flatMap((m) => ('pattern' in m.test ? [m.test.pattern] : []))];
+    const lines = [...files.flatMap((f) => readFileSync(f, 'utf8').split(/\n|\\n/))];
+    const patterns = [...LISTS.flatMap(([, list]) => list.map((e) => e.pattern))];
     let rewritten = 0;
     let matches = 0;
     for (const pattern of patterns) {
@@ -204,6 +221,6 @@ describe('a \\b shared by every alternative, written once', () => {
       }
     }
     expect(rewritten).toBeGreaterThan(10);
-    expect(matches).toBeGreaterThan(20);
+    expect(matches).toBeGreaterThan(5);
   });
 });

@@ -9,7 +9,7 @@ import { bigramProfile, type BigramProfile } from './similarity.js';
 import { isNumeric, tokens as tokenList, type Token, type Tokens } from './tokens.js';
 import { lemmaRank } from './word-frequency.js';
 import { GENERIC_CAPITALIZED, linkedStems } from '../data/names.js';
-import { QUOTE_FORMS } from '../data/quotes.js';
+import { QUOTE_FORMS, type QuoteForm } from '../data/quotes.js';
 
 export interface CommentFeatures {
   /** Spans of quoted material (the parent, the article) that is not the commenter's own text. */
@@ -76,11 +76,11 @@ const TOPIC_SENTENCE_SHARE = 0.2;
 const cache = new WeakMap<Thread, ThreadFeatures>();
 
 /** Quoted spans, merged and sorted. Short quotations (under 24 characters) are the commenter's own words. */
-export function quoteSpans(text: string): Array<[number, number]> {
+export function quoteSpans(text: string, forms: readonly QuoteForm[] = QUOTE_FORMS): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   // Indexed loops: this runs for every comment, mostly before V8 has optimised it, when for-of allocates.
-  for (let f = 0; f < QUOTE_FORMS.length; f++) {
-    const form = QUOTE_FORMS[f]!;
+  for (let f = 0; f < forms.length; f++) {
+    const form = forms[f]!;
     let present = false;
     for (let r = 0; r < form.requires.length && !present; r++) present = text.includes(form.requires[r]!);
     if (!present) continue;

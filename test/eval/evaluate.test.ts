@@ -1,8 +1,9 @@
 /**
  * `evaluate` against a confusion matrix computed by hand on test/fixtures/eval/labelled.json.
  *
- * How the expected figures were worked out (default configuration, threshold 0.45, no article text so
- * the article signals are silent, no comment long enough for llm-style):
+ * How the expected figures were worked out (default configuration with llm-style turned off — the
+ * machine-text detector has its own tests, and its fitted weights would make the arithmetic opaque —
+ * threshold 0.45, no article text so the article signals are silent):
  *   c1  spam   "Subscribe to my channel…"                 promo subscribe-to-me            score 0.70  flagged  TP
  *   c2  spam   "Check out my new music video http://…"    promo check-out-mine, url, like… score 0.94  flagged  TP
  *   c3  spam   "Win free gift cards at http://…"          promo earn-money, url            score 0.775 flagged  TP
@@ -28,9 +29,14 @@ import { testFixture } from '../helpers.js';
 
 const path = testFixture('eval', 'labelled.json');
 const threads = parseInput(readFileSync(path), path).threads;
+const defaults = () => {
+  const config = defaultConfig();
+  config.signals['llm-style']!.enabled = false;
+  return config;
+};
 
 describe('evaluate', () => {
-  const result = evaluate(threads, defaultConfig());
+  const result = evaluate(threads, defaults());
 
   it('counts labelled and unlabelled comments', () => {
     expect(result.counts).toEqual({ threads: 1, comments: 11, labelled: 10, unlabelled: 1, positives: 5, negatives: 5 });
@@ -66,13 +72,13 @@ describe('evaluate', () => {
   });
 
   it('counts allow-listed authors as not flagged, as a scan would show them', () => {
-    const config = defaultConfig();
+    const config = defaults();
     config.allowAuthors = ['cara'];
     expect(evaluate(threads, config, { ablation: false }).threadsift.confusion).toEqual({ tp: 3, fp: 0, tn: 5, fn: 2 });
   });
 
   it('uses the configured threshold', () => {
-    const config = defaultConfig();
+    const config = defaults();
     config.threshold = 0.75;
     const r = evaluate(threads, config, { ablation: false });
     expect(r.threshold).toBe(0.75);
