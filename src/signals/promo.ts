@@ -1,6 +1,6 @@
-import { PROMO, type PromoEntry, type PromoKind } from '../data/promo.js';
+import { LINK_MARKS, PROMO, REFERENCE_SITES, type PromoEntry, type PromoKind, type ReferenceSite } from '../data/promo.js';
 import { threadFeatures } from '../text/features.js';
-import { combineWeights, DEFAULT_PHRASE_WEIGHT, matchPhrases } from '../text/phrases.js';
+import { combineWeights, DEFAULT_PHRASE_WEIGHT, matchPhrases, type PhraseMatch } from '../text/phrases.js';
 import { dice } from '../text/similarity.js';
 import type { Finding, Signal, Thread } from '../types.js';
 
@@ -27,6 +27,8 @@ const CODES: Record<PromoKind, string> = {
   'self-promotion': 'PROMO_SELF',
   'call-to-action': 'PROMO_CALL_TO_ACTION',
   money: 'PROMO_MONEY',
+  offer: 'PROMO_OFFER',
+  terms: 'PROMO_TERMS',
   contact: 'PROMO_CONTACT',
 };
 
@@ -40,54 +42,250 @@ const MAX_FUZZY_AUTHOR_COMMENTS = 300;
 const MIN_LENGTH_FACTOR = 0.4;
 /** Kinds that only point somewhere; what the comment says around them decides how promotional they are. */
 const POINTERS: ReadonlySet<PromoKind> = new Set(['link', 'contact']);
+/**
+ * The most a comment with one kind of cue (and no spam pattern, no repeated link) can score. Under the
+ * default threshold (0.45) at any promo weight up to 1: one link, one handle or one call to action
+ * never flags a comment by itself.
+ */
+const SINGLE_CUE_CAP = 0.4;
+/** A link to the article itself or to a well-known reference: a citation, weak evidence. */
+const REFERENCE_WEIGHT = 0.1;
+/** The same link in two or more comments of a thread: a campaign, or one poster returning to advertise. */
+const REPEATED_LINK_WEIGHT = 0.6;
+const REPEATED_LINK = {
+  entry: 'repeated-link',
+  note: 'the same link is posted in other comments of this thread: links are advertised by repetition',
+  source: 'TubeSpam (Alberto, Lochter & Almeida, ICMLA 2015): spam comments repeat their links across a video',
+};
+/** Links to one site from two or more comments: the site is being pushed, though each link may differ. */
+const REPEATED_SITE_WEIGHT = 0.45;
+const REPEATED_SITE = {
+  entry: 'repeated-site',
+  note: 'other comments of this thread link the same site: a site pushed by several comments',
+  source: 'TubeSpam (Alberto, Lochter & Almeida, ICMLA 2015): spam campaigns post many links to one site',
+};
+const ARTICLE_LINK: ReferenceSite = {
+  id: 'article',
+  hosts: '',
+  note: 'a link to the article itself',
+  source: 'the thread (its url)',
+};
 
 /** `limit / words`, at most 1 and at least `floor`: evidence diluted by the text around it. */
 const dilution = (words: number, limit: number, floor: number) => (words <= limit ? 1 : Math.max(floor, limit / words));
 
+interface Target {
+  host: string;
+  /** Path with query, without fragment or trailing slash. */
+  path: string;
+}
+
 /**
- * Promotional spam: links, self-promotion, calls to action, money and giveaway bait, contact handles
- * (one finding per match, codes by kind), and the same author posting near-identical comments.
+ * Where a matched link points: host (lower-case, without "www." or "m.") and path. Links written to
+ * dodge filters ("site . com", "site(dot)com") are read as the address they spell.
+ */
+export function linkTarget(text: string): Target {
+  let t = text.toLowerCase().replace(/\s{0,2}(?:\(dot\)|\[dot\])\s{0,2}/g, '.').replace(/\s/g, '');
+  t = t.replace(/^[a-z][a-z0-9+.-]{0,15}:\/\//, '').replace(/^(?:www\d?|m|mobile)\./, '');
+  const hash = t.indexOf('#');
+  if (hash >= 0) t = t.slice(0, hash);
+  const cut = t.search(/[/?]/);
+  const host = (cut < 0 ? t : t.slice(0, cut)).replace(/:\d{1,5}$/, '').replace(/\.$/, '');
+  const path = (cut < 0 ? '' : t.slice(cut)).replace(/\/$/, '');
+  return { host, path };
+}
+
+const markRegexes = LINK_MARKS.map((entry) => ({ entry, re: new RegExp(entry.pattern, 'iu') }));
+
+// The query parameters that name who posted a link, not what it shows: the same page with another
+// referrer's id is the same link, repeated.
+const REFERRAL_PARAMETER = /^(?:ref|aff|affiliate|affiliateid|affid|referral|referrer|refid|friend|invite|r|utm_\w{1,20}|fref|pnref|si|feature|src|source|tag|campaign|partner)=/;
+
+/** A path with its referral and tracking parameters removed. */
+function withoutReferral(path: string): string {
+  const q = path.indexOf('?');
+  if (q < 0) return path;
+  const kept = path.slice(q + 1).split('&').filter((p) => p && !REFERRAL_PARAMETER.test(p));
+  const base = path.slice(0, q).replace(/\/$/, '');
+  return kept.length ? `${base}?${kept.join('&')}` : base;
+}
+
+// Second-level labels under which registrations sit one level lower (example.co.uk, example.com.au).
+const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'ne', 'or', 'go', 'gob', 'gouv']);
+
+/** The registrable domain of a host ("m.facebook.com" -> "facebook.com", "a.b.co.uk" -> "b.co.uk"). */
+export function siteOf(host: string): string {
+  const labels = host.split('.');
+  const n = labels.length;
+  const keep = n >= 3 && labels[n - 1]!.length === 2 && SECOND_LEVEL.has(labels[n - 2]!) ? 3 : 2;
+  return labels.slice(-keep).join('.');
+}
+
+const referenceHosts = REFERENCE_SITES.map((site) => ({ site, re: new RegExp(`^(?:${site.hosts})$`, 'u') }));
+
+/** The reference kind a link points at: the article itself (same page as thread.url) or a well-known reference site. */
+function referenceOf(target: Target, article: Target | undefined): ReferenceSite | undefined {
+  if (!target.host) return undefined;
+  if (article && target.host === article.host && samePage(target.path, article.path)) return ARTICLE_LINK;
+  for (const { site, re } of referenceHosts) if (re.test(target.host)) return site;
+  return undefined;
+}
+
+/** Same path, ignoring the query, except a video id (?v=) which names the page on video sites. */
+function samePage(a: string, b: string): boolean {
+  const [pathA, queryA = ''] = a.split('?', 2);
+  const [pathB, queryB = ''] = b.split('?', 2);
+  const video = (q: string) => /(?:^|&)v=([\w-]+)/.exec(q)?.[1];
+  return pathA === pathB && video(queryA) === video(queryB);
+}
+
+/** A link's marks as reason arguments: each with its id, note and source, so the reason can show them. */
+function marksArgs(marks: PromoEntry[] | undefined) {
+  return marks ? { marks: marks.map((m) => ({ entry: m.id, role: m.role, note: m.note, source: m.source })) } : {};
+}
+
+/** A comment's matches, read: each match with its entry and, for links, where they point. */
+interface Read {
+  match: PhraseMatch;
+  entry: PromoEntry;
+  reference?: ReferenceSite;
+  /** Key of a link that is not a reference, for finding the same link in other comments. */
+  linkKey?: string;
+  /** The site of that link (its registrable domain), unless it is the thread's own site. */
+  site?: string;
+  /** What the link's own address shows (a referral id, a paid shortener): LINK_MARKS that match it. */
+  marks?: PromoEntry[];
+}
+
+/**
+ * Promotional spam: links, self-promotion, calls to action, money and prize bait, paid-service offers
+ * and their small print, contact handles (one finding per match, codes by kind), links repeated across
+ * the thread, and the same author posting near-identical comments. A comment needs a spam pattern, two
+ * kinds of cue or a repeated link to score above SINGLE_CUE_CAP; links to the article or to a reference
+ * site are weak evidence.
  */
 export const promo: Signal<PromoOptions> = {
   id: 'promo',
-  description: 'Promotional spam: links, "check out my channel", calls to action, money bait, contact handles, one author repeating a comment',
+  description: 'Promotional spam: "check out my channel", prize and premium-rate bait, links with a call to action, links repeated across comments, contact handles, one author repeating a comment',
   weight: 1,
   defaultOptions: { repeatSimilarity: 0.8, minRepeatChars: 12, pointerContextWords: 20, longCommentWords: 60 },
   analyze(thread, ctx) {
     const o = ctx.options;
     const features = threadFeatures(thread);
+    const article = thread.url ? linkTarget(thread.url) : undefined;
+    const articleSite = article?.host ? siteOf(article.host) : undefined;
+    const reads = thread.comments.map((comment, i): Read[] => {
+      const quotes = features.comments[i]!.quotes;
+      const list: Read[] = [];
+      for (const match of matchPhrases(comment.text, PROMO)) {
+        if (quotes.some(([s, e]) => match.span[0] < e && s < match.span[1])) continue;
+        const entry = match.entry as PromoEntry;
+        // A platform's own short link (an attached photo, a shared post) is not advertised by repeating it.
+        if (entry.kind !== 'link' || entry.role === 'supporting') {
+          list.push({ match, entry });
+          continue;
+        }
+        const target = linkTarget(match.text);
+        const reference = referenceOf(target, article);
+        if (reference) {
+          list.push({ match, entry, reference });
+          continue;
+        }
+        const read: Read = { match, entry, linkKey: target.host + withoutReferral(target.path) };
+        const site = target.host ? siteOf(target.host) : undefined;
+        if (site && site !== articleSite) read.site = site;
+        const marks = markRegexes.filter((mark) => mark.re.test(match.text)).map((mark) => mark.entry);
+        if (marks.length) read.marks = marks;
+        list.push(read);
+      }
+      return list;
+    });
+    // Which comments post each link, and each site: one Map over the thread, so repetition costs one pass.
+    const linkComments = new Map<string, number[]>();
+    const siteComments = new Map<string, number[]>();
+    const note = (map: Map<string, number[]>, key: string, i: number) => {
+      const posters = map.get(key);
+      if (!posters) map.set(key, [i]);
+      else if (posters[posters.length - 1] !== i) posters.push(i);
+    };
+    reads.forEach((list, i) => {
+      for (const r of list) {
+        if (r.linkKey !== undefined) note(linkComments, r.linkKey, i);
+        if (r.site !== undefined) note(siteComments, r.site, i);
+      }
+    });
     const findings: Finding[] = [];
     thread.comments.forEach((comment, i) => {
-      const quotes = features.comments[i]!.quotes;
-      const matches = matchPhrases(comment.text, PROMO).filter((m) => !quotes.some(([s, e]) => m.span[0] < e && s < m.span[1]));
-      if (matches.every((m) => (m.entry as PromoEntry).supporting)) return;
+      const list = reads[i]!;
+      if (list.every((r) => r.entry.role === 'supporting')) return;
+      const repeated = list.find((r) => r.linkKey !== undefined && linkComments.get(r.linkKey)!.length > 1);
+      const sameSite = repeated ? undefined : list.find((r) => r.site !== undefined && siteComments.get(r.site)!.length > 1);
       // Each construction counts once, however often it repeats ("plz plz plz").
       const pointers = new Map<string, number>();
       const pitches = new Map<string, number>();
-      for (const m of matches) {
-        const entry = m.entry as PromoEntry;
-        (POINTERS.has(entry.kind) ? pointers : pitches).set(entry.id, entry.weight ?? DEFAULT_PHRASE_WEIGHT);
+      const cueKinds = new Set<PromoKind | 'campaign'>();
+      let pattern = false;
+      for (const r of list) {
+        const weight = r.reference ? REFERENCE_WEIGHT : (r.entry.weight ?? DEFAULT_PHRASE_WEIGHT);
+        (POINTERS.has(r.entry.kind) ? pointers : pitches).set(r.reference ? `reference:${r.reference.id}` : r.entry.id, weight);
+        if (r.reference) continue;
+        if (r.entry.role === 'pattern') pattern = true;
+        else if (r.entry.role === 'cue') cueKinds.add(r.entry.kind);
+        for (const mark of r.marks ?? []) {
+          pointers.set(mark.id, mark.weight ?? DEFAULT_PHRASE_WEIGHT);
+          if (mark.role === 'pattern') pattern = true;
+        }
+      }
+      if (repeated) pointers.set(REPEATED_LINK.entry, REPEATED_LINK_WEIGHT);
+      // Other comments linking the same site is evidence from the thread, not from this comment's words:
+      // a cue of its own beside the link.
+      if (sameSite) {
+        pointers.set(REPEATED_SITE.entry, REPEATED_SITE_WEIGHT);
+        cueKinds.add('campaign');
       }
       // Words of a URL are not words the commenter wrote: count only the text around the matches.
       const tokens = features.comments[i]!.tokens;
       let words = 0;
       for (let k = 0; k < tokens.length; k++) {
         const start = tokens.start(k);
-        if (!matches.some((m) => start >= m.span[0] && start < m.span[1])) words++;
+        if (!list.some((r) => start >= r.match.span[0] && start < r.match.span[1])) words++;
       }
       const pointer = combineWeights([...pointers.values()]) * dilution(words, o.pointerContextWords, MIN_LENGTH_FACTOR);
-      const strength = combineWeights([pointer, ...pitches.values()]) * dilution(words, o.longCommentWords, MIN_LENGTH_FACTOR);
-      for (const m of matches) {
-        const entry = m.entry as PromoEntry;
+      let strength = combineWeights([pointer, ...pitches.values()]) * dilution(words, o.longCommentWords, MIN_LENGTH_FACTOR);
+      if (!pattern && !repeated && cueKinds.size < 2) strength = Math.min(strength, SINGLE_CUE_CAP);
+      for (const r of list) {
+        const { match: m, entry } = r;
+        const args = r.reference
+          ? { text: m.text, entry: entry.id, kind: entry.kind, role: entry.role, reference: r.reference.id, note: r.reference.note, source: r.reference.source, matches: list.length }
+          : { text: m.text, entry: entry.id, kind: entry.kind, role: entry.role, note: entry.note, source: entry.source, matches: list.length, ...marksArgs(r.marks) };
+        findings.push({ signal: 'promo', commentId: comment.id, strength, reason: { code: r.reference ? 'PROMO_REFERENCE_LINK' : CODES[entry.kind], args }, span: m.span });
+      }
+      if (repeated) {
+        const others = linkComments.get(repeated.linkKey!)!.filter((j) => j !== i);
         findings.push({
           signal: 'promo',
           commentId: comment.id,
           strength,
           reason: {
-            code: CODES[entry.kind],
-            args: { text: m.text, entry: entry.id, kind: entry.kind, note: entry.note, source: entry.source, matches: matches.length },
+            code: 'PROMO_REPEATED_LINK',
+            args: { text: repeated.match.text, entry: REPEATED_LINK.entry, kind: 'link', role: 'pattern', note: REPEATED_LINK.note, source: REPEATED_LINK.source, comments: others.length + 1 },
           },
-          span: m.span,
+          span: repeated.match.span,
+          related: others.map((j) => thread.comments[j]!.id),
+        });
+      }
+      if (sameSite) {
+        const others = siteComments.get(sameSite.site!)!.filter((j) => j !== i);
+        findings.push({
+          signal: 'promo',
+          commentId: comment.id,
+          strength,
+          reason: {
+            code: 'PROMO_REPEATED_SITE',
+            args: { text: sameSite.match.text, site: sameSite.site, entry: REPEATED_SITE.entry, kind: 'link', role: 'cue', note: REPEATED_SITE.note, source: REPEATED_SITE.source, comments: others.length + 1 },
+          },
+          span: sameSite.match.span,
+          related: others.map((j) => thread.comments[j]!.id),
         });
       }
     });
