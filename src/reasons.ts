@@ -40,6 +40,7 @@ const MESSAGES: Record<string, (a: Args) => string> = {
   PROMO_MONEY: (a) => `money bait ${quote(a.text)}: ${String(a.note)}`,
   PROMO_CONTACT: (a) => `contact handle ${quote(a.text)}: ${String(a.note)}`,
   PROMO_OFFER: (a) => `offer ${quote(a.text)}: ${String(a.note)}`,
+  PROMO_PRICE: (a) => `price ${quote(a.text)}: ${String(a.note)}`,
   PROMO_TERMS: (a) => `small print ${quote(a.text)}: ${String(a.note)}`,
   PROMO_REFERENCE_LINK: (a) => `reference link ${quote(a.text)}: ${String(a.note)} (weak evidence)`,
   PROMO_REPEATED_LINK: (a) => `link ${quote(a.text)} posted in ${String(a.comments)} comments: ${String(a.note)}`,

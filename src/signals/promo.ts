@@ -20,6 +20,12 @@ export interface PromoOptions {
    * evidence is scaled down in proportion.
    */
   longCommentWords: number;
+  /**
+   * The most a comment can score from one kind of cue alone (one link, one handle, one call to action),
+   * with no spam pattern and no repeated link beside it. Under the threshold, a single cue never flags
+   * a comment; a site whose comments are seldom links at all (a video site) may raise it.
+   */
+  singleCueCap: number;
 }
 
 const CODES: Record<PromoKind, string> = {
@@ -28,6 +34,7 @@ const CODES: Record<PromoKind, string> = {
   'call-to-action': 'PROMO_CALL_TO_ACTION',
   money: 'PROMO_MONEY',
   offer: 'PROMO_OFFER',
+  price: 'PROMO_PRICE',
   terms: 'PROMO_TERMS',
   contact: 'PROMO_CONTACT',
 };
@@ -42,12 +49,6 @@ const MAX_FUZZY_AUTHOR_COMMENTS = 300;
 const MIN_LENGTH_FACTOR = 0.4;
 /** Kinds that only point somewhere; what the comment says around them decides how promotional they are. */
 const POINTERS: ReadonlySet<PromoKind> = new Set(['link', 'contact']);
-/**
- * The most a comment with one kind of cue (and no spam pattern, no repeated link) can score. Under the
- * default threshold (0.45) at any promo weight up to 1: one link, one handle or one call to action
- * never flags a comment by itself.
- */
-const SINGLE_CUE_CAP = 0.4;
 /** A link to the article itself or to a well-known reference: a citation, weak evidence. */
 const REFERENCE_WEIGHT = 0.1;
 /** The same link in two or more comments of a thread: a campaign, or one poster returning to advertise. */
@@ -94,6 +95,8 @@ export function linkTarget(text: string): Target {
   const path = (cut < 0 ? '' : t.slice(cut)).replace(/\/$/, '');
   return { host, path };
 }
+
+const HOST = /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}$/;
 
 const markRegexes = LINK_MARKS.map((entry) => ({ entry, re: new RegExp(entry.pattern, 'iu') }));
 
@@ -161,14 +164,16 @@ interface Read {
  * Promotional spam: links, self-promotion, calls to action, money and prize bait, paid-service offers
  * and their small print, contact handles (one finding per match, codes by kind), links repeated across
  * the thread, and the same author posting near-identical comments. A comment needs a spam pattern, two
- * kinds of cue or a repeated link to score above SINGLE_CUE_CAP; links to the article or to a reference
+ * kinds of cue or a repeated link to score above singleCueCap; links to the article or to a reference
  * site are weak evidence.
  */
 export const promo: Signal<PromoOptions> = {
   id: 'promo',
   description: 'Promotional spam: "check out my channel", prize and premium-rate bait, links with a call to action, links repeated across comments, contact handles, one author repeating a comment',
   weight: 1,
-  defaultOptions: { repeatSimilarity: 0.8, minRepeatChars: 12, pointerContextWords: 20, longCommentWords: 60 },
+  // singleCueCap 0.3: under the default threshold (0.45) at any promo weight up to 1, with room to spare,
+  // so one cue flags neither alone nor beside weak evidence of another signal (a contribution under 0.21).
+  defaultOptions: { repeatSimilarity: 0.8, minRepeatChars: 12, pointerContextWords: 20, longCommentWords: 60, singleCueCap: 0.3 },
   analyze(thread, ctx) {
     const o = ctx.options;
     const features = threadFeatures(thread);
@@ -191,9 +196,13 @@ export const promo: Signal<PromoOptions> = {
           list.push({ match, entry, reference });
           continue;
         }
-        const read: Read = { match, entry, linkKey: target.host + withoutReferral(target.path) };
-        const site = target.host ? siteOf(target.host) : undefined;
-        if (site && site !== articleSite) read.site = site;
+        const read: Read = { match, entry };
+        // A cut-off or garbled address ("http://t…") names no page: it cannot be repeated.
+        if (HOST.test(target.host)) {
+          read.linkKey = target.host + withoutReferral(target.path);
+          const site = siteOf(target.host);
+          if (site !== articleSite) read.site = site;
+        } else if (!target.host && target.path) read.linkKey = target.path;
         const marks = markRegexes.filter((mark) => mark.re.test(match.text)).map((mark) => mark.entry);
         if (marks.length) read.marks = marks;
         list.push(read);
@@ -250,9 +259,13 @@ export const promo: Signal<PromoOptions> = {
         const start = tokens.start(k);
         if (!list.some((r) => start >= r.match.span[0] && start < r.match.span[1])) words++;
       }
-      const pointer = combineWeights([...pointers.values()]) * dilution(words, o.pointerContextWords, MIN_LENGTH_FACTOR);
-      let strength = combineWeights([pointer, ...pitches.values()]) * dilution(words, o.longCommentWords, MIN_LENGTH_FACTOR);
-      if (!pattern && !repeated && cueKinds.size < 2) strength = Math.min(strength, SINGLE_CUE_CAP);
+      const pointer = combineWeights([...pointers.values()]);
+      const evidence = combineWeights([pointer, ...pitches.values()]);
+      const diluted = combineWeights([pointer * dilution(words, o.pointerContextWords, MIN_LENGTH_FACTOR), ...pitches.values()]) * dilution(words, o.longCommentWords, MIN_LENGTH_FACTOR);
+      // A single cue is capped before the text around it dilutes it, so a link inside an argument stays
+      // weaker than a bare link.
+      const single = !pattern && !repeated && cueKinds.size < 2;
+      const strength = single && evidence > o.singleCueCap ? o.singleCueCap * (diluted / evidence) : diluted;
       for (const r of list) {
         const { match: m, entry } = r;
         const args = r.reference
