@@ -1,7 +1,9 @@
 /**
- * Constructions of promotional spam in comment sections: links, self-promotion, calls to action, money
- * and giveaway bait, contact handles. General constructions only: each pattern describes a family of
- * phrasings (any channel, any site, any amount); none is a sentence lifted from an evaluation set.
+ * Constructions of promotional spam: in comment sections (links, self-promotion, calls to action, money
+ * and giveaway bait, contact handles) and in unsolicited text messages (prize and claim bait,
+ * premium-rate numbers and short codes, paid-service offers and their small print); the reference sites
+ * a link may cite. General constructions only: each pattern describes a family of phrasings (any
+ * channel, any site, any amount); none is a sentence lifted from an evaluation set.
  */
 import type { PhraseEntry } from './types.js';
 
@@ -81,14 +83,35 @@ export const PROMO: readonly PromoEntry[] = [
   { id: 'share-with-friends', kind: 'call-to-action', pattern: '\\bshare (?:this|it|my|our) (?:video|song|page|post|link|channel)\\b|\\bshare (?:it |this )?with (?:your|all your) friends\\b|\\bspread the word\\b', note: 'asks readers to spread a link', source: PLATFORM, weight: 0.4, role: 'cue' },
   // Money and giveaway bait.
   { id: 'earn-money', kind: 'money', pattern: '\\b(?:earn|earning|make|making|get) (?:easy |extra |quick |fast )(?:money|cash|bucks|bitcoins?)\\b|\\b(?:earn|earning|make|making) (?:up to )?(?:\\$|£|€)\\s?\\d[\\d,.]{0,9}\\+? (?:a|per|every|each) (?:day|week|hour)\\b|\\bmake money (?:online|fast|from home)\\b|\\bget paid (?:to|for) (?:click|shar|lik|comment|watch|read|post|surf)\\w{0,4}', note: 'promises easy money (paid-to-click and get-rich schemes)', source: SPAM_FILTERS, weight: 0.55, role: 'pattern' },
+  { id: 'free-goods', kind: 'money', pattern: '\\bfree (?:\\$\\s?\\d+ )?(?:itunes|amazon|psn|xbox|steam|google play|gift ?cards?|codes?|iphones?|ipads?|robux|v-?bucks|followers|subscribers|likes|views|money|cash)\\b', note: 'free goods or followers: a lure', source: SPAM_FILTERS, weight: 0.6, role: 'pattern' },
+  { id: 'giveaway', kind: 'money', pattern: '\\bgive ?-?aways?\\b|\\bsweepstakes?\\b|\\bprize draw\\b', note: 'giveaway bait', source: PLATFORM, weight: 0.5, role: 'cue' },
+  { id: 'work-from-home', kind: 'money', pattern: '\\b(?:work|working|earn|income|job) (?:from|at) home\\b|\\bpassive income\\b|\\bon auto ?-?pilot\\b', note: 'work-from-home income scheme', source: SPAM_FILTERS, weight: 0.6, role: 'cue' },
+  { id: 'fundraising', kind: 'money', pattern: '\\b(?:donate|gofundme|go fund me|kickstarter|indiegogo|crowdfunding|fundraiser)\\b', note: 'asks for money', source: READING, weight: 0.35, role: 'cue' },
+  { id: 'crypto-forex', kind: 'money', pattern: '\\b(?:bitcoins?|btc|cryptocurrency|forex|binary options?|trading signals?)\\b', note: 'investment bait', source: SPAM_FILTERS, weight: 0.35, role: 'cue' },
+  { id: 'buy-now', kind: 'money', pattern: '\\b(?:buy|order|shop|get yours|download it) (?:it |them |one )?(?:now|today|here)\\b|\\b(?:discount|promo|coupon) codes?\\b|\\blimited (?:time )?offer\\b|\\bdon\'?t miss out\\b|\\bto (?:place|make) (?:your|an) order\\b', note: 'sales pitch', source: SPAM_FILTERS, weight: 0.5, role: 'cue' },
+  { id: 'pay-you', kind: 'money', pattern: "\\b(?:i'?ll|i will|we'?ll|we will) (?:give|pay|send) (?:you )?(?:\\$\\s?\\d|\\d+ (?:dollars|bucks))", note: 'offers payment', source: SPAM_FILTERS, weight: 0.5, role: 'cue' },
+  { id: 'bitcoin-address', kind: 'money', pattern: '\\b[13][a-z1-9]{25,34}\\b', note: 'a cryptocurrency wallet address', source: SPAM_FILTERS, weight: 0.6, role: 'cue' },
+  // Contact handles: moving the conversation somewhere unmoderated.
+  { id: 'phone-number', kind: 'contact', pattern: '(?<![\\d,.])(?:\\+\\d{1,3}[\\s.-]?)?\\(?\\d{3}\\)?[\\s.-]\\d{3}[\\s.-]\\d{4}(?![\\d,])', note: 'a telephone number', source: SPAM_FILTERS, weight: 0.5, role: 'cue' },
+  { id: 'messaging-app', kind: 'contact', pattern: '\\b(?:whats ?app|wechat|kik|viber|skype|line id)\\b', note: 'moves the conversation to a private messenger', source: SPAM_FILTERS, weight: 0.45, role: 'cue' },
+  { id: 'contact-me', kind: 'contact', pattern: '\\b(?:contact|text|message|dm|pm|e-?mail|inbox) (?:me|us)\\b|\\bhit (?:me|us) up\\b|\\badd (?:me|us) on\\b', note: 'asks readers to get in touch privately', source: SPAM_FILTERS, weight: 0.45, role: 'cue' },
+  { id: 'platform-handle', kind: 'contact', pattern: `\\b(?:${PLATFORMS}|ig|fb|snap)\\s{0,2}(?:[:-]\\s{0,2})?@[\\w.]{3,30}|\\b(?:${PLATFORMS}|ig|fb|snap)\\s{0,2}[:-]\\s{0,2}[\\w.]{0,29}[\\d_.][\\w.]{0,29}`, note: 'a social-media handle to look up', source: PLATFORM, weight: 0.45, role: 'cue' },
+  { id: 'at-handle', kind: 'contact', pattern: '(?<![\\w@.])(?:@[a-z0-9_]{3,30}|\\+[a-z][a-z0-9_]{2,30})\\b(?![.@])', note: 'an @handle: a reply, or an account to look up', source: READING, weight: 0.15, role: 'supporting' },
+];
+
+/**
+ * Constructions of unsolicited commercial text messages (prize and claim bait, premium-rate numbers
+ * and short codes, paid-service offers and their small print), the families SMS spam filters describe.
+ * Kept apart from PROMO and scanned as a list of their own: most comments hold none of them, and one
+ * scan of this list tells. Where a match overlaps one of PROMO's, PROMO's wins.
+ */
+export const PROMO_MESSAGES: readonly PromoEntry[] = [
   // Prize and claim bait: the reader is told they have won, and is asked to call or text to collect.
   { id: 'prize-won', kind: 'money', pattern: '\\b(?:you|u|ur|you\'ve|u\'ve|you have|u have|you are|you\'re|u are|u r|your (?:mobile |phone )?(?:number|no\\.?|mobile)(?: has| was| is)?)(?: just| been| now| already){0,2} (?:won(?: a| an)?(?= (?:guaranteed|free|cash|prizes?|bonus|holiday|trip|vouchers?|rewards?|awards?|gift|£|\\$|€|\\d))|awarded\\b)|\\b(?:you|u)(?:\'re| are| r) (?:a|the|our)(?: lucky)? winner\\b', note: 'tells the reader they have won a prize: lottery and claim bait', source: ADVANCE_FEE, weight: 0.7, role: 'pattern' },
   { id: 'selected-to-receive', kind: 'money', pattern: '\\b(?:selected|chosen|picked)(?: at random| randomly)? (?:to|2) (?:receive|get|win|claim|collect)\\b|\\bto claim,? (?:call|ring|txt|text|reply|send|visit|go)', note: 'the reader has "been selected" to receive something: lottery and claim bait', source: ADVANCE_FEE, weight: 0.65, role: 'pattern' },
   { id: 'claim-prize', kind: 'money', pattern: "\\bclaim (?:your |ur |yr |the |this |a )?(?:£|\\$|€)?\\d{0,6} ?(?:prizes?|awards?|rewards?|cash|bonus|vouchers?|holiday|gifts?|code)\\b|\\b(?:prizes?|awards?|rewards?|cash|holiday) (?:is |are )?(?:guaranteed|await(?:s|ing)? collection|still awaiting)\\b|\\bguaranteed (?:£|\\$|€)\\d", note: 'asks the reader to claim or collect a prize', source: ADVANCE_FEE, weight: 0.65, role: 'pattern' },
   { id: 'cash-prize-amount', kind: 'money', pattern: '(?:£|\\$|€)\\s?\\d[\\d,.]{0,8}k? (?:gift )?(?:cash|prize|award|reward|bonus|vouchers?|gift ?cards?|shopping spree)\\b|\\b(?:cash|prize|reward|award|holiday|voucher)s? (?:of|worth) (?:up to )?(?:£|\\$|€)\\s?\\d|\\b(?:today is |it\'?s )?(?:your|ur) lucky day\\b', note: 'a sum of money offered as a prize or reward', source: SMS_SPAM, weight: 0.5, role: 'cue' },
   { id: 'win-prize', kind: 'money', pattern: '\\b(?:win|won|winning) (?:a |an |the |our |your |ur )?(?:£|\\$|€)?\\d{0,6}[k,]?\\d{0,3} ?(?:cash|prizes?|holidays?|trips?|ipods?|iphones?|nokias?|cars?|vouchers?|gifts?|shopping spree|awards?|rewards?|money|bucks|gift ?cards?)\\b|\\b(?:win|won|winning) (?:a |an )?(?:£|\\$|€)\\s?\\d|\\b(?:chance|chances) (?:to|2) win\\b', note: 'a chance to win a prize: competition bait', source: SMS_SPAM, weight: 0.45, role: 'cue' },
-  { id: 'free-goods', kind: 'money', pattern: '\\bfree (?:\\$\\s?\\d+ )?(?:itunes|amazon|psn|xbox|steam|google play|gift ?cards?|codes?|iphones?|ipads?|robux|v-?bucks|followers|subscribers|likes|views|money|cash)\\b', note: 'free goods or followers: a lure', source: SPAM_FILTERS, weight: 0.6, role: 'pattern' },
-  { id: 'giveaway', kind: 'money', pattern: '\\bgive ?-?aways?\\b|\\bsweepstakes?\\b|\\bprize draw\\b', note: 'giveaway bait', source: PLATFORM, weight: 0.5, role: 'cue' },
   // Paid services sold by text message: offers, then the small print that comes with them.
   { id: 'free-offer', kind: 'offer', pattern: '\\bfree ?(?:entry|entries|(?:weekly |monthly )?draw|(?:poly(?:phonic)? |ring ?|true |real )?tones?|ringtones?|msgs?|texts?|txts?|minutes|mins|calls?|camera ?phones?|(?:video |camera |3g )?(?:mobiles?|handsets?)|membership|credits?|trial|delivery|upgrade|games?|pics?|psp)\\b', note: 'something free to make the reader reply or call', source: SMS_SPAM, weight: 0.5, role: 'cue' },
   { id: 'ringtone-content', kind: 'offer', pattern: '\\b(?:poly(?:phonic)?|mono|true|real|top) ?(?:ring)?tones?\\b|\\bringtones?\\b|\\bwallpapers?\\b|\\b(?:logos?|pics?) (?:&|and) (?:tones|logos|pics)\\b|\\bjava games?\\b', note: 'ringtones, logos and wallpapers: mobile content sold by subscription', source: SMS_SPAM, weight: 0.45, role: 'cue' },
@@ -104,24 +127,13 @@ export const PROMO: readonly PromoEntry[] = [
   { id: 'terms-apply', kind: 'terms', pattern: "\\bt ?& ?c'?s?\\b|\\bt'?s ?(?:&|and) ?c'?s\\b|\\b(?:tncs?|tscs|tsandcs|tandcs)\\b|\\bterms (?:and|&) conditions apply\\b|\\b(?:1[68]|21) ?\\+|\\b(?:over )?1[68]s? only\\b", note: 'terms-and-conditions and age small print of a commercial offer', source: SMS_SPAM, weight: 0.4, role: 'cue' },
   { id: 'po-box', kind: 'terms', pattern: '\\bp\\.? ?o\\.? ?box ?\\d|\\bpobox ?[a-z0-9]{2}', note: 'a PO box: the postal address the law requires of a paid text service', source: PREMIUM_RATE, weight: 0.4, role: 'cue' },
   { id: 'urgent-notice', kind: 'call-to-action', pattern: '\\burgent ?[!:]|\\b(?:final|last|2nd|second|3rd|third) (?:attempt|notice)\\b|\\b(?:we|we\'ve|we have|we are|we\'re|have been) (?:been )?(?:trying|tried) (?:to )?(?:contact|reach) (?:you|u)\\b', note: 'urgency: a last attempt to reach the reader', source: ADVANCE_FEE, weight: 0.4, role: 'cue' },
-  { id: 'work-from-home', kind: 'money', pattern: '\\b(?:work|working|earn|income|job) (?:from|at) home\\b|\\bpassive income\\b|\\bon auto ?-?pilot\\b', note: 'work-from-home income scheme', source: SPAM_FILTERS, weight: 0.6, role: 'cue' },
-  { id: 'fundraising', kind: 'money', pattern: '\\b(?:donate|gofundme|go fund me|kickstarter|indiegogo|crowdfunding|fundraiser)\\b', note: 'asks for money', source: READING, weight: 0.35, role: 'cue' },
-  { id: 'crypto-forex', kind: 'money', pattern: '\\b(?:bitcoins?|btc|cryptocurrency|forex|binary options?|trading signals?)\\b', note: 'investment bait', source: SPAM_FILTERS, weight: 0.35, role: 'cue' },
-  { id: 'buy-now', kind: 'money', pattern: '\\b(?:buy|order|shop|get yours|download it) (?:it |them |one )?(?:now|today|here)\\b|\\b(?:discount|promo|coupon) codes?\\b|\\blimited (?:time )?offer\\b|\\bdon\'?t miss out\\b|\\bto (?:place|make) (?:your|an) order\\b', note: 'sales pitch', source: SPAM_FILTERS, weight: 0.5, role: 'cue' },
-  { id: 'pay-you', kind: 'money', pattern: "\\b(?:i'?ll|i will|we'?ll|we will) (?:give|pay|send) (?:you )?(?:\\$\\s?\\d|\\d+ (?:dollars|bucks))", note: 'offers payment', source: SPAM_FILTERS, weight: 0.5, role: 'cue' },
-  { id: 'bitcoin-address', kind: 'money', pattern: '\\b[13][a-z1-9]{25,34}\\b', note: 'a cryptocurrency wallet address', source: SPAM_FILTERS, weight: 0.6, role: 'cue' },
-  // Contact handles: moving the conversation somewhere unmoderated.
-  // A short code with a keyword to text is how premium-rate services sign people up.
+  // A short code with a keyword to text is how premium-rate services sign people up; premium-rate
+  // numbers bill the caller.
   { id: 'short-code-keyword', kind: 'call-to-action', pattern: '\\b(?:text|txt|send|sms|reply|msg|texting|txting)(?: the word| word| back)?:? ?["\']?[a-z0-9][\\w&,-]{0,15}(?: [a-z0-9]{1,10}){0,3}["\']? (?:to|2) (?:no\\.?:? ?|number )?[1-9]\\d{3,5}(?![\\d-])', note: 'asks the reader to text a keyword to a short code: how premium-rate services sign people up', source: PREMIUM_RATE, weight: 0.7, role: 'pattern' },
   { id: 'call-premium-number', kind: 'price', pattern: '\\b(?:call|ring|dial|phone|chat)(?: us| now| free| today| on| at| back| our [a-z]{1,20}){0,3}:? ?(?:0(?:9\\d\\d|8[47]\\d|70\\d)[\\s-]?\\d{3}[\\s-]?\\d{3,4}|1[\\s-]?900[\\s-]?\\d{3}[\\s-]?\\d{4})(?!\\d)', note: 'asks the reader to call a premium-rate or non-geographic number, which bills the caller: the prize-callback scam', source: PREMIUM_RATE, weight: 0.65, role: 'pattern' },
   { id: 'premium-rate-number', kind: 'price', pattern: '(?<![\\d+])(?:0(?:9\\d\\d|8[47]\\d|70\\d)[\\s-]?\\d{3}[\\s-]?\\d{3,4}|1[\\s-]?900[\\s-]?\\d{3}[\\s-]?\\d{4})(?!\\d)', note: 'a premium-rate or non-geographic number: the caller pays the service', source: PREMIUM_RATE, weight: 0.55, role: 'cue' },
   { id: 'call-now', kind: 'call-to-action', pattern: '\\b(?:call|ring)(?: us)? (?:free(?:phone|fone)?|now|immediately)\\b', note: 'asks the reader to call at once', source: SMS_SPAM, weight: 0.4, role: 'cue' },
   { id: 'freephone-number', kind: 'contact', pattern: '(?<![\\d+])(?:0800|0808|0500)[\\s-]?\\d{3}[\\s-]?\\d{3,4}(?!\\d)|(?<![\\d+])1[\\s-]?8(?:00|88|77|66|55|44|33)[\\s-]?\\d{3}[\\s-]?\\d{4}(?!\\d)', note: 'a freephone number: a business line', source: PREMIUM_RATE, weight: 0.4, role: 'cue' },
-  { id: 'phone-number', kind: 'contact', pattern: '(?<![\\d,.])(?:\\+\\d{1,3}[\\s.-]?)?\\(?\\d{3}\\)?[\\s.-]\\d{3}[\\s.-]\\d{4}(?![\\d,])', note: 'a telephone number', source: SPAM_FILTERS, weight: 0.5, role: 'cue' },
-  { id: 'messaging-app', kind: 'contact', pattern: '\\b(?:whats ?app|wechat|kik|viber|skype|line id)\\b', note: 'moves the conversation to a private messenger', source: SPAM_FILTERS, weight: 0.45, role: 'cue' },
-  { id: 'contact-me', kind: 'contact', pattern: '\\b(?:contact|text|message|dm|pm|e-?mail|inbox) (?:me|us)\\b|\\bhit (?:me|us) up\\b|\\badd (?:me|us) on\\b', note: 'asks readers to get in touch privately', source: SPAM_FILTERS, weight: 0.45, role: 'cue' },
-  { id: 'platform-handle', kind: 'contact', pattern: `\\b(?:${PLATFORMS}|ig|fb|snap)\\s{0,2}(?:[:-]\\s{0,2})?@[\\w.]{3,30}|\\b(?:${PLATFORMS}|ig|fb|snap)\\s{0,2}[:-]\\s{0,2}[\\w.]{0,29}[\\d_.][\\w.]{0,29}`, note: 'a social-media handle to look up', source: PLATFORM, weight: 0.45, role: 'cue' },
-  { id: 'at-handle', kind: 'contact', pattern: '(?<![\\w@.])(?:@[a-z0-9_]{3,30}|\\+[a-z][a-z0-9_]{2,30})\\b(?![.@])', note: 'an @handle: a reply, or an account to look up', source: READING, weight: 0.15, role: 'supporting' },
 ];
 
 /**

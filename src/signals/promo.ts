@@ -1,7 +1,8 @@
-import { LINK_MARKS, PROMO, REFERENCE_SITES, type PromoEntry, type PromoKind, type ReferenceSite } from '../data/promo.js';
+import { LINK_MARKS, PROMO, PROMO_MESSAGES, REFERENCE_SITES, type PromoEntry, type PromoKind, type ReferenceSite } from '../data/promo.js';
 import { threadFeatures } from '../text/features.js';
 import { combineWeights, DEFAULT_PHRASE_WEIGHT, matchPhrases, type PhraseMatch } from '../text/phrases.js';
 import { dice } from '../text/similarity.js';
+import type { Tokens } from '../text/tokens.js';
 import type { Finding, Signal, Thread } from '../types.js';
 
 /** Options of the promo signal. */
@@ -72,6 +73,20 @@ const ARTICLE_LINK: ReferenceSite = {
   source: 'the thread (its url)',
 };
 
+/**
+ * At most this many other comments are named as related to a repeated link or site: a link posted in
+ * hundreds of comments would otherwise name every other one on each, quadratic in the thread's size.
+ * The count of comments is in the reason's arguments.
+ */
+const MAX_RELATED = 10;
+
+/** The first MAX_RELATED comment indices of `posters` other than `i`. */
+function othersThan(posters: readonly number[], i: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < posters.length && out.length < MAX_RELATED; k++) if (posters[k] !== i) out.push(posters[k]!);
+  return out;
+}
+
 /** `limit / words`, at most 1 and at least `floor`: evidence diluted by the text around it. */
 const dilution = (words: number, limit: number, floor: number) => (words <= limit ? 1 : Math.max(floor, limit / words));
 
@@ -86,7 +101,9 @@ interface Target {
  * dodge filters ("site . com", "site(dot)com") are read as the address they spell.
  */
 export function linkTarget(text: string): Target {
-  let t = text.toLowerCase().replace(/\s{0,2}(?:\(dot\)|\[dot\])\s{0,2}/g, '.').replace(/\s/g, '');
+  let t = text.toLowerCase();
+  // Most links are written whole: only a spaced-out or "(dot)" address needs rewriting.
+  if (/[\s([]/.test(t)) t = t.replace(/\s{0,2}(?:\(dot\)|\[dot\])\s{0,2}/g, '.').replace(/\s/g, '');
   t = t.replace(/^[a-z][a-z0-9+.-]{0,15}:\/\//, '').replace(/^(?:www\d?|m|mobile)\./, '');
   const hash = t.indexOf('#');
   if (hash >= 0) t = t.slice(0, hash);
@@ -142,9 +159,16 @@ function samePage(a: string, b: string): boolean {
   return pathA === pathB && video(queryA) === video(queryB);
 }
 
-/** A link's marks as reason arguments: each with its id, note and source, so the reason can show them. */
-function marksArgs(marks: PromoEntry[] | undefined) {
-  return marks ? { marks: marks.map((m) => ({ entry: m.id, role: m.role, note: m.note, source: m.source })) } : {};
+/** Most comments hold no promotion: they share one empty list of reads. */
+const NO_READS: readonly Read[] = Object.freeze([]);
+
+/** Matches of both promo lists in text order; where one of PROMO_MESSAGES overlaps one of PROMO, PROMO's wins. */
+function promoMatches(text: string): readonly PhraseMatch[] {
+  const comments = matchPhrases(text, PROMO);
+  const messages = matchPhrases(text, PROMO_MESSAGES);
+  if (messages.length === 0) return comments;
+  const kept = messages.filter((m) => !comments.some((c) => m.span[0] < c.span[1] && c.span[0] < m.span[1]));
+  return [...comments, ...kept].sort((a, b) => a.span[0] - b.span[0]);
 }
 
 /** A comment's matches, read: each match with its entry and, for links, where they point. */
@@ -178,134 +202,179 @@ export const promo: Signal<PromoOptions> = {
     const o = ctx.options;
     const features = threadFeatures(thread);
     const article = thread.url ? linkTarget(thread.url) : undefined;
-    const articleSite = article?.host ? siteOf(article.host) : undefined;
-    const reads = thread.comments.map((comment, i): Read[] => {
-      const quotes = features.comments[i]!.quotes;
-      const list: Read[] = [];
-      for (const match of matchPhrases(comment.text, PROMO)) {
-        if (quotes.some(([s, e]) => match.span[0] < e && s < match.span[1])) continue;
-        const entry = match.entry as PromoEntry;
-        // A platform's own short link (an attached photo, a shared post) is not advertised by repeating it.
-        if (entry.kind !== 'link' || entry.role === 'supporting') {
-          list.push({ match, entry });
-          continue;
-        }
-        const target = linkTarget(match.text);
-        const reference = referenceOf(target, article);
-        if (reference) {
-          list.push({ match, entry, reference });
-          continue;
-        }
-        const read: Read = { match, entry };
-        // A cut-off or garbled address ("http://t…") names no page: it cannot be repeated.
-        if (HOST.test(target.host)) {
-          read.linkKey = target.host + withoutReferral(target.path);
-          const site = siteOf(target.host);
-          if (site !== articleSite) read.site = site;
-        } else if (!target.host && target.path) read.linkKey = target.path;
-        const marks = markRegexes.filter((mark) => mark.re.test(match.text)).map((mark) => mark.entry);
-        if (marks.length) read.marks = marks;
-        list.push(read);
-      }
-      return list;
-    });
+    const context: LinkContext = { article, articleSite: article && HOST.test(article.host) ? siteOf(article.host) : undefined };
+    const comments = thread.comments;
+    // Indexed loops and shared empty reads: this runs for every comment, mostly before V8 has optimised
+    // it, and most comments hold no promotion.
+    const reads: Array<readonly Read[]> = new Array(comments.length);
     // Which comments post each link, and each site: one Map over the thread, so repetition costs one pass.
     const linkComments = new Map<string, number[]>();
     const siteComments = new Map<string, number[]>();
-    const note = (map: Map<string, number[]>, key: string, i: number) => {
-      const posters = map.get(key);
-      if (!posters) map.set(key, [i]);
-      else if (posters[posters.length - 1] !== i) posters.push(i);
-    };
-    reads.forEach((list, i) => {
-      for (const r of list) {
-        if (r.linkKey !== undefined) note(linkComments, r.linkKey, i);
-        if (r.site !== undefined) note(siteComments, r.site, i);
+    for (let i = 0; i < comments.length; i++) {
+      const list = readComment(comments[i]!.text, features.comments[i]!.quotes, context);
+      reads[i] = list;
+      for (let k = 0; k < list.length; k++) {
+        const r = list[k]!;
+        if (r.linkKey !== undefined) addPoster(linkComments, r.linkKey, i);
+        if (r.site !== undefined) addPoster(siteComments, r.site, i);
       }
-    });
+    }
     const findings: Finding[] = [];
-    thread.comments.forEach((comment, i) => {
+    for (let i = 0; i < comments.length; i++) {
       const list = reads[i]!;
-      if (list.every((r) => r.entry.role === 'supporting')) return;
-      const repeated = list.find((r) => r.linkKey !== undefined && linkComments.get(r.linkKey)!.length > 1);
-      const sameSite = repeated ? undefined : list.find((r) => r.site !== undefined && siteComments.get(r.site)!.length > 1);
-      // Each construction counts once, however often it repeats ("plz plz plz").
-      const pointers = new Map<string, number>();
-      const pitches = new Map<string, number>();
-      const cueKinds = new Set<PromoKind | 'campaign'>();
-      let pattern = false;
-      for (const r of list) {
-        const weight = r.reference ? REFERENCE_WEIGHT : (r.entry.weight ?? DEFAULT_PHRASE_WEIGHT);
-        (POINTERS.has(r.entry.kind) ? pointers : pitches).set(r.reference ? `reference:${r.reference.id}` : r.entry.id, weight);
-        if (r.reference) continue;
-        if (r.entry.role === 'pattern') pattern = true;
-        else if (r.entry.role === 'cue') cueKinds.add(r.entry.kind);
-        for (const mark of r.marks ?? []) {
-          pointers.set(mark.id, mark.weight ?? DEFAULT_PHRASE_WEIGHT);
-          if (mark.role === 'pattern') pattern = true;
-        }
+      let supportingOnly = true;
+      for (let k = 0; k < list.length && supportingOnly; k++) supportingOnly = list[k]!.entry.role === 'supporting';
+      if (supportingOnly) continue;
+      let repeated: Read | undefined;
+      let sameSite: Read | undefined;
+      for (let k = 0; k < list.length && !repeated; k++) {
+        const r = list[k]!;
+        if (r.linkKey !== undefined && linkComments.get(r.linkKey)!.length > 1) repeated = r;
+        else if (!sameSite && r.site !== undefined && siteComments.get(r.site)!.length > 1) sameSite = r;
       }
-      if (repeated) pointers.set(REPEATED_LINK.entry, REPEATED_LINK_WEIGHT);
-      // Other comments linking the same site is evidence from the thread, not from this comment's words:
-      // a cue of its own beside the link.
-      if (sameSite) {
-        pointers.set(REPEATED_SITE.entry, REPEATED_SITE_WEIGHT);
-        cueKinds.add('campaign');
-      }
-      // Words of a URL are not words the commenter wrote: count only the text around the matches.
-      const tokens = features.comments[i]!.tokens;
-      let words = 0;
-      for (let k = 0; k < tokens.length; k++) {
-        const start = tokens.start(k);
-        if (!list.some((r) => start >= r.match.span[0] && start < r.match.span[1])) words++;
-      }
-      const pointer = combineWeights([...pointers.values()]);
-      const evidence = combineWeights([pointer, ...pitches.values()]);
-      const diluted = combineWeights([pointer * dilution(words, o.pointerContextWords, MIN_LENGTH_FACTOR), ...pitches.values()]) * dilution(words, o.longCommentWords, MIN_LENGTH_FACTOR);
-      // A single cue is capped before the text around it dilutes it, so a link inside an argument stays
-      // weaker than a bare link.
-      const single = !pattern && !repeated && cueKinds.size < 2;
-      const strength = single && evidence > o.singleCueCap ? o.singleCueCap * (diluted / evidence) : diluted;
-      for (const r of list) {
-        const { match: m, entry } = r;
-        const args = r.reference
-          ? { text: m.text, entry: entry.id, kind: entry.kind, role: entry.role, reference: r.reference.id, note: r.reference.note, source: r.reference.source, matches: list.length }
-          : { text: m.text, entry: entry.id, kind: entry.kind, role: entry.role, note: entry.note, source: entry.source, matches: list.length, ...marksArgs(r.marks) };
-        findings.push({ signal: 'promo', commentId: comment.id, strength, reason: { code: r.reference ? 'PROMO_REFERENCE_LINK' : CODES[entry.kind], args }, span: m.span });
-      }
+      if (repeated) sameSite = undefined;
+      const strength = commentStrength(list, features.comments[i]!.tokens, repeated !== undefined, sameSite !== undefined, o);
+      const id = comments[i]!.id;
+      for (let k = 0; k < list.length; k++) findings.push(matchFinding(list[k]!, id, strength, list.length));
       if (repeated) {
-        const others = linkComments.get(repeated.linkKey!)!.filter((j) => j !== i);
+        const posters = linkComments.get(repeated.linkKey!)!;
         findings.push({
           signal: 'promo',
-          commentId: comment.id,
+          commentId: id,
           strength,
           reason: {
             code: 'PROMO_REPEATED_LINK',
-            args: { text: repeated.match.text, entry: REPEATED_LINK.entry, kind: 'link', role: 'pattern', note: REPEATED_LINK.note, source: REPEATED_LINK.source, comments: others.length + 1 },
+            args: { text: repeated.match.text, entry: REPEATED_LINK.entry, kind: 'link', role: 'pattern', note: REPEATED_LINK.note, source: REPEATED_LINK.source, comments: posters.length },
           },
           span: repeated.match.span,
-          related: others.map((j) => thread.comments[j]!.id),
+          related: othersThan(posters, i).map((j) => comments[j]!.id),
         });
       }
       if (sameSite) {
-        const others = siteComments.get(sameSite.site!)!.filter((j) => j !== i);
+        const posters = siteComments.get(sameSite.site!)!;
         findings.push({
           signal: 'promo',
-          commentId: comment.id,
+          commentId: id,
           strength,
           reason: {
             code: 'PROMO_REPEATED_SITE',
-            args: { text: sameSite.match.text, site: sameSite.site, entry: REPEATED_SITE.entry, kind: 'link', role: 'cue', note: REPEATED_SITE.note, source: REPEATED_SITE.source, comments: others.length + 1 },
+            args: { text: sameSite.match.text, site: sameSite.site, entry: REPEATED_SITE.entry, kind: 'link', role: 'cue', note: REPEATED_SITE.note, source: REPEATED_SITE.source, comments: posters.length },
           },
           span: sameSite.match.span,
-          related: others.map((j) => thread.comments[j]!.id),
+          related: othersThan(posters, i).map((j) => comments[j]!.id),
         });
       }
-    });
+    }
     findings.push(...authorRepeats(thread, o));
     return findings;
   },
 };
+
+/** Where the thread's own article is: links there, and to its site, are read against it. */
+interface LinkContext {
+  article: Target | undefined;
+  /** The article's site, unless its address names no host. */
+  articleSite: string | undefined;
+}
+
+/** Notes that comment `i` posts `key` (once per comment: comments come in order). */
+function addPoster(map: Map<string, number[]>, key: string, i: number): void {
+  const posters = map.get(key);
+  if (!posters) map.set(key, [i]);
+  else if (posters[posters.length - 1] !== i) posters.push(i);
+}
+
+/** A comment's promo matches outside quoted material, read: links with where they point and what they show. */
+function readComment(text: string, quotes: ReadonlyArray<[number, number]>, context: LinkContext): readonly Read[] {
+  const matches = promoMatches(text);
+  if (matches.length === 0) return NO_READS;
+  const list: Read[] = [];
+  for (let k = 0; k < matches.length; k++) {
+    const match = matches[k]!;
+    let quoted = false;
+    for (let q = 0; q < quotes.length && !quoted; q++) quoted = match.span[0] < quotes[q]![1] && quotes[q]![0] < match.span[1];
+    if (quoted) continue;
+    const entry = match.entry as PromoEntry;
+    // A platform's own short link (an attached photo, a shared post) is not advertised by repeating it.
+    if (entry.kind !== 'link' || entry.role === 'supporting') {
+      list.push({ match, entry });
+      continue;
+    }
+    const target = linkTarget(match.text);
+    const reference = referenceOf(target, context.article);
+    if (reference) {
+      list.push({ match, entry, reference });
+      continue;
+    }
+    const read: Read = { match, entry };
+    // A cut-off or garbled address ("http://t…") names no page: it cannot be repeated.
+    if (HOST.test(target.host)) {
+      read.linkKey = target.host + withoutReferral(target.path);
+      const site = siteOf(target.host);
+      if (site !== context.articleSite) read.site = site;
+    } else if (!target.host && target.path) read.linkKey = target.path;
+    for (let m = 0; m < markRegexes.length; m++) if (markRegexes[m]!.re.test(match.text)) (read.marks ??= []).push(markRegexes[m]!.entry);
+    list.push(read);
+  }
+  return list;
+}
+
+/**
+ * A comment's promo evidence, 0..1: its constructions (each counted once) combined as independent
+ * evidence, diluted by the words of its own around them. One kind of cue alone is capped at
+ * singleCueCap (before dilution, so a link inside an argument stays weaker than a bare link).
+ */
+function commentStrength(list: readonly Read[], tokens: Tokens, repeated: boolean, sameSite: boolean, o: PromoOptions): number {
+  // Each construction counts once, however often it repeats ("plz plz plz").
+  const pointers = new Map<string, number>();
+  const pitches = new Map<string, number>();
+  const cueKinds = new Set<PromoKind | 'campaign'>();
+  let pattern = false;
+  for (let k = 0; k < list.length; k++) {
+    const r = list[k]!;
+    const weight = r.reference ? REFERENCE_WEIGHT : (r.entry.weight ?? DEFAULT_PHRASE_WEIGHT);
+    (POINTERS.has(r.entry.kind) ? pointers : pitches).set(r.reference ? `reference:${r.reference.id}` : r.entry.id, weight);
+    if (r.reference) continue;
+    if (r.entry.role === 'pattern') pattern = true;
+    else if (r.entry.role === 'cue') cueKinds.add(r.entry.kind);
+    const marks = r.marks ?? [];
+    for (let m = 0; m < marks.length; m++) {
+      pointers.set(marks[m]!.id, marks[m]!.weight ?? DEFAULT_PHRASE_WEIGHT);
+      if (marks[m]!.role === 'pattern') pattern = true;
+    }
+  }
+  if (repeated) pointers.set(REPEATED_LINK.entry, REPEATED_LINK_WEIGHT);
+  // Other comments linking the same site is evidence from the thread, not from this comment's words:
+  // a cue of its own beside the link.
+  if (sameSite) {
+    pointers.set(REPEATED_SITE.entry, REPEATED_SITE_WEIGHT);
+    cueKinds.add('campaign');
+  }
+  // Words of a URL are not words the commenter wrote: count only the text around the matches.
+  let words = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const start = tokens.start(k);
+    let inside = false;
+    for (let m = 0; m < list.length && !inside; m++) inside = start >= list[m]!.match.span[0] && start < list[m]!.match.span[1];
+    if (!inside) words++;
+  }
+  const pointer = combineWeights([...pointers.values()]);
+  const evidence = combineWeights([pointer, ...pitches.values()]);
+  const diluted = combineWeights([pointer * dilution(words, o.pointerContextWords, MIN_LENGTH_FACTOR), ...pitches.values()]) * dilution(words, o.longCommentWords, MIN_LENGTH_FACTOR);
+  const single = !pattern && !repeated && cueKinds.size < 2;
+  return single && evidence > o.singleCueCap ? o.singleCueCap * (diluted / evidence) : diluted;
+}
+
+/** The finding of one match: its text, entry, note and source (a reference link's kind and note). */
+function matchFinding(r: Read, commentId: string, strength: number, matches: number): Finding {
+  const { match: m, entry } = r;
+  const args = r.reference
+    ? { text: m.text, entry: entry.id, kind: entry.kind, role: entry.role, reference: r.reference.id, note: r.reference.note, source: r.reference.source, matches }
+    : r.marks
+      ? { text: m.text, entry: entry.id, kind: entry.kind, role: entry.role, note: entry.note, source: entry.source, matches, marks: r.marks.map((k) => ({ entry: k.id, role: k.role, note: k.note, source: k.source })) }
+      : { text: m.text, entry: entry.id, kind: entry.kind, role: entry.role, note: entry.note, source: entry.source, matches };
+  return { signal: 'promo', commentId, strength, reason: { code: r.reference ? 'PROMO_REFERENCE_LINK' : CODES[entry.kind], args }, span: m.span };
+}
 
 /** Comments whose author posted a near-identical comment elsewhere in the thread. */
 function authorRepeats(thread: Thread, o: PromoOptions): Finding[] {

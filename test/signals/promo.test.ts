@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { DEFAULT_THRESHOLD, defaultConfig } from '../../src/config.js';
-import { LINK_MARKS, PROMO, REFERENCE_SITES } from '../../src/data/promo.js';
+import { LINK_MARKS, PROMO, PROMO_MESSAGES, REFERENCE_SITES } from '../../src/data/promo.js';
 import { linkTarget, promo, siteOf } from '../../src/signals/promo.js';
 import { hasNestedQuantifier } from '../../src/text/regex-safety.js';
 import type { Finding, Thread } from '../../src/types.js';
@@ -108,10 +108,10 @@ describe('promo', () => {
     expect(few.length).toBeGreaterThan(0);
   });
 
-  it('the list: unique ids, every entry with a note, a source and a weight, every regex safe', () => {
-    const ids = PROMO.map((e) => e.id);
+  it('the lists: unique ids across both, every entry with a note, a source and a weight, every regex safe', () => {
+    const ids = [...PROMO, ...PROMO_MESSAGES].map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const e of PROMO) {
+    for (const e of [...PROMO, ...PROMO_MESSAGES]) {
       expect(e.note, e.id).toBeTruthy();
       expect(e.source, e.id).toBeTruthy();
       expect(e.weight, e.id).toBeGreaterThan(0);
