@@ -44,6 +44,7 @@ const MESSAGES: Record<string, (a: Args) => string> = {
   PROMO_TERMS: (a) => `small print ${quote(a.text)}: ${String(a.note)}`,
   PROMO_REFERENCE_LINK: (a) => `reference link ${quote(a.text)}: ${String(a.note)} (weak evidence)`,
   PROMO_REPEATED_LINK: (a) => `link ${quote(a.text)} posted in ${String(a.comments)} comments: ${String(a.note)}`,
+  PROMO_REPEATED_SITE: (a) => `link ${quote(a.text)} to ${String(a.site)}, linked from ${String(a.comments)} comments: ${String(a.note)}`,
   LLM_STYLE: (a) => {
     const markers = (a.markers as Array<{ label: string }>).map((m) => m.label);
     const phrases = (a.phrases as unknown[]).slice(0, 3);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { DEFAULT_THRESHOLD, defaultConfig } from '../../src/config.js';
 import { LINK_MARKS, PROMO, PROMO_MESSAGES, REFERENCE_SITES } from '../../src/data/promo.js';
+import { formatReason } from '../../src/reasons.js';
 import { linkTarget, promo, siteOf } from '../../src/signals/promo.js';
 import { hasNestedQuantifier } from '../../src/text/regex-safety.js';
 import type { Finding, Thread } from '../../src/types.js';
@@ -286,6 +287,29 @@ describe('promo: text-message spam families', () => {
   ];
   it.each(ham)('leaves an ordinary message alone: %s', (text) => {
     expect(flagged(makeThread([text]))).toBe(false);
+  });
+});
+
+describe('promo reasons', () => {
+  it('every code promo emits has its own wording, naming the matched text', () => {
+    const thread = withUrl(
+      makeThread([
+        'my new song, take a listen http://a.example.com/x?ref=abc123 please subscribe, 150p/msg, reply STOP, T&Cs apply, free entry, you have won a £500 prize, call 555-123-4567',
+        'source: https://en.wikipedia.org/wiki/Budget',
+        'again http://a.example.com/x and http://b.example.com/y',
+        'more http://c.example.com/z',
+        'and http://c.example.com/w',
+      ]),
+      'https://news.example.net/story',
+    );
+    const findings = runSignal(promo, thread).filter((f) => f.reason.code !== 'PROMO_AUTHOR_REPEAT');
+    const codes = new Set(findings.map((f) => f.reason.code));
+    expect([...codes].sort()).toEqual(['PROMO_CALL_TO_ACTION', 'PROMO_CONTACT', 'PROMO_LINK', 'PROMO_MONEY', 'PROMO_OFFER', 'PROMO_PRICE', 'PROMO_REFERENCE_LINK', 'PROMO_REPEATED_LINK', 'PROMO_REPEATED_SITE', 'PROMO_SELF', 'PROMO_TERMS']);
+    for (const f of findings) {
+      const message = formatReason(f.reason);
+      expect(message, f.reason.code).not.toBe(f.reason.code);
+      expect(message, f.reason.code).toContain(String(f.reason.args.text));
+    }
   });
 });
 
