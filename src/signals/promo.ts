@@ -57,14 +57,14 @@ const REPEATED_LINK_WEIGHT = 0.6;
 const REPEATED_LINK = {
   entry: 'repeated-link',
   note: 'the same link is posted in other comments of this thread: links are advertised by repetition',
-  source: 'TubeSpam (Alberto, Lochter & Almeida, ICMLA 2015): spam comments repeat their links across a video',
+  source: 'YouTube Community Guidelines, "Spam, deceptive practices & scams": the same content posted repeatedly',
 };
 /** Links to one site from two or more comments: the site is being pushed, though each link may differ. */
 const REPEATED_SITE_WEIGHT = 0.45;
 const REPEATED_SITE = {
   entry: 'repeated-site',
   note: 'other comments of this thread link the same site: a site pushed by several comments',
-  source: 'TubeSpam (Alberto, Lochter & Almeida, ICMLA 2015): spam campaigns post many links to one site',
+  source: 'threadsift maintainers: reading of moderation queues of video and news comment sections',
 };
 const ARTICLE_LINK: ReferenceSite = {
   id: 'article',
