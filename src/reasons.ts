@@ -31,11 +31,20 @@ const MESSAGES: Record<string, (a: Args) => string> = {
     `mentions only one specific of the article (${list(a.specificsMentioned)}); the rest could sit under any article on the topic`,
   AGENDA_TERM: (a) => `pushes ${quote(a.term)}, repeated in ${String(a.comments)} comments but absent from the article`,
   AUTHOR_ALLOWED: (a) => `author ${quote(a.author)} is allow-listed in the configuration`,
-  PROMO_LINK: (a) => `link ${quote(a.text)}: ${String(a.note)}`,
+  PROMO_LINK: (a) => {
+    const marks = (a.marks as Array<{ note: string }> | undefined) ?? [];
+    return `link ${quote(a.text)}: ${[String(a.note), ...marks.map((m) => m.note)].join('; ')}`;
+  },
   PROMO_SELF: (a) => `self-promotion ${quote(a.text)}: ${String(a.note)}`,
   PROMO_CALL_TO_ACTION: (a) => `call to action ${quote(a.text)}: ${String(a.note)}`,
   PROMO_MONEY: (a) => `money bait ${quote(a.text)}: ${String(a.note)}`,
   PROMO_CONTACT: (a) => `contact handle ${quote(a.text)}: ${String(a.note)}`,
+  PROMO_OFFER: (a) => `offer ${quote(a.text)}: ${String(a.note)}`,
+  PROMO_PRICE: (a) => `price ${quote(a.text)}: ${String(a.note)}`,
+  PROMO_TERMS: (a) => `small print ${quote(a.text)}: ${String(a.note)}`,
+  PROMO_REFERENCE_LINK: (a) => `reference link ${quote(a.text)}: ${String(a.note)} (weak evidence)`,
+  PROMO_REPEATED_LINK: (a) => `link ${quote(a.text)} posted in ${String(a.comments)} comments: ${String(a.note)}`,
+  PROMO_REPEATED_SITE: (a) => `link ${quote(a.text)} to ${String(a.site)}, linked from ${String(a.comments)} comments: ${String(a.note)}`,
   LLM_STYLE: (a) => {
     const shown = a.evidence as Array<{ kind: string; label: string; text?: string[] }>;
     const style = shown.filter((e) => e.kind === 'style').map((e) => (e.text?.length ? `${e.label} (${e.text.map(quote).join(', ')})` : e.label));

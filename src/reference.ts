@@ -5,9 +5,9 @@
  */
 import { AGREEMENT_OPENERS } from './data/agreement.js';
 import { BOILERPLATE } from './data/boilerplate.js';
+import { LINK_MARKS, PROMO, PROMO_MESSAGES, REFERENCE_SITES, type PromoEntry } from './data/promo.js';
 import { STYLE_LEXICONS } from './data/style-lexicons.js';
 import { STYLE_FEATURES } from './detector/features.js';
-import { PROMO } from './data/promo.js';
 import type { PhraseEntry } from './data/types.js';
 import { PARSERS } from './parsers/index.js';
 import { REPORTERS } from './reporters/index.js';
@@ -23,6 +23,18 @@ function phraseTable(title: string, entries: readonly PhraseEntry[]): string[] {
     '| id | pattern | weight | note | source |',
     '| --- | --- | --- | --- | --- |',
     ...entries.map((e) => `| \`${e.id}\` | \`${cell(e.pattern)}\` | ${e.weight ?? 0.45} | ${cell(e.note)} | ${cell(e.source)} |`),
+    '',
+  ];
+}
+
+/** Promo entries with what each shows (kind) and how much it proves alone (role). */
+function promoTable(title: string, entries: readonly PromoEntry[]): string[] {
+  return [
+    `### ${title} (${entries.length} entries)`,
+    '',
+    '| id | kind | role | pattern | weight | note | source |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...entries.map((e) => `| \`${e.id}\` | ${e.kind} | ${e.role} | \`${cell(e.pattern)}\` | ${e.weight ?? 0.45} | ${cell(e.note)} | ${cell(e.source)} |`),
     '',
   ];
 }
@@ -63,7 +75,17 @@ export function renderReference(): string {
     '',
     ...phraseTable('Boilerplate (src/data/boilerplate.ts)', BOILERPLATE),
     ...phraseTable('Agreement openers (src/data/agreement.ts)', AGREEMENT_OPENERS),
-    ...phraseTable('Promotion (src/data/promo.ts)', PROMO),
+    'Promotion roles: a `pattern` is evidence enough alone; one kind of `cue` alone is capped under the threshold (promo option `singleCueCap`), two kinds of cue, a spam pattern or a link repeated across the thread are not; a `supporting` entry never counts as a cue.',
+    '',
+    ...promoTable('Promotion in comments (src/data/promo.ts, PROMO)', PROMO),
+    ...promoTable('Promotion in text messages (src/data/promo.ts, PROMO_MESSAGES)', PROMO_MESSAGES),
+    ...promoTable("What a link's own address shows (src/data/promo.ts, LINK_MARKS)", LINK_MARKS),
+    `### Reference sites: weak evidence, never a cue (src/data/promo.ts, REFERENCE_SITES, ${REFERENCE_SITES.length} kinds; and the thread's own article)`,
+    '',
+    '| id | hosts | note | source |',
+    '| --- | --- | --- | --- |',
+    ...REFERENCE_SITES.map((r) => `| \`${r.id}\` | \`${cell(r.hosts)}\` | ${cell(r.note)} | ${cell(r.source)} |`),
+    '',
     `### Machine-text detector: style measurements (src/detector/features.ts, ${STYLE_FEATURES.length})`,
     '',
     'Each measurement is weighted by the shipped detector (data/machine-text.json; docs/machine-text-detector.md).',

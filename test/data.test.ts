@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AGREEMENT_OPENERS } from '../src/data/agreement.js';
 import { BOILERPLATE } from '../src/data/boilerplate.js';
-import { PROMO } from '../src/data/promo.js';
+import { PROMO, PROMO_MESSAGES } from '../src/data/promo.js';
 import { QUOTE_FORMS } from '../src/data/quotes.js';
 import type { PhraseEntry } from '../src/data/types.js';
 import { anyOfSource, factorWordBoundary, hasNestedQuantifier, topLevelAlternatives } from '../src/text/regex-safety.js';
@@ -20,6 +20,7 @@ const LISTS: Array<[string, readonly PhraseEntry[]]> = [
   ['boilerplate', BOILERPLATE],
   ['agreement', AGREEMENT_OPENERS],
   ['promo', PROMO],
+  ['promo in text messages', PROMO_MESSAGES],
 ];
 
 describe.each(LISTS)('%s list', (_, entries) => {
