@@ -43,6 +43,7 @@ const MESSAGES: Record<string, (a: Args) => string> = {
   PROMO_PRICE: (a) => `price ${quote(a.text)}: ${String(a.note)}`,
   PROMO_TERMS: (a) => `small print ${quote(a.text)}: ${String(a.note)}`,
   PROMO_REFERENCE_LINK: (a) => `reference link ${quote(a.text)}: ${String(a.note)} (weak evidence)`,
+  PROMO_LINK_FLOOD: (a) => `${String(a.links)} links, the first ${quote(a.text)}: ${String(a.note)}`,
   PROMO_REPEATED_LINK: (a) => `link ${quote(a.text)} posted in ${String(a.comments)} comments: ${String(a.note)}`,
   PROMO_REPEATED_SITE: (a) => `link ${quote(a.text)} to ${String(a.site)}, linked from ${String(a.comments)} comments: ${String(a.note)}`,
   LLM_STYLE: (a) => {

@@ -66,6 +66,16 @@ const REPEATED_SITE = {
   note: 'other comments of this thread link the same site: a site pushed by several comments',
   source: 'threadsift maintainers: reading of moderation queues of video and news comment sections',
 };
+/**
+ * A comment that pastes this many links (citations aside) is a link flood: written to be clicked, not
+ * read. One link alone never flags, however bare the comment around it.
+ */
+const LINK_FLOOD_LINKS = 3;
+const LINK_FLOOD = {
+  entry: 'link-flood',
+  note: 'a pile of links in one comment: written to be clicked, not read',
+  source: 'TubeSpam (Alberto, Lochter & Almeida, ICMLA 2015): link spam in video comments',
+};
 const ARTICLE_LINK: ReferenceSite = {
   id: 'article',
   hosts: '',
@@ -250,6 +260,20 @@ export const promo: Signal<PromoOptions> = {
           related: othersThan(posters, i).map((j) => comments[j]!.id),
         });
       }
+      const links = linkCount(list);
+      if (links >= LINK_FLOOD_LINKS) {
+        const first = list.find((r) => r.entry.kind === 'link' && r.entry.role !== 'supporting' && !r.reference)!;
+        findings.push({
+          signal: 'promo',
+          commentId: id,
+          strength,
+          reason: {
+            code: 'PROMO_LINK_FLOOD',
+            args: { text: first.match.text, entry: LINK_FLOOD.entry, kind: 'link', role: 'pattern', note: LINK_FLOOD.note, source: LINK_FLOOD.source, links },
+          },
+          span: first.match.span,
+        });
+      }
       if (sameSite) {
         const posters = siteComments.get(sameSite.site!)!;
         findings.push({
@@ -328,7 +352,8 @@ function commentStrength(list: readonly Read[], tokens: Tokens, repeated: boolea
   // Each construction counts once, however often it repeats ("plz plz plz").
   const pointers = new Map<string, number>();
   const pitches = new Map<string, number>();
-  const cueKinds = new Set<PromoKind | 'campaign'>();
+  // Independent cues: all links are one cue, all contact handles one; every other construction its own.
+  const cueKinds = new Set<string>();
   let pattern = false;
   for (let k = 0; k < list.length; k++) {
     const r = list[k]!;
@@ -336,7 +361,7 @@ function commentStrength(list: readonly Read[], tokens: Tokens, repeated: boolea
     (POINTERS.has(r.entry.kind) ? pointers : pitches).set(r.reference ? `reference:${r.reference.id}` : r.entry.id, weight);
     if (r.reference) continue;
     if (r.entry.role === 'pattern') pattern = true;
-    else if (r.entry.role === 'cue') cueKinds.add(r.entry.kind);
+    else if (r.entry.role === 'cue') cueKinds.add(POINTERS.has(r.entry.kind) ? r.entry.kind : r.entry.id);
     const marks = r.marks ?? [];
     for (let m = 0; m < marks.length; m++) {
       pointers.set(marks[m]!.id, marks[m]!.weight ?? DEFAULT_PHRASE_WEIGHT);
@@ -350,7 +375,27 @@ function commentStrength(list: readonly Read[], tokens: Tokens, repeated: boolea
     pointers.set(REPEATED_SITE.entry, REPEATED_SITE_WEIGHT);
     cueKinds.add('campaign');
   }
-  // Words of a URL are not words the commenter wrote: count only the text around the matches.
+  const words = ownWords(list, tokens);
+  if (linkCount(list) >= LINK_FLOOD_LINKS) pattern = true;
+  const pointer = combineWeights([...pointers.values()]);
+  const evidence = combineWeights([pointer, ...pitches.values()]);
+  const diluted = combineWeights([pointer * dilution(words, o.pointerContextWords, MIN_LENGTH_FACTOR), ...pitches.values()]) * dilution(words, o.longCommentWords, MIN_LENGTH_FACTOR);
+  const single = !pattern && !repeated && cueKinds.size < 2;
+  return single && evidence > o.singleCueCap ? o.singleCueCap * (diluted / evidence) : diluted;
+}
+
+/** How many links a comment pastes, citations and a platform's own short links aside. */
+function linkCount(list: readonly Read[]): number {
+  let links = 0;
+  for (let k = 0; k < list.length; k++) {
+    const r = list[k]!;
+    if (r.entry.kind === 'link' && r.entry.role !== 'supporting' && !r.reference) links++;
+  }
+  return links;
+}
+
+/** Words of the comment outside its promo matches (the words of a URL are not words the commenter wrote). */
+function ownWords(list: readonly Read[], tokens: Tokens): number {
   let words = 0;
   for (let k = 0; k < tokens.length; k++) {
     const start = tokens.start(k);
@@ -358,11 +403,7 @@ function commentStrength(list: readonly Read[], tokens: Tokens, repeated: boolea
     for (let m = 0; m < list.length && !inside; m++) inside = start >= list[m]!.match.span[0] && start < list[m]!.match.span[1];
     if (!inside) words++;
   }
-  const pointer = combineWeights([...pointers.values()]);
-  const evidence = combineWeights([pointer, ...pitches.values()]);
-  const diluted = combineWeights([pointer * dilution(words, o.pointerContextWords, MIN_LENGTH_FACTOR), ...pitches.values()]) * dilution(words, o.longCommentWords, MIN_LENGTH_FACTOR);
-  const single = !pattern && !repeated && cueKinds.size < 2;
-  return single && evidence > o.singleCueCap ? o.singleCueCap * (diluted / evidence) : diluted;
+  return words;
 }
 
 /** The finding of one match: its text, entry, note and source (a reference link's kind and note). */

@@ -182,10 +182,30 @@ describe('promo false-positive controls: one cue alone never flags', () => {
     ['a link and self-promotion', 'my new song http://example.com/a'],
     ['a call to action and a handle', 'follow me, insta: @dancer_jo'],
     ['a price and an opt-out', 'weekly ringtones 150p/msg, reply STOP to end'],
+    ['two different calls to action', 'please check it out and subscribe'],
   ];
   it.each(double)('two kinds of cue flag: %s', (_, text) => {
     expect(strengthOf(runSignal(promo, makeThread([text])))).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
     expect(flagged(makeThread([text]))).toBe(true);
+  });
+
+  const patterns = [
+    ['the poster pointing at themselves', "Check me out! I'm kyle, I rap so yeah", 'check-me-out'],
+    ['a plea for subscribers', 'subscribe please', 'subscribe-please'],
+    ['a plea for subscribers, the other way round', 'pls subscribe, thanks everyone', 'subscribe-please'],
+    ['a pile of links', 'look http://a.example.com/1 http://b.example.com/2 http://c.example.com/3', 'link-flood'],
+  ];
+  it.each(patterns)('a spam pattern flags alone: %s', (_, text, entry) => {
+    const findings = runSignal(promo, makeThread([text]));
+    expect(findings.map((f) => f.reason.args.entry)).toContain(entry);
+    expect(flagged(makeThread([text]))).toBe(true);
+  });
+
+  it('a link flood names how many links, and the first', () => {
+    const thread = makeThread(['look http://a.example.com/1 http://b.example.com/2 http://c.example.com/3']);
+    const flood = runSignal(promo, thread).find((f) => f.reason.code === 'PROMO_LINK_FLOOD')!;
+    expect(flood.reason.args.links).toBe(3);
+    expect(spanText(thread, flood)).toBe('http://a.example.com/1');
   });
 
   it('a cue beside a reference link stays one cue: a citation is not a second cue', () => {
