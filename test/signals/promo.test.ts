@@ -20,7 +20,7 @@ describe('promo', () => {
     { text: 'great song http://www.example.com/deal?ref=abc123', codes: ['PROMO_LINK'], entries: ['url'], spans: ['http://www.example.com/deal?ref=abc123'] },
     { text: 'visit mysite . com for more', codes: ['PROMO_LINK'], entries: ['bare-domain'], spans: ['mysite . com'] },
     { text: 'sub 4 sub anyone? I will sub back', codes: ['PROMO_SELF', 'PROMO_SELF'], entries: ['sub-for-sub', 'sub-for-sub'], spans: ['sub 4 sub', 'I will sub back'] },
-    { text: 'Like and share if you agree', codes: ['PROMO_CALL_TO_ACTION'], entries: ['like-and-subscribe'], spans: ['Like and share'] },
+    { text: 'Like and share if you agree', codes: ['PROMO_CALL_TO_ACTION'], entries: ['like-and-share'], spans: ['Like and share'] },
     { text: 'Earn easy money working from home, ask me how', codes: ['PROMO_MONEY', 'PROMO_MONEY'], entries: ['earn-money', 'work-from-home'], spans: ['Earn easy money', 'working from home'] },
     { text: 'Free gift cards for everyone in the giveaway', codes: ['PROMO_MONEY', 'PROMO_MONEY'], entries: ['free-goods', 'giveaway'], spans: ['Free gift cards', 'giveaway'] },
     { text: 'write to deals.team@example.org or call 555-123-4567', codes: ['PROMO_CONTACT', 'PROMO_CONTACT'], entries: ['email-address', 'phone-number'], spans: ['deals.team@example.org', '555-123-4567'] },
@@ -163,7 +163,7 @@ describe('promo false-positive controls: one cue alone never flags', () => {
   const single = [
     'http://example.com/a',
     'www.example.com/some/page',
-    'please subscribe',
+    'please vote',
     'check this out',
     'my new song',
     'call me on 555-123-4567 or 555-765-4321',
