@@ -45,9 +45,25 @@ const MESSAGES: Record<string, (a: Args) => string> = {
     const features = (a.features as Array<{ feature: string }>).map((f) => f.feature.replace(/^ngram:/, '').replace(/^signal:/, 'signal '));
     return `trained model: ${pct(a.probability)} likely a bot${features.length ? `, mostly from ${list(features.map(quote))}` : ''}`;
   },
+  LANGUAGE_NOT_JUDGED: (a) => `not judged: language ${String(a.language)} (${languageName(a)}), which ${list(a.signals)} cannot read`,
   PROMO_AUTHOR_REPEAT: (a) =>
     `${quote(a.author)} posted this ${Number(a.copies) > 2 ? `${String(a.copies)} times` : 'twice'} (${pct(a.similarity)} the same as #${String(a.partner)})`,
 };
+
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+
+/** "Russian"; for an undetermined language, its script ("Cyrillic script, too little text to name the language"). */
+function languageName(a: Args): string {
+  const code = String(a.language);
+  if (code === 'und') return `${String(a.script)} script, too little text to name the language`;
+  let name: string | undefined;
+  try {
+    name = LANGUAGE_NAMES.of(code);
+  } catch {
+    name = undefined;
+  }
+  return name && name !== code ? name : `${String(a.script)} script`;
+}
 
 function othersSuffix(a: Args): string {
   const links = a.links as Array<{ id: string }> | undefined;

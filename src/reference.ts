@@ -36,15 +36,20 @@ export function renderReference(): string {
     '',
     '## Signals',
     '',
-    '| id | weight | default options | description |',
-    '| --- | --- | --- | --- |',
+    '| id | weight | judges | default options | description |',
+    '| --- | --- | --- | --- | --- |',
     ...SIGNALS.map((s) => {
       const options = Object.entries(s.defaultOptions)
         .filter(([, v]) => typeof v !== 'object' || v === null)
         .map(([k, v]) => `\`${k}\`: ${JSON.stringify(v)}`)
         .join(', ');
-      return `| \`${s.id}\` | ${s.weight} | ${options || '—'} | ${cell(s.description)} |`;
+      return `| \`${s.id}\` | ${s.weight} | ${s.languages ? s.languages.map((l) => `\`${l}\``).join(' ') : 'every language'} | ${options || '—'} | ${cell(s.description)} |`;
     }),
+    '',
+    'Signals that judge only some languages (ISO 639-3 codes) read words of those languages. Each comment\'s',
+    'language is detected once (src/text/language.ts: script, then function words, then franc-min for long text);',
+    'Latin-script text too short to tell counts as English. A comment in another language gets no finding from',
+    'those signals, and one reason instead: "not judged: language xx".',
     '',
     '## Input formats',
     '',

@@ -75,6 +75,13 @@ export interface Signal<O extends object = object> {
   /** Default weight in scoring (0..1); config may override. */
   weight: number;
   defaultOptions: O;
+  /**
+   * Languages the signal can judge, as ISO 639-3 codes ("eng"); absent: every language. Declare it when
+   * the signal reads words of one language (phrase lists, function words, stems): the pipeline then keeps
+   * its findings only on comments detected in those languages (undetermined Latin-script text counts as
+   * English) and gives every other comment one "not judged: language xx" reason instead.
+   */
+  languages?: readonly string[];
   analyze(thread: Thread, ctx: SignalContext<O>): Finding[];
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AGREEMENT_OPENERS } from '../src/data/agreement.js';
 import { BOILERPLATE } from '../src/data/boilerplate.js';
+import { ENGLISH_FUNCTION_WORDS, OTHER_FUNCTION_WORDS } from '../src/data/function-words.js';
 import { PROMO } from '../src/data/promo.js';
 import { QUOTE_FORMS } from '../src/data/quotes.js';
 import type { PhraseEntry } from '../src/data/types.js';
@@ -205,5 +206,30 @@ describe('a \\b shared by every alternative, written once', () => {
     }
     expect(rewritten).toBeGreaterThan(10);
     expect(matches).toBeGreaterThan(20);
+  });
+});
+
+describe('function words (src/data/function-words.ts)', () => {
+  const all = [ENGLISH_FUNCTION_WORDS, ...OTHER_FUNCTION_WORDS];
+
+  it('lists lower-case words once each, under a unique ISO 639-3 code', () => {
+    expect(new Set(all.map((l) => l.code)).size).toBe(all.length);
+    for (const l of all) {
+      expect(l.code).toMatch(/^[a-z]{3}$/);
+      expect(new Set(l.words).size, l.code).toBe(l.words.length);
+      for (const w of l.words) expect(w, l.code).toBe(w.toLowerCase());
+    }
+  });
+
+  it('no word of another language is an English function word', () => {
+    const english = new Set(ENGLISH_FUNCTION_WORDS.words);
+    for (const l of OTHER_FUNCTION_WORDS) expect(l.words.filter((w) => english.has(w)), l.code).toEqual([]);
+  });
+
+  it('no word of another language is among the 2,000 commonest English forms, but "y", "il" and "de"', () => {
+    // Those three are the commonest words of Spanish, Italian/French and Dutch/Spanish/Portuguese; SUBTLEX
+    // counts them from names and film titles ("De Niro"), and a text needs two distinct words to count.
+    const common = OTHER_FUNCTION_WORDS.flatMap((l) => l.words.filter((w) => frequencyRank(w) <= 2000).map((w) => `${l.code}:${w}`));
+    expect(common.sort()).toEqual(['nld:de', 'spa:y', 'swe:de', 'tur:de', 'fra:il', 'ita:il'].sort());
   });
 });

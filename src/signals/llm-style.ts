@@ -215,6 +215,7 @@ export const llmStyle: Signal<LlmStyleOptions> = {
   id: 'llm-style',
   description: 'Stylistic markers of machine-written commentary: essay connectives, hedged balance, uniform sentences, no first person or informal register',
   weight: 0.5,
+  languages: ['eng'],
   defaultOptions: { minWords: 30, prior: 0.05, minStrength: 0.2 },
   analyze(thread, ctx) {
     const o = ctx.options;
