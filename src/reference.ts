@@ -7,6 +7,7 @@ import { AGREEMENT_OPENERS } from './data/agreement.js';
 import { BOILERPLATE } from './data/boilerplate.js';
 import { LLM_STYLE } from './data/llm-style.js';
 import { PROMO } from './data/promo.js';
+import { SELF_DECLARED_BOT } from './data/self-declared-bot.js';
 import type { PhraseEntry } from './data/types.js';
 import { PARSERS } from './parsers/index.js';
 import { REPORTERS } from './reporters/index.js';
@@ -68,6 +69,7 @@ export function renderReference(): string {
     ...phraseTable('Boilerplate (src/data/boilerplate.ts)', BOILERPLATE),
     ...phraseTable('Agreement openers (src/data/agreement.ts)', AGREEMENT_OPENERS),
     ...phraseTable('Promotion (src/data/promo.ts)', PROMO),
+    ...phraseTable('Self-declared bots (src/data/self-declared-bot.ts)', SELF_DECLARED_BOT),
     `### Machine-written style markers (src/data/llm-style.ts, ${LLM_STYLE.length} markers)`,
     '',
     '| id | shows | lift | note | source |',

@@ -6,6 +6,7 @@ import { AGREEMENT_OPENERS } from '../src/data/agreement.js';
 import { BOILERPLATE } from '../src/data/boilerplate.js';
 import { ENGLISH_FUNCTION_WORDS, OTHER_FUNCTION_WORDS } from '../src/data/function-words.js';
 import { PROMO } from '../src/data/promo.js';
+import { SELF_DECLARED_BOT } from '../src/data/self-declared-bot.js';
 import { QUOTE_FORMS } from '../src/data/quotes.js';
 import type { PhraseEntry } from '../src/data/types.js';
 import { anyOfSource, factorWordBoundary, hasNestedQuantifier, topLevelAlternatives } from '../src/text/regex-safety.js';
@@ -21,6 +22,7 @@ const LISTS: Array<[string, readonly PhraseEntry[]]> = [
   ['boilerplate', BOILERPLATE],
   ['agreement', AGREEMENT_OPENERS],
   ['promo', PROMO],
+  ['self-declared-bot', SELF_DECLARED_BOT],
 ];
 
 describe.each(LISTS)('%s list', (_, entries) => {
@@ -163,7 +165,7 @@ describe('one yes/no pattern per phrase list', () => {
     for (const [name, list] of LISTS) {
       const any = new RegExp(anyOfSource(list.map((e) => e.pattern)), 'iu');
       const each = list.map((e) => new RegExp(e.pattern, 'iu'));
-      const texts = [...lines, 'plain words with no pitch at all', '', 'ſubscribe', 'x@y', 'wordsubscribe', 'subscribe'];
+      const texts = [...lines, 'plain words with no pitch at all', '', 'ſubscribe', 'x@y', 'wordsubscribe', 'subscribe', 'I am a bot, and this action was performed automatically.'];
       let positives = 0;
       for (const text of texts) {
         // No entry matches before the combined pattern's first match: entries' scans may start there.
