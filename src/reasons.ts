@@ -54,7 +54,8 @@ const MESSAGES: Record<string, (a: Args) => string> = {
     `${quote(a.author)} posted this ${Number(a.copies) > 2 ? `${String(a.copies)} times` : 'twice'} (${pct(a.similarity)} the same as #${String(a.partner)})`,
 };
 
-const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+// Made on first use: building it loads ICU's display names (~15–50 ms), which most runs never need.
+let languageNames: Intl.DisplayNames | undefined;
 
 /** "Russian"; for an undetermined language, its script ("Cyrillic script, too little text to name the language"). */
 function languageName(a: Args): string {
@@ -62,7 +63,7 @@ function languageName(a: Args): string {
   if (code === 'und') return `${String(a.script)} script, too little text to name the language`;
   let name: string | undefined;
   try {
-    name = LANGUAGE_NAMES.of(code);
+    name = (languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' })).of(code);
   } catch {
     name = undefined;
   }

@@ -3,6 +3,9 @@ import { threadFeatures } from '../text/features.js';
 import { combineWeights, DEFAULT_PHRASE_WEIGHT, matchPhrases } from '../text/phrases.js';
 import type { Finding, Signal } from '../types.js';
 
+/** Every entry needs one of these words; one native test spares the phrase scan for nearly every comment. */
+const MAY_DECLARE = /bot|automat|beep|bleep/i;
+
 /**
  * A comment that says it is a bot ("I am a bot, and this action was performed automatically", "I'm a bot,
  * beep boop"). One finding per declaration; strength combines them like boilerplate's phrases.
@@ -24,6 +27,7 @@ export const selfDeclaredBot: Signal = {
     const features = threadFeatures(thread);
     const findings: Finding[] = [];
     thread.comments.forEach((comment, i) => {
+      if (!MAY_DECLARE.test(comment.text)) return;
       // Reddit superscript (^^I'm ^^a ^^bot) read as spaces: same length, so spans still point into the text.
       const text = comment.text.includes('^') ? comment.text.replace(/\^/g, ' ') : comment.text;
       // A person quoting a bot ("> I am a bot...") is not one.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { defaultConfig } from '../../src/config.js';
+import { SELF_DECLARED_BOT } from '../../src/data/self-declared-bot.js';
+import { topLevelAlternatives } from '../../src/text/regex-safety.js';
 import { selfDeclaredBot } from '../../src/signals/self-declared-bot.js';
 import { parseFile, realExport } from '../parsers/support.js';
 import { makeThread, runSignal, spanText } from '../helpers.js';
@@ -67,5 +69,14 @@ describe('self-declared-bot', () => {
   it('no comment of the other real Reddit export declares itself a bot', () => {
     const { threads } = parseFile(realExport('reddit', 'openai_o1_vs_recent_leetcode_questions.json'));
     expect(runSignal(selfDeclaredBot, threads[0]!)).toEqual([]);
+  });
+});
+
+describe('self-declared-bot: the quick test before the phrase scan', () => {
+  it('every entry needs "bot", "automat", "beep" or "bleep", so the quick test skips no match', () => {
+    for (const entry of SELF_DECLARED_BOT) expect(entry.pattern, entry.id).toMatch(/bot|automat|beep|bleep/);
+    for (const entry of SELF_DECLARED_BOT) {
+      for (const alternative of topLevelAlternatives(entry.pattern)) expect(alternative, entry.id).toMatch(/bot|automat|beep|bleep/);
+    }
   });
 });
