@@ -59,3 +59,28 @@ describe('signals that declare languages abstain on comments in other languages'
     expect(reasonsOf(report, '3').map((r) => r.code)).toContain('BOILERPLATE_PHRASE');
   });
 });
+
+describe('an article in another language', () => {
+  const body =
+    'Центральный банк России в пятницу повысил ключевую ставку до шестнадцати процентов годовых, сославшись на ускорение инфляции и ослабление рубля. ' +
+    'По словам председателя банка, решение было принято единогласно после долгого обсуждения с экспертами и представителями министерства финансов. ' +
+    'Аналитики ожидают, что ставка останется высокой как минимум до конца следующего года, а кредиты для бизнеса и населения заметно подорожают. ';
+  const thread = makeThread(['This is a really interesting development and I think we should all keep an eye on it going forward.', 'Great article, thanks for sharing this with all of us here today!', 'Really interesting, we should keep an eye on it.'], {
+    body: body.repeat(4),
+  });
+
+  it('gives the grounding signals nothing to compare English comments with: no ungrounded or agenda-drift findings', () => {
+    const report = analyze([thread], defaultConfig()).threads[0]!;
+    const signals = report.comments.flatMap((c) => c.reasons.map((r) => r.signal));
+    expect(signals).not.toContain('ungrounded');
+    expect(signals).not.toContain('agenda-drift');
+  });
+
+  it('the same comments under the same article in English are judged for grounding', () => {
+    const english = makeThread(thread.comments.map((c) => c.text), {
+      body: 'The Russian central bank raised its key rate to sixteen percent on Friday, citing faster inflation and a weaker rouble. The governor said the board voted unanimously after a long discussion with experts and the finance ministry. Analysts expect the rate to stay high at least until the end of next year, and loans for businesses and households to become much more expensive. '.repeat(3),
+    });
+    const report = analyze([english], defaultConfig()).threads[0]!;
+    expect(report.comments.flatMap((c) => c.reasons.map((r) => r.signal))).toContain('ungrounded');
+  });
+});
