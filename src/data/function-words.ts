@@ -23,15 +23,15 @@ export interface FunctionWords {
 
 /**
  * English: frequent words that are not also frequent words of another Latin-script language
- * ("in", "is", "was", "die", "will", "also", "man", "do", "we", "her" are left out: German, Dutch,
- * Portuguese, Polish and Turkish use them as often).
+ * ("in", "is", "was", "die", "will", "also", "man", "do", "we", "her", "at" are left out: German, Dutch,
+ * Portuguese, Polish, Turkish and Tagalog use them as often).
  */
 export const ENGLISH_FUNCTION_WORDS: FunctionWords = {
   code: 'eng',
   name: 'English',
   words: [
     'the', 'and', 'of', 'you', 'that', 'it', 'for', 'with', 'this', 'are', 'have', 'not', 'but', 'they', 'be',
-    'at', 'from', 'what', 'my', 'your', 'would', 'can', 'just', 'all', 'there', 'their', 'about', 'if', 'or',
+    'from', 'what', 'my', 'your', 'would', 'can', 'just', 'all', 'there', 'their', 'about', 'if', 'or',
     'get', 'like', 'she', 'his', 'our', 'one', 'out', 'up', 'had', 'which', 'been', 'were', 'when', 'who', 'how',
     'why', "i'm", "don't", "can't", "they're", "you're", "didn't", "doesn't", "isn't", "i've",
     "i'll", "won't", 'these', 'those', 'than', 'then', 'them', 'him', 'us', 'some', 'any', 'because', 'very',
@@ -55,6 +55,7 @@ export const OTHER_FUNCTION_WORDS: readonly FunctionWords[] = [
       'muchos', 'cual', 'poco', 'estar', 'estas', 'algunas', 'nosotros', 'mi', 'mis', 'tú', 'te', 'ti', 'tu',
       'tus', 'ellas', 'vosotros', 'esos', 'esas', 'estoy', 'está', 'están', 'eres', 'somos', 'fue', 'ser', 'tiene',
       'tengo', 'hace', 'puede', 'canción', 'gracias', 'buena', 'bueno', 'aquí', 'ahora', 'cuando',
+      'de', 'la', 'en',
     ],
   },
   {
@@ -68,6 +69,7 @@ export const OTHER_FUNCTION_WORDS: readonly FunctionWords[] = [
       'havia', 'seja', 'qual', 'será', 'nós', 'tenho', 'lhe', 'deles', 'essas', 'esses', 'pelas', 'este', 'fosse',
       'dele', 'tu', 'te', 'vocês', 'vos', 'lhes', 'meus', 'minhas', 'teu', 'tua', 'nosso', 'nossa', 'nossos',
       'nossas', 'isto', 'aquilo', 'estou', 'são', 'obrigado', 'aqui', 'agora', 'então', 'porque', 'né', 'vai',
+      'de',
     ],
   },
   {
@@ -80,6 +82,7 @@ export const OTHER_FUNCTION_WORDS: readonly FunctionWords[] = [
       'eux', "c'est", "j'ai", "n'est", "qu'il", 'aussi', 'où', 'ça', 'cela', 'donc', 'alors', 'quand', 'même',
       'ici', 'merci', 'suis', 'es', 'sommes', 'êtes', 'était', 'avoir', 'avez', 'avons', 'peut', 'rien', 'déjà',
       'chez', 'que', 'quoi', 'oui',
+      'de', 'la', 'en',
     ],
   },
   {
@@ -104,6 +107,7 @@ export const OTHER_FUNCTION_WORDS: readonly FunctionWords[] = [
       'suo', 'mio', 'tuo', 'tua', 'nostro', 'loro', 'tu', 'lui', 'noi', 'voi', 'ancora', 'sempre', 'molto',
       'tutto', 'tutti', 'perché', 'quando', 'cosa', 'già', 'qui', 'grazie', 'delle', 'degli', 'allo', 'agli',
       'alle', 'dal', 'dalla', 'nella', 'nelle', 'sul', 'sulla', 'quello', 'quella', 'ogni', 'bello',
+      'la',
     ],
   },
   {
@@ -126,6 +130,7 @@ export const OTHER_FUNCTION_WORDS: readonly FunctionWords[] = [
       'kerana', 'atau', 'tapi', 'tetapi', 'lebih', 'sangat', 'sekali', 'jika', 'kalau', 'siapa', 'bagaimana',
       'lagi', 'saja', 'hanya', 'semua', 'banyak', 'oleh', 'sebagai', 'telah', 'masih', 'harus', 'terima', 'kasih',
       'nya', 'gak', 'nggak', 'udah', 'lagu', 'bagus',
+      'setiap', 'tanpa', 'serta', 'bagi', 'secara', 'tersebut', 'bahwa', 'adalah', 'orang',
     ],
   },
   {
@@ -146,6 +151,7 @@ export const OTHER_FUNCTION_WORDS: readonly FunctionWords[] = [
       'są', 'był', 'była', 'było', 'bardzo', 'dla', 'przez', 'tego', 'tym', 'jego', 'jej', 'ich', 'mój', 'moja',
       'twój', 'ja', 'wy', 'oni', 'też', 'jeszcze', 'gdzie', 'kiedy', 'dlaczego', 'bo', 'może', 'można', 'trzeba',
       'jeśli', 'albo', 'lub', 'dzięki', 'dziękuję', 'fajne', 'piosenka',
+      'oraz', 'każdy', 'który', 'która', 'które', 'jako', 'przed',
     ],
   },
   {

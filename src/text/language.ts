@@ -12,9 +12,11 @@
  * 2. Latin script: function words. English is called English by its own function words; another
  *    language only when two or more distinct function words of its own make up a quarter of the words
  *    and English ones are rare (src/data/function-words.ts). No word counts for both.
- * 3. Latin script, none of the above: franc-min names the language only for long texts (20+ words) with
- *    almost no English function words, few common English words and a clear winner; otherwise "und"
- *    (undetermined), which English-only signals judge like English.
+ * 3. Latin script, almost no English function words, and letters English does not use (ñ, ş, ő, ạ: 4% of
+ *    the letters or more): another language, which franc-min names.
+ * 4. Otherwise franc-min names the language only for long texts (20+ words) with almost no English
+ *    function words, few common English words and a clear winner; else "und" (undetermined), which
+ *    English-only signals judge like English.
  * Steps 1–2 are one pass over the characters and a table lookup per word; franc runs on a few comments.
  */
 import { createRequire } from 'node:module';
@@ -38,8 +40,11 @@ export interface Language {
   code: string;
   /** The writing system of most of its letters ("Latin", "Cyrillic", "Han"...); "none" without letters. */
   script: string;
-  /** What decided it: the script alone, function words, franc-min, or too little evidence. */
-  basis: 'script' | 'function-words' | 'franc' | 'insufficient';
+  /**
+   * What decided it: the script alone, function words, letters English does not use (named by franc-min),
+   * franc-min alone, or too little evidence.
+   */
+  basis: 'script' | 'function-words' | 'letters' | 'franc' | 'insufficient';
 }
 
 /** A foreign language needs at least this many distinct function words of its own... */
@@ -48,18 +53,28 @@ const MIN_FOREIGN_WORDS = 2;
 const MIN_FOREIGN_SHARE = 0.25;
 /** ...while English function words are at most this share. */
 const MAX_ENGLISH_SHARE = 0.1;
+/** Neither letters nor franc-min judge a text where this share of the words are capitalised. */
+const MAX_CAPITALIZED_SHARE = 0.5;
+/** A text of at least this many words without English function words... */
+const MIN_ACCENTED_WORDS = 5;
+/** ...with at least this many letters English does not use (two different ones at least)... */
+const MIN_ACCENTED_LETTERS = 2;
+/** ...making up at least this share of its Latin letters is another language, which franc-min names. */
+const MIN_ACCENTED_SHARE = 0.04;
 /** franc-min is asked only about texts this long (it is unreliable on shorter ones)... */
 const FRANC_MIN_WORDS = 20;
 /** ...with at most this share of English function words... */
 const FRANC_MAX_ENGLISH_SHARE = 0.05;
-/** ...and believed only with this lead of its best language over the second (franc's scores are 0..1). */
-const FRANC_MIN_LEAD = 0.1;
-/** franc-min is not asked about text where this share of the words are among... */
+/** ...and believed only with this lead of its best language over English (franc's scores are 0..1). */
+const FRANC_MIN_LEAD = 0.2;
+/** franc-min is not asked about text where this share of the words are words of 4+ letters among... */
 const MIN_COMMON_ENGLISH_SHARE = 0.2;
 /** ...the commonest English words up to this rank. */
 const COMMON_ENGLISH_RANK = 5_000;
 /** Function words are counted in the first this many tokens: enough to tell, and long comments cost no more. */
 const SAMPLE_TOKENS = 120;
+/** In a script of several languages, franc-min's best must lead the runner-up by this much to name it. */
+const NAME_MIN_LEAD = 0.1;
 /** Fewer letters than this in a non-Latin script: not English, but too little to name the language. */
 const MIN_LETTERS_TO_NAME = 10;
 
@@ -263,12 +278,15 @@ function latin(text: string, own: Tokens): Language {
   foreignWords.length = 0;
   foreignBits.length = 0;
   let words = 0;
+  let capitalized = 0;
   const sample = Math.min(own.length, SAMPLE_TOKENS);
   // Past this many English function words no other language can win: the text is English.
   const englishEnough = MAX_ENGLISH_SHARE * sample;
+  const handles = text.includes('@') || text.includes('#') ? handleSpans(text) : undefined;
   for (let k = 0; k < sample; k++) {
-    if (own.isNumeric(k)) continue;
+    if (own.isNumeric(k) || (handles && inSpans(handles, own.start(k)))) continue;
     words++;
+    if (own.isCapitalized(k)) capitalized++;
     const bits = WORDS.get(own.lower(k));
     if (bits === undefined) continue;
     if (bits === 1) {
@@ -288,14 +306,65 @@ function latin(text: string, own: Tokens): Language {
     return { code: OTHER_FUNCTION_WORDS[best - 1]!.code, script: 'Latin', basis: 'function-words' };
   }
   if (english > FRANC_MAX_ENGLISH_SHARE * words) return { code: ENGLISH, script: 'Latin', basis: 'function-words' };
+  // Lists of names ("Bon Jovi, Def Leppard, Mötley Crüe") and shouting are not running text: letters and
+  // trigrams say nothing about them.
+  if (capitalized >= MAX_CAPITALIZED_SHARE * words) return english > 0 ? { code: ENGLISH, script: 'Latin', basis: 'function-words' } : { code: UNDETERMINED, script: 'Latin', basis: 'insufficient' };
+  if (words >= MIN_ACCENTED_WORDS && accentedShare(text) >= MIN_ACCENTED_SHARE) {
+    // Letters English does not use (ñ, ç, ş, ő, ạ...) in a text without English function words: franc-min names it.
+    const first = francAll(text)[0];
+    if (first && first[0] !== ENGLISH && first[0] !== UNDETERMINED) return { code: first[0], script: 'Latin', basis: 'letters' };
+  }
   if (words >= FRANC_MIN_WORDS && !mostlyEnglishWords(own, sample, words)) {
-    const [first, second] = francAll(text);
-    if (first && first[0] !== ENGLISH && first[0] !== UNDETERMINED && first[1] - (second?.[1] ?? 0) >= FRANC_MIN_LEAD) {
+    // The lead over English, not over the runner-up: close kin (Indonesian and Malay, Croatian and
+    // Bosnian) share the top, and either is "not English".
+    const ranked = francAll(text);
+    const first = ranked[0];
+    const english = ranked.find(([code]) => code === ENGLISH)?.[1] ?? 0;
+    if (first && first[0] !== ENGLISH && first[0] !== UNDETERMINED && first[1] - english >= FRANC_MIN_LEAD) {
       return { code: first[0], script: 'Latin', basis: 'franc' };
     }
   }
   if (english > 0) return { code: ENGLISH, script: 'Latin', basis: 'function-words' };
   return { code: UNDETERMINED, script: 'Latin', basis: 'insufficient' };
+}
+
+/** @handles and #hashtags are names, not words of a language ("@la_di_da" is not Italian). */
+const HANDLE = /[@#][\p{L}\p{N}_]+/gu;
+
+function handleSpans(text: string): number[] {
+  const spans: number[] = [];
+  HANDLE.lastIndex = 0;
+  for (let m = HANDLE.exec(text); m; m = HANDLE.exec(text)) spans.push(m.index, m.index + m[0].length);
+  return spans;
+}
+
+const inSpans = (spans: number[], at: number) => {
+  for (let j = 0; j < spans.length; j += 2) if (at >= spans[j]! && at < spans[j + 1]!) return true;
+  return false;
+};
+
+/** UTF-8 read as Latin-1 ("Ã©" for "é", "Ã¯Â¿Â½"): broken encoding, not another language. */
+const MOJIBAKE = /[\u00c2\u00c3][\u0080-\u00bf]/;
+
+/** Share of the Latin letters that carry marks English does not use (é, ñ, ş, ő, ư...): 0 for ASCII text. */
+function accentedShare(text: string): number {
+  let plain = 0;
+  let accented = 0;
+  // One letter repeated is a habit, not a language: "ü" for "you" in Singapore SMS.
+  let first = -1;
+  let another = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (isAsciiLetter(c)) plain++;
+    } else if (scriptOf(c) === LATIN && !(c >= 0xff21 && c <= 0xff5a)) {
+      accented++;
+      const lower = c | 0x20;
+      if (first === -1) first = lower;
+      else if (lower !== first) another = true;
+    }
+  }
+  return accented < MIN_ACCENTED_LETTERS || !another || MOJIBAKE.test(text) ? 0 : accented / (plain + accented);
 }
 
 /**
@@ -304,7 +373,8 @@ function latin(text: string, own: Tokens): Language {
  */
 function mostlyEnglishWords(own: Tokens, sample: number, words: number): boolean {
   let common = 0;
-  for (let k = 0; k < sample; k++) if (!own.isNumeric(k) && own.rank(k) <= COMMON_ENGLISH_RANK) common++;
+  // Short words ("a", "di", "per", "con") are common in too many languages to say anything.
+  for (let k = 0; k < sample; k++) if (own.lower(k).length >= 4 && !own.isNumeric(k) && own.rank(k) <= COMMON_ENGLISH_RANK) common++;
   return common >= MIN_COMMON_ENGLISH_SHARE * words;
 }
 
@@ -323,7 +393,7 @@ function nonLatin(text: string, script: number): Language {
   if (name === 'Cyrillic' && RUSSIAN_ONLY.test(text) && !NOT_RUSSIAN.test(text)) return { code: 'rus', script: shown, basis: 'script' };
   if (FRANC_SCRIPTS.has(name) && scriptCounts[script]! >= MIN_LETTERS_TO_NAME) {
     const [first, second] = francAll(text);
-    if (first && first[0] !== UNDETERMINED && first[0] !== ENGLISH && first[1] - (second?.[1] ?? 0) >= FRANC_MIN_LEAD) {
+    if (first && first[0] !== UNDETERMINED && first[0] !== ENGLISH && first[1] - (second?.[1] ?? 0) >= NAME_MIN_LEAD) {
       return { code: first[0], script: shown, basis: 'franc' };
     }
   }

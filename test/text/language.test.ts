@@ -19,6 +19,13 @@ describe('detectLanguage: English is never called foreign, however short or info
     'SUBSCRIBE TO MY CHANNEL NOW!!! I SUB BACK',
     'The word спасибо means thanks, and my grandmother said it to everyone she met.',
     'Tremendous surge in new housing construction in December, 16.9%, biggest in many years!',
+    // Names and shouting are not running text; "ü" for "you" is a habit; broken encoding is not a language.
+    'I be jamming Skid Row, Kix, Cinderella, Damn Yankees, Bon Jovi, Def Leppard, Whitesnake, Mötley Crüe, Ratt, Warrant, Poison, Quiet Riot',
+    'CHEERS U TEX MECAUSE U WEREBORED! YEAH OKDEN HUNNY R UIN WK SAT?SOUNDS LIKEYOUR HAVIN GR8FUN J! KEEP UPDAT COUNTINLOTS OF LOVEME',
+    'Aiyo cos i sms ü then ü neva reply so i wait 4 ü to reply lar. I tot ü havent finish ur lab wat.',
+    'bruh iÃ¯Â¿Â½m CRYING so hard rn omg',
+    // Handles are names: "@la_di_da" is not Italian.
+    '@la_di_daDEE try me',
   ];
   it.each(english)('%s', (text) => {
     expect(['eng', 'und']).toContain(code(text));
@@ -59,6 +66,10 @@ describe('detectLanguage: other languages', () => {
     ['이 노래 정말 좋아요', 'kor', 'script'],
     ['Αυτό το τραγούδι είναι υπέροχο', 'ell', 'script'],
     ['هذه الأغنية جميلة جدا وأنا أحبها كثيرا', 'arb', 'franc'],
+    // Letters English does not use, without English function words: franc-min names the language.
+    ['Mọi người sinh ra đều được tự do và bình đẳng về nhân phẩm', 'vie', 'letters'],
+    ['Všichni lidé rodí se svobodní a sobě rovní co do důstojnosti', 'ces', 'letters'],
+    ['Minden emberi lény szabadnak születik és egyenlő méltósága van', 'hun', 'letters'],
   ];
   it.each(foreign)('%s -> %s', (text, expected, basis) => {
     const language = detectLanguage(text);
