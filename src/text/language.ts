@@ -67,7 +67,9 @@ const FRANC_MIN_WORDS = 20;
 const FRANC_MAX_ENGLISH_SHARE = 0.05;
 /** ...and believed only with this lead of its best language over English (franc's scores are 0..1). */
 const FRANC_MIN_LEAD = 0.2;
-/** franc-min is not asked about text where this share of the words are words of 4+ letters among... */
+/** franc-min is not asked about text with fewer words of 4+ letters than this... */
+const FRANC_MIN_LONG_WORDS = 10;
+/** ...or where this share of them are among... */
 const MIN_COMMON_ENGLISH_SHARE = 0.2;
 /** ...the commonest English words up to this rank. */
 const COMMON_ENGLISH_RANK = 5_000;
@@ -278,21 +280,22 @@ function latin(text: string, own: Tokens): Language {
   foreignWords.length = 0;
   foreignBits.length = 0;
   let words = 0;
-  let capitalized = 0;
   const sample = Math.min(own.length, SAMPLE_TOKENS);
   // Past this many English function words no other language can win: the text is English.
   const englishEnough = MAX_ENGLISH_SHARE * sample;
-  const handles = text.includes('@') || text.includes('#') ? handleSpans(text) : undefined;
+  // Found on the first foreign word only: English text seldom has one.
+  let handles: number[] | undefined;
   for (let k = 0; k < sample; k++) {
-    if (own.isNumeric(k) || (handles && inSpans(handles, own.start(k)))) continue;
+    if (own.isNumeric(k)) continue;
     words++;
-    if (own.isCapitalized(k)) capitalized++;
     const bits = WORDS.get(own.lower(k));
     if (bits === undefined) continue;
     if (bits === 1) {
       if (++languageHits[0]! > englishEnough) return { code: ENGLISH, script: 'Latin', basis: 'function-words' };
       continue;
     }
+    handles ??= handleSpans(text);
+    if (inSpans(handles, own.start(k))) continue;
     foreignWords.push(own.lower(k));
     foreignBits.push(bits);
     for (let b = 1; b < languageHits.length; b++) if (bits & (1 << b)) languageHits[b]!++;
@@ -308,13 +311,13 @@ function latin(text: string, own: Tokens): Language {
   if (english > FRANC_MAX_ENGLISH_SHARE * words) return { code: ENGLISH, script: 'Latin', basis: 'function-words' };
   // Lists of names ("Bon Jovi, Def Leppard, Mötley Crüe") and shouting are not running text: letters and
   // trigrams say nothing about them.
-  if (capitalized >= MAX_CAPITALIZED_SHARE * words) return english > 0 ? { code: ENGLISH, script: 'Latin', basis: 'function-words' } : { code: UNDETERMINED, script: 'Latin', basis: 'insufficient' };
+  if (capitalizedWords(own, sample) >= MAX_CAPITALIZED_SHARE * words) return english > 0 ? { code: ENGLISH, script: 'Latin', basis: 'function-words' } : { code: UNDETERMINED, script: 'Latin', basis: 'insufficient' };
   if (words >= MIN_ACCENTED_WORDS && accentedShare(text) >= MIN_ACCENTED_SHARE) {
     // Letters English does not use (ñ, ç, ş, ő, ạ...) in a text without English function words: franc-min names it.
     const first = francAll(text)[0];
     if (first && first[0] !== ENGLISH && first[0] !== UNDETERMINED) return { code: first[0], script: 'Latin', basis: 'letters' };
   }
-  if (words >= FRANC_MIN_WORDS && !mostlyEnglishWords(own, sample, words)) {
+  if (words >= FRANC_MIN_WORDS && !mostlyEnglishWords(own, sample)) {
     // The lead over English, not over the runner-up: close kin (Indonesian and Malay, Croatian and
     // Bosnian) share the top, and either is "not English".
     const ranked = francAll(text);
@@ -328,11 +331,12 @@ function latin(text: string, own: Tokens): Language {
   return { code: UNDETERMINED, script: 'Latin', basis: 'insufficient' };
 }
 
-/** @handles and #hashtags are names, not words of a language ("@la_di_da" is not Italian). */
+/** @handles and #hashtags are names, not words of a language: "@la_di_da" is not Italian. */
 const HANDLE = /[@#][\p{L}\p{N}_]+/gu;
 
 function handleSpans(text: string): number[] {
   const spans: number[] = [];
+  if (!text.includes('@') && !text.includes('#')) return spans;
   HANDLE.lastIndex = 0;
   for (let m = HANDLE.exec(text); m; m = HANDLE.exec(text)) spans.push(m.index, m.index + m[0].length);
   return spans;
@@ -342,6 +346,12 @@ const inSpans = (spans: number[], at: number) => {
   for (let j = 0; j < spans.length; j += 2) if (at >= spans[j]! && at < spans[j + 1]!) return true;
   return false;
 };
+
+function capitalizedWords(own: Tokens, sample: number): number {
+  let n = 0;
+  for (let k = 0; k < sample; k++) if (!own.isNumeric(k) && own.isCapitalized(k)) n++;
+  return n;
+}
 
 /** UTF-8 read as Latin-1 ("Ã©" for "é", "Ã¯Â¿Â½"): broken encoding, not another language. */
 const MOJIBAKE = /[\u00c2\u00c3][\u0080-\u00bf]/;
@@ -368,15 +378,24 @@ function accentedShare(text: string): number {
 }
 
 /**
- * Whether many of the words are common English ones (SUBTLEX-US rank): long text without English
- * function words is more often junk (markup, emoji codes, lists of names) than another language.
+ * Whether franc-min should stay out: too few real words (4+ letters, no digits) for trigrams, or many of
+ * them common English words (SUBTLEX-US rank). Long text without English function words is more often
+ * junk (markup, emoji codes like "<U+0001F62D>", lists of names) than another language.
  */
-function mostlyEnglishWords(own: Tokens, sample: number, words: number): boolean {
+function mostlyEnglishWords(own: Tokens, sample: number): boolean {
+  let long = 0;
   let common = 0;
   // Short words ("a", "di", "per", "con") are common in too many languages to say anything.
-  for (let k = 0; k < sample; k++) if (own.lower(k).length >= 4 && !own.isNumeric(k) && own.rank(k) <= COMMON_ENGLISH_RANK) common++;
-  return common >= MIN_COMMON_ENGLISH_SHARE * words;
+  for (let k = 0; k < sample; k++) {
+    const word = own.lower(k);
+    if (word.length < 4 || DIGIT.test(word)) continue;
+    long++;
+    if (own.rank(k) <= COMMON_ENGLISH_RANK) common++;
+  }
+  return long < FRANC_MIN_LONG_WORDS || common >= MIN_COMMON_ENGLISH_SHARE * long;
 }
+
+const DIGIT = /\d/;
 
 /** Distinct function words of language list k found in the text ("di di di" is one). */
 function distinct(k: number): number {
