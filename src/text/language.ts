@@ -5,7 +5,8 @@
  * The answer errs towards English. Calling an English comment foreign silences every English-only
  * signal on it, and short, informal English (tweets, SMS, "lol ur so right") is exactly where
  * character-trigram detectors fail: franc-min alone calls 16–27% of English tweets and SMS another
- * language, this detector under 0.1% (bench/language.mjs, where those few are Dutch and Spanish tweets). So:
+ * language, this detector under 0.1% (bench/language.mjs: those few are real Dutch, Spanish, Portuguese
+ * and Chinese texts). So:
  * 1. Script first. A text whose letters are mostly Cyrillic, CJK, Arabic, Greek... is not English, however
  *    short. A word that mixes Latin with Cyrillic or Greek letters counts as Latin: that is an English
  *    word spelt with look-alike letters to dodge filters, not a Russian one.
