@@ -57,9 +57,30 @@ const MESSAGES: Record<string, (a: Args) => string> = {
     const features = (a.features as Array<{ feature: string }>).map((f) => f.feature.replace(/^ngram:/, '').replace(/^signal:/, 'signal '));
     return `trained model: ${pct(a.probability)} likely a bot${features.length ? `, mostly from ${list(features.map(quote))}` : ''}`;
   },
+  PLATFORM_SPAM: (a) => `the platform marked it spam (${String(a.field)} in the export)`,
+  PLATFORM_REMOVED: (a) => `moderators removed it (${String(a.field)} in the export)`,
+  PLATFORM_DELETED: (a) => `deleted on the platform, by its author or a moderator (${String(a.field)} in the export)`,
+  SELF_DECLARED_BOT: (a) => `says it is a bot: ${quote(a.phrase)} (${String(a.note)})`,
+  LANGUAGE_NOT_JUDGED: (a) => `not judged: language ${String(a.language)} (${languageName(a)}), which ${list(a.signals)} cannot read`,
   PROMO_AUTHOR_REPEAT: (a) =>
     `${quote(a.author)} posted this ${Number(a.copies) > 2 ? `${String(a.copies)} times` : 'twice'} (${pct(a.similarity)} the same as #${String(a.partner)})`,
 };
+
+// Made on first use: building it loads ICU's display names (~15–50 ms), which most runs never need.
+let languageNames: Intl.DisplayNames | undefined;
+
+/** "Russian"; for an undetermined language, its script ("Cyrillic script, too little text to name the language"). */
+function languageName(a: Args): string {
+  const code = String(a.language);
+  if (code === 'und') return `${String(a.script)} script, too little text to name the language`;
+  let name: string | undefined;
+  try {
+    name = (languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' })).of(code);
+  } catch {
+    name = undefined;
+  }
+  return name && name !== code ? name : `${String(a.script)} script`;
+}
 
 function othersSuffix(a: Args): string {
   const links = a.links as Array<{ id: string }> | undefined;

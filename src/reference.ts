@@ -6,6 +6,7 @@
 import { AGREEMENT_OPENERS } from './data/agreement.js';
 import { BOILERPLATE } from './data/boilerplate.js';
 import { LINK_MARKS, PROMO, PROMO_MESSAGES, REFERENCE_SITES, type PromoEntry } from './data/promo.js';
+import { SELF_DECLARED_BOT } from './data/self-declared-bot.js';
 import { STYLE_LEXICONS } from './data/style-lexicons.js';
 import { STYLE_FEATURES } from './detector/features.js';
 import type { PhraseEntry } from './data/types.js';
@@ -49,15 +50,20 @@ export function renderReference(): string {
     '',
     '## Signals',
     '',
-    '| id | weight | default options | description |',
-    '| --- | --- | --- | --- |',
+    '| id | weight | judges | default options | description |',
+    '| --- | --- | --- | --- | --- |',
     ...SIGNALS.map((s) => {
       const options = Object.entries(s.defaultOptions)
         .filter(([, v]) => typeof v !== 'object' || v === null)
         .map(([k, v]) => `\`${k}\`: ${JSON.stringify(v)}`)
         .join(', ');
-      return `| \`${s.id}\` | ${s.weight} | ${options || '—'} | ${cell(s.description)} |`;
+      return `| \`${s.id}\` | ${s.weight} | ${s.languages ? s.languages.map((l) => `\`${l}\``).join(' ') : 'every language'} | ${options || '—'} | ${cell(s.description)} |`;
     }),
+    '',
+    'Signals that judge only some languages (ISO 639-3 codes) read words of those languages. Each comment\'s',
+    'language is detected once (src/text/language.ts: script, then function words, then franc-min for long text);',
+    'Latin-script text too short to tell counts as English. A comment in another language gets no finding from',
+    'those signals, and one reason instead: "not judged: language xx".',
     '',
     '## Input formats',
     '',
@@ -75,7 +81,8 @@ export function renderReference(): string {
     '',
     ...phraseTable('Boilerplate (src/data/boilerplate.ts)', BOILERPLATE),
     ...phraseTable('Agreement openers (src/data/agreement.ts)', AGREEMENT_OPENERS),
-    'Promotion roles: a `pattern` is evidence enough alone; one kind of `cue` alone is capped under the threshold (promo option `singleCueCap`), two kinds of cue, a spam pattern or a link repeated across the thread are not; a `supporting` entry never counts as a cue.',
+    ...phraseTable('Self-declared bots (src/data/self-declared-bot.ts)', SELF_DECLARED_BOT),
+    'Promotion roles: a `pattern` is evidence enough alone; one `cue` alone is capped under the threshold (promo option `singleCueCap`), two independent cues, a spam pattern or a link repeated across the thread are not; a `supporting` entry never counts as a cue.',
     '',
     ...promoTable('Promotion in comments (src/data/promo.ts, PROMO)', PROMO),
     ...promoTable('Promotion in text messages (src/data/promo.ts, PROMO_MESSAGES)', PROMO_MESSAGES),

@@ -67,6 +67,7 @@ export const llmStyle: Signal<LlmStyleOptions> = {
   id: 'llm-style',
   description: 'Machine-written style: a small transparent model of how assistant-written text differs from people\'s (vocabulary, edited casing and punctuation, no slips, sentence shape)',
   weight: 0.5,
+  languages: ['eng'],
   defaultOptions: { minWords: 8, prior: 0.5, minStrength: 0.2 },
   analyze(thread, ctx) {
     const o = ctx.options;

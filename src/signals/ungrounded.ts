@@ -18,6 +18,8 @@ export const ungrounded: Signal<UngroundedOptions> = {
   id: 'ungrounded',
   description: "Comments that mention none of the article's specifics (names, numbers, terms, phrases) and could sit under any article on the topic",
   weight: 0.35,
+  // Finds the article's specifics in a comment by English stems and word frequencies.
+  languages: ['eng'],
   defaultOptions: { minContentWords: 6, minAnchors: 2 },
   analyze(thread, ctx) {
     const features = threadFeatures(thread);

@@ -6,6 +6,7 @@
 import type { Thread } from '../types.js';
 import { foldText } from './normalize.js';
 import { bigramProfile, type BigramProfile } from './similarity.js';
+import { detectLanguage, ENGLISH, judges } from './language.js';
 import { isNumeric, tokens as tokenList, type Token, type Tokens } from './tokens.js';
 import { lemmaRank } from './word-frequency.js';
 import { GENERIC_CAPITALIZED, linkedStems } from '../data/names.js';
@@ -38,7 +39,7 @@ export interface Anchor {
 }
 
 export interface ArticleFeatures {
-  /** Article has enough text (see MIN_ARTICLE_WORDS) for grounding signals to judge against. */
+  /** Article has enough English text (see MIN_ARTICLE_WORDS) for grounding signals to judge against. */
   judgeable: boolean;
   /** Stems of the title, the lede and the article's most repeated names: naming these is not engagement. */
   topicStems: Set<string>;
@@ -201,7 +202,8 @@ export function articleFeatures(title: string, body: string): ArticleFeatures {
   for (const [a, b] of [...tokenPairs(title, titleList), ...bodyPairs]) {
     bigrams.add(`${a.stem} ${b.stem}`);
   }
-  const judgeable = bodyContent.length >= MIN_ARTICLE_WORDS / 2 && bodyTokens.length >= MIN_ARTICLE_WORDS;
+  // The grounding signals compare English stems: an article in another language gives them nothing to compare.
+  const judgeable = bodyContent.length >= MIN_ARTICLE_WORDS / 2 && bodyTokens.length >= MIN_ARTICLE_WORDS && judges([ENGLISH], detectLanguage(body, bodyList));
 
   const sentences = splitSentences(body);
   const lede = sentences[0];
