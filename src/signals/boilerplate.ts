@@ -23,7 +23,7 @@ function withExtras(extra: PhraseEntry[]): readonly PhraseEntry[] {
 export const boilerplate: Signal<BoilerplateOptions> = {
   id: 'boilerplate',
   description: 'Generic stock constructions of low-effort and machine-written commentary',
-  weight: 0.7,
+  weight: 0.55,
   // Its phrase list is English: in another language a match is a coincidence and no match proves nothing.
   languages: ['eng'],
   defaultOptions: { extraPhrases: [] },
