@@ -2,6 +2,7 @@
  * All English wording of reasons lives here: signals emit a code and arguments, this module turns them
  * into one plain sentence for reports. Tests assert codes and arguments, never this prose.
  */
+import { LANGUAGE_NAMES } from './data/language-names.js';
 import type { ReasonCode, VerdictCode } from './types.js';
 
 type Args = Record<string, unknown>;
@@ -66,20 +67,11 @@ const MESSAGES: Record<string, (a: Args) => string> = {
     `${quote(a.author)} posted this ${Number(a.copies) > 2 ? `${String(a.copies)} times` : 'twice'} (${pct(a.similarity)} the same as #${String(a.partner)})`,
 };
 
-// Made on first use: building it loads ICU's display names (~15–50 ms), which most runs never need.
-let languageNames: Intl.DisplayNames | undefined;
-
 /** "Russian"; for an undetermined language, its script ("Cyrillic script, too little text to name the language"). */
 function languageName(a: Args): string {
   const code = String(a.language);
   if (code === 'und') return `${String(a.script)} script, too little text to name the language`;
-  let name: string | undefined;
-  try {
-    name = (languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' })).of(code);
-  } catch {
-    name = undefined;
-  }
-  return name && name !== code ? name : `${String(a.script)} script`;
+  return LANGUAGE_NAMES[code] ?? `${String(a.script)} script`;
 }
 
 function othersSuffix(a: Args): string {

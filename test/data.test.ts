@@ -1,4 +1,5 @@
 /** The phrase lists are data: unique ids, every entry explained and sourced, every pattern safe. */
+import { LANGUAGE_NAMES } from '../src/data/language-names.js';
 import { STYLE_LEXICONS } from '../src/data/style-lexicons.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,6 +66,15 @@ describe('style word lists (src/data/style-lexicons.ts)', () => {
         seen.set(w, list.id);
       }
     }
+  });
+});
+
+describe('language names (src/data/language-names.ts)', () => {
+  it('name every language franc-min can report, but four ICU has no English name for', async () => {
+    const { data } = (await import('franc-min/data.js')) as { data: Record<string, Record<string, string>> };
+    const codes = Object.values(data).flatMap((languages) => Object.keys(languages));
+    expect(codes.length).toBeGreaterThan(50);
+    expect([...new Set(codes.filter((c) => LANGUAGE_NAMES[c] === undefined))].sort()).toEqual(['fuv', 'hms', 'skr', 'zlm']);
   });
 });
 

@@ -7,7 +7,6 @@
  * whatever a training set's generator happened to do.
  */
 import { ASSISTANT_VOCABULARY, CONVERSATIONAL_HEDGES, RALLYING_VOCABULARY } from '../data/style-lexicons.js';
-import { sentenceSpans } from '../text/sentences.js';
 import { commonRank, commonWord } from '../text/word-frequency.js';
 import { tokens as tokenList, type Tokens } from '../text/tokens.js';
 import { proseOf } from './prose.js';
@@ -143,13 +142,72 @@ const K_HEDGE = 2048;
 const K_TYPO = 4096;
 const K_BALANCE = 8192;
 
-const kinds = new Map<string, number>();
-const KINDS_LIMIT = 200_000;
+// Facts of a form as written, in the same bits: its case and what its letters are.
+const K_SHOUT = 1 << 14;
+const K_CAPITAL = 1 << 15;
+const K_LOWER_I = 1 << 16;
+const K_CONTRACTION = 1 << 17;
+const K_NUMBER = 1 << 18;
+
+/** Frequency band of a form: B_COMMON… B_RARE by rank, then unlisted (rank Infinity). */
+const B_COMMON = 0;
+const B_MID = 1;
+const B_LESS = 2;
+const B_RARE = 3;
+const B_UNLISTED = 4;
+
+/**
+ * What `measure` needs of each word form, worked out the first time the form is seen: a thread has about
+ * ten times fewer forms than words, so the per-word work is a few array reads. Valid for one form table.
+ */
+interface FormFacts {
+  table: object;
+  known: Uint8Array;
+  kind: Int32Array;
+  band: Uint8Array;
+  logRank: Float64Array;
+}
+let facts: FormFacts | undefined;
+
+function factsFor(tokens: Tokens): FormFacts {
+  if (facts?.table !== tokens.table) facts = { table: tokens.table, known: new Uint8Array(1024), kind: new Int32Array(1024), band: new Uint8Array(1024), logRank: new Float64Array(1024) };
+  return facts;
+}
+
+function learnForm(f: FormFacts, id: number, tokens: Tokens, k: number): void {
+  if (id >= f.known.length) {
+    let size = f.known.length;
+    while (size <= id) size *= 2;
+    const grow = <T extends Uint8Array | Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    f.known = grow(f.known, (n) => new Uint8Array(n));
+    f.kind = grow(f.kind, (n) => new Int32Array(n));
+    f.band = grow(f.band, (n) => new Uint8Array(n));
+    f.logRank = grow(f.logRank, (n) => new Float64Array(n));
+  }
+  const lower = tokens.lower(k);
+  const written = tokens.written(k);
+  const rank = tokens.rank(k);
+  const first = written.charCodeAt(0);
+  let kind = kindOf(lower);
+  if (isUpper(first)) kind |= K_CAPITAL;
+  // Only a word outside the common vocabulary, not capitalised (a name), can be a slip of the keyboard.
+  else if (!Number.isFinite(rank) && isTypo(lower)) kind |= K_TYPO;
+  if (written.length >= 3 && isAllCaps(written, 0, written.length)) kind |= K_SHOUT;
+  if (written === 'i') kind |= K_LOWER_I;
+  if (isContraction(written, 0, written.length)) kind |= K_CONTRACTION;
+  if (tokens.isNumeric(k)) kind |= K_NUMBER;
+  f.kind[id] = kind;
+  f.band[id] = rank <= COMMON ? B_COMMON : rank <= MID ? B_MID : rank <= LESS ? B_LESS : Number.isFinite(rank) ? B_RARE : B_UNLISTED;
+  f.logRank[id] = Math.log(Number.isFinite(rank) ? rank : 50_000);
+  f.known[id] = 1;
+}
 
 function kindOf(lower: string): number {
-  let k = kinds.get(lower);
-  if (k !== undefined) return k;
-  k =
+  return (
     (FIRST_SINGULAR.has(lower) ? K_FIRST_SINGULAR : 0) |
     (FIRST_PLURAL.has(lower) ? K_FIRST_PLURAL : 0) |
     (SECOND.has(lower) ? K_SECOND : 0) |
@@ -162,11 +220,8 @@ function kindOf(lower: string): number {
     (ASSISTANT.has(lower) ? K_ASSISTANT : 0) |
     (RALLYING.has(lower) ? K_RALLYING : 0) |
     (HEDGES.has(lower) ? K_HEDGE : 0) |
-    (isTypo(lower) ? K_TYPO : 0) |
-    (BALANCE_TRIGGERS.has(lower) ? K_BALANCE : 0);
-  if (kinds.size >= KINDS_LIMIT) kinds.clear();
-  kinds.set(lower, k);
-  return k;
+    (BALANCE_TRIGGERS.has(lower) ? K_BALANCE : 0)
+  );
 }
 
 /** A letter written three times or more in a row ("sooo", "nooo"). */
@@ -184,6 +239,10 @@ const EMOTICON = /(?<![\p{L}\p{N}])(?:[:;=][-'^o]?[)(\][pPdDoO3/\\|*]+|\b[xX][dD
 // Names both sides and argues neither (HC3's "organised, neutral" answers); \b-anchored alternatives only.
 const HEDGED_BALANCE =
   /\bhowever,|\bon the other hand\b|\bthat said,|\bit(?: is|'s) (?:also )?(?:important|worth|essential|crucial) to\b|\bto some (?:extent|degree)\b|\b(?:it|this) (?:is|was) not (?:solely|simply|just|entirely)\b|\bwhile (?:it|this|there|some|many|the|they|these) [^.?!,]{3,80},/giu;
+/** What the prose puts where it blanked markup out. */
+const isBlank = (c: number) => c === 32 || c === 0x200b;
+const HAS_LOWER = /[a-z]/;
+const HAS_UPPER = /[A-Z]/;
 const isUpper = (c: number) => c >= 65 && c <= 90;
 const isLower = (c: number) => c >= 97 && c <= 122;
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -204,23 +263,24 @@ export interface Measured {
 
 const MAX_MATCHES = 3;
 
-/** Measure a comment's style. */
-export function measure(text: string): Measured {
+/**
+ * Measure a comment's style. Its words are the text's tokens that start outside the markup the prose
+ * blanks (links, mentions, hashtags, character references); `known` passes the tokens of this very text
+ * when the caller already has them (the thread's features).
+ */
+export function measure(text: string, known?: Tokens): Measured {
   const raw = proseOf(text);
   const emoticons = raw.match(EMOTICON)?.length ?? 0;
   const prose = emoticons ? raw.replace(EMOTICON, (m) => ' '.repeat(m.length)) : raw;
-  const tokens = tokenList(prose);
+  const all = known ?? tokenList(text);
+  const tokens = prose === text ? all : all.filter((k) => !isBlank(prose.charCodeAt(all.start(k))));
   const style = new Float64Array(STYLE_FEATURES.length);
   const v = (id: string, x: number) => {
     style[INDEX.get(id)!] = x;
   };
   let words = 0;
   let numbers = 0;
-  let common = 0;
-  let mid = 0;
-  let less = 0;
-  let rare = 0;
-  let unlistedLower = 0;
+  const bands = [0, 0, 0, 0, 0];
   let unlistedCapital = 0;
   let logRank = 0;
   let letters = 0;
@@ -249,55 +309,53 @@ export function measure(text: string): Measured {
     if (!list) matches.set(id, [[start, end]]);
     else if (list.length < MAX_MATCHES) list.push([start, end]);
   };
+  const f = factsFor(tokens);
   for (let k = 0; k < tokens.length; k++) {
-    if (tokens.isNumeric(k)) {
+    const id = tokens.form(k);
+    if (id >= f.known.length || f.known[id] === 0) learnForm(f, id, tokens, k);
+    const kind = f.kind[id]!;
+    if (kind & K_NUMBER) {
       numbers++;
       continue;
     }
     words++;
-    const lower = tokens.lower(k);
-    const start = tokens.start(k);
-    const end = tokens.end(k);
-    const first = prose.charCodeAt(start);
-    const rank = tokens.rank(k);
-    if (rank <= COMMON) common++;
-    else if (rank <= MID) mid++;
-    else if (rank <= LESS) less++;
-    else if (Number.isFinite(rank)) rare++;
-    else if (isUpper(first)) unlistedCapital++;
-    else unlistedLower++;
-    logRank += Math.log(Number.isFinite(rank) ? rank : 50_000);
-    letters += end - start;
-    if (end - start >= 9) longWords++;
-    if (end - start >= 3 && isAllCaps(prose, start, end)) shouting++;
-    if (k > 0 && isUpper(first)) capitalised++;
-    if (end - start === 1 && first === 105 /* i */) lowerI++;
-    const kind = kindOf(lower);
-    if (kind !== 0) {
-      if (kind & K_FIRST_SINGULAR) firstS++;
-      if (kind & K_FIRST_PLURAL) firstP++;
-      if (kind & K_SECOND) second++;
-      if (kind & K_THIRD) third++;
-      if (kind & K_ARTICLE) articles++;
-      if (kind & K_NEGATION) negations++;
-      if (kind & K_SLANG) slang++;
-      if (kind & K_PROFANITY) profanity++;
-      if (kind & K_ELONGATED) elongated++;
-      if (kind & K_HEDGE) hedges++;
-      if (kind & K_BALANCE) balanceTrigger = true;
-      if (kind & K_ASSISTANT) {
-        assistant++;
-        match('assistant-vocabulary', start, end);
-      }
-      if (kind & K_RALLYING) {
-        rallying++;
-        match('rallying-vocabulary', start, end);
-      }
-      if (kind & K_TYPO && !Number.isFinite(rank) && !isUpper(first)) typos++;
+    const band = f.band[id]!;
+    bands[band]!++;
+    if (band === B_UNLISTED && kind & K_CAPITAL) unlistedCapital++;
+    logRank += f.logRank[id]!;
+    const length = tokens.end(k) - tokens.start(k);
+    letters += length;
+    if (length >= 9) longWords++;
+    if (kind & K_SHOUT) shouting++;
+    if (k > 0 && kind & K_CAPITAL) capitalised++;
+    if (kind & K_LOWER_I) lowerI++;
+    if (kind & K_CONTRACTION) contractions++;
+    if (kind & K_FIRST_SINGULAR) firstS++;
+    if (kind & K_FIRST_PLURAL) firstP++;
+    if (kind & K_SECOND) second++;
+    if (kind & K_THIRD) third++;
+    if (kind & K_ARTICLE) articles++;
+    if (kind & K_NEGATION) negations++;
+    if (kind & K_SLANG) slang++;
+    if (kind & K_PROFANITY) profanity++;
+    if (kind & K_ELONGATED) elongated++;
+    if (kind & K_HEDGE) hedges++;
+    if (kind & K_BALANCE) balanceTrigger = true;
+    if (kind & K_TYPO) typos++;
+    if (kind & K_ASSISTANT) {
+      assistant++;
+      match('assistant-vocabulary', tokens.start(k), tokens.end(k));
     }
-    // The tokenizer reads "it's" as the possessive "it": contractions are read from the text itself.
-    if (isContraction(prose, start, end)) contractions++;
+    if (kind & K_RALLYING) {
+      rallying++;
+      match('rallying-vocabulary', tokens.start(k), tokens.end(k));
+    }
   }
+  const common = bands[B_COMMON]!;
+  const mid = bands[B_MID]!;
+  const less = bands[B_LESS]!;
+  const rare = bands[B_RARE]!;
+  const unlistedLower = bands[B_UNLISTED]! - unlistedCapital;
   const w = Math.max(1, words);
   v('length', Math.log(1 + words));
   v('common-words', common / w);
@@ -346,8 +404,8 @@ function isContraction(prose: string, start: number, end: number): boolean {
   return false;
 }
 
-/** Common words a misspelling is one edit away from: the 10,000 commonest, where slips are recognisable. */
-const TYPO_TARGET_RANK = 10_000;
+/** Common words a misspelling is one edit away from: the 5,000 commonest, where slips are recognisable. */
+const TYPO_TARGET_RANK = 5_000;
 
 /**
  * The common words, and every string one deletion away from one of them (SymSpell's deletion index):
@@ -398,107 +456,98 @@ function isAllCaps(text: string, start: number, end: number): boolean {
 }
 
 /** Punctuation rates per word, and the slips people make and editors remove. */
+/**
+ * Positions of `c` in `text`, found by the engine's own string search (a comment is mostly letters and
+ * spaces: scanning it character by character in script costs more than these few searches).
+ */
+function each(text: string, c: string, visit: (i: number) => number | void): void {
+  for (let i = text.indexOf(c); i >= 0; ) {
+    const next = visit(i);
+    i = text.indexOf(c, (typeof next === 'number' ? next : i) + 1);
+  }
+}
+
+/** Punctuation rates per word, and the slips people make and editors remove. */
 function punctuation(prose: string, words: number, emoticons: number, v: (id: string, x: number) => void): void {
   let commas = 0;
   let stops = 0;
   let exclamations = 0;
   let questions = 0;
-  let colons = 0;
-  let semicolons = 0;
-  let dashes = 0;
   let ellipses = 0;
-  let parentheses = 0;
-  let quotes = 0;
-  let ampersands = 0;
   let repeated = 0;
   let slips = 0;
-  let anyUpper = false;
-  let anyLetter = false;
-  const n = prose.length;
-  for (let i = 0; i < n; i++) {
-    const c = prose.charCodeAt(i);
-    if (isUpper(c)) anyUpper = anyLetter = true;
-    else if (isLower(c)) anyLetter = true;
-    switch (c) {
-      case 44: // , (not the one in 1,000)
-        if (isDigit(prose.charCodeAt(i - 1)) && isDigit(prose.charCodeAt(i + 1))) break;
-        commas++;
-        if (isLetterCode(prose.charCodeAt(i + 1)) && isLetterCode(prose.charCodeAt(i - 1))) slips++;
-        if (i > 0 && prose.charCodeAt(i - 1) === 32 && isLetterCode(prose.charCodeAt(i - 2))) slips++;
-        break;
-      case 46: // .
-        if (prose.charCodeAt(i + 1) === 46) {
-          let j = i;
-          while (prose.charCodeAt(j) === 46) j++;
-          ellipses++;
-          if (j - i > 3) repeated++;
-          i = j - 1;
-        } else {
-          stops++;
-          // "end.Next": a missing space (not "U.S." or "3.5", whose neighbours are capitals or digits).
-          if (isLower(prose.charCodeAt(i - 1)) && isUpper(prose.charCodeAt(i + 1)) && isLower(prose.charCodeAt(i + 2))) slips++;
-        }
-        break;
-      case 0x2026: // …
-        ellipses++;
-        break;
-      case 33: // !
-      case 63: {
-        // ?
-        let j = i;
-        while (prose.charCodeAt(j) === 33 || prose.charCodeAt(j) === 63) j++;
-        if (j - i > 1) repeated++;
-        else if (c === 33) exclamations++;
-        else questions++;
-        if (j - i > 1 && prose.slice(i, j).includes('?')) questions++;
-        if (i > 0 && prose.charCodeAt(i - 1) === 32 && isLetterCode(prose.charCodeAt(i - 2))) slips++;
-        i = j - 1;
-        break;
-      }
-      case 58: // :
-        if (!isDigit(prose.charCodeAt(i + 1))) colons++;
-        break;
-      case 59: // ;
-        semicolons++;
-        break;
-      case 0x2014: // —
-      case 0x2013: // –
-        dashes++;
-        break;
-      case 45: // - spaced, or doubled, as a dash
-        if ((prose.charCodeAt(i - 1) === 32 && prose.charCodeAt(i + 1) === 32) || prose.charCodeAt(i + 1) === 45) {
-          dashes++;
-          if (prose.charCodeAt(i + 1) === 45) i++;
-        }
-        break;
-      case 40: // (
-        parentheses++;
-        break;
-      case 34: // "
-      case 0x201c:
-      case 0x201d:
-        quotes++;
-        break;
-      case 38: // &
-        ampersands++;
-        break;
+  let dashes = 0;
+  const at = (i: number) => prose.charCodeAt(i);
+  // A space before the mark, after a word: "word ,".
+  const spaceBefore = (i: number) => i > 1 && at(i - 1) === 32 && isLetterCode(at(i - 2));
+  each(prose, ',', (i) => {
+    if (isDigit(at(i - 1)) && isDigit(at(i + 1))) return; // 1,000
+    commas++;
+    if (isLetterCode(at(i + 1)) && isLetterCode(at(i - 1))) slips++;
+    if (spaceBefore(i)) slips++;
+  });
+  each(prose, '.', (i) => {
+    if (at(i + 1) === 46) {
+      let j = i;
+      while (at(j) === 46) j++;
+      ellipses++;
+      if (j - i > 3) repeated++;
+      return j - 1;
     }
-  }
+    stops++;
+    // "end.Next": a missing space (not "U.S." or "3.5", whose neighbours are capitals or digits).
+    if (isLower(at(i - 1)) && isUpper(at(i + 1)) && isLower(at(i + 2))) slips++;
+    return undefined;
+  });
+  // Runs of ! and ?: one mark is an exclamation or a question, a run is repeated punctuation.
+  const marks = (c: string) =>
+    each(prose, c, (i) => {
+      if (at(i - 1) === 33 || at(i - 1) === 63) return; // inside a run already counted
+      let j = i;
+      let question = false;
+      while (at(j) === 33 || at(j) === 63) question = at(j++) === 63 || question;
+      if (j - i > 1) {
+        repeated++;
+        if (question) questions++;
+      } else if (c === '!') exclamations++;
+      else questions++;
+      if (spaceBefore(i)) slips++;
+    });
+  marks('!');
+  marks('?');
+  let colons = 0;
+  each(prose, ':', (i) => void (isDigit(at(i + 1)) ? 0 : colons++));
+  // A spaced or doubled hyphen is a dash too.
+  each(prose, '-', (i) => {
+    if (at(i + 1) === 45) {
+      dashes++;
+      return i + 1;
+    }
+    if (at(i - 1) === 32 && at(i + 1) === 32) dashes++;
+    return undefined;
+  });
+  const count = (c: string) => {
+    let n = 0;
+    each(prose, c, () => void n++);
+    return n;
+  };
+  dashes += count('—') + count('–');
+  ellipses += count('…');
   const per = (x: number) => x / words;
   v('commas', per(commas));
   v('full-stops', per(stops));
   v('exclamations', per(exclamations));
   v('questions', per(questions));
   v('colons', per(colons));
-  v('semicolons', per(semicolons));
+  v('semicolons', per(count(';')));
   v('dashes', per(dashes));
   v('ellipses', per(ellipses));
-  v('parentheses', per(parentheses));
-  v('quotation-marks', per(quotes / 2));
-  v('ampersands', per(ampersands));
+  v('parentheses', per(count('(')));
+  v('quotation-marks', per((count('"') + count('“') + count('”')) / 2));
+  v('ampersands', per(count('&')));
   v('repeated-punctuation', per(repeated));
   v('spacing-slips', per(slips));
-  v('no-capitals', anyLetter && !anyUpper ? 1 : 0);
+  v('no-capitals', HAS_LOWER.test(prose) && !HAS_UPPER.test(prose) ? 1 : 0);
   v('emoji', per((prose.match(EMOJI)?.length ?? 0) + emoticons));
   v('ends-with-punctuation', endsWithPunctuation(prose) ? 1 : 0);
 }
@@ -520,31 +569,33 @@ function endsWithPunctuation(prose: string): boolean {
 }
 
 /** Sentence count, length and spread; how sentences open. Returns the number of sentences. */
+// A sentence ends after a run of . ! ? followed by a space or the end, or at a line break. One native
+// search per end: no character of the text is visited by script.
+const SENTENCE_END = /[.!?]+(?=\s|$)|\n/g;
+
 function sentences(prose: string, tokens: Tokens, v: (id: string, x: number) => void): number {
-  const spans = sentenceSpans(prose);
-  const lengths: number[] = [];
+  let n = 0;
+  let sum = 0;
+  let squares = 0;
   let lowerStarts = 0;
   let conjunctionStarts = 0;
   let k = 0;
-  for (let s = 0; s < spans.length; s += 2) {
-    const start = spans[s]!;
-    const end = spans[s + 1]!;
-    while (k < tokens.length && tokens.start(k) < start) k++;
+  const sentence = (end: number) => {
     const first = k;
-    let count = 0;
-    while (k < tokens.length && tokens.start(k) < end) {
-      count++;
-      k++;
-    }
-    if (count === 0) continue;
-    lengths.push(count);
-    const c = prose.charCodeAt(tokens.start(first));
-    if (isLower(c)) lowerStarts++;
+    while (k < tokens.length && tokens.start(k) < end) k++;
+    const count = k - first;
+    if (count === 0) return;
+    n++;
+    sum += count;
+    squares += count * count;
+    if (isLower(prose.charCodeAt(tokens.start(first)))) lowerStarts++;
     if (CONJUNCTIONS.has(tokens.lower(first))) conjunctionStarts++;
-  }
-  const n = lengths.length;
-  const mean = n ? lengths.reduce((a, b) => a + b, 0) / n : 0;
-  const sd = n ? Math.sqrt(lengths.reduce((a, b) => a + (b - mean) ** 2, 0) / n) : 0;
+  };
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(prose); m; m = SENTENCE_END.exec(prose)) sentence(m.index + m[0].length);
+  sentence(prose.length);
+  const mean = n ? sum / n : 0;
+  const sd = n ? Math.sqrt(Math.max(0, squares / n - mean * mean)) : 0;
   v('sentences', Math.log(1 + n));
   v('sentence-length', Math.log(1 + mean));
   v('sentence-length-variation', n >= 2 && mean > 0 ? sd / mean : 0);

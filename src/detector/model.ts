@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
 import { sigmoid } from '../model/logistic.js';
 import { dataFile } from '../paths.js';
+import type { Tokens } from '../text/tokens.js';
 import { measure, STYLE_FEATURES, wordKey, type Measured } from './features.js';
 
 /** The `format` of a detector file. */
@@ -123,24 +124,42 @@ export function loadDetector(data: unknown, origin: string): Detector {
 function compile(file: DetectorFile, origin: string): Detector {
   const index = new Map(STYLE_FEATURES.map((f, i) => [f.id, i]));
   const style = file.style.map((s) => ({ ...s, at: index.get(s.id)! }));
-  // A Map, not the parsed object: a word such as "constructor" is only ever a word. `seen` marks the
-  // last text a word was counted in, so a text's distinct words are found without a set per text.
-  const words = new Map(Object.entries(file.words).map(([w, weight]) => [w, { weight, seen: 0 }]));
+  // A Map, not the parsed object: a word such as "constructor" is only ever a word. Each word has a number;
+  // `seen` marks the last text a word was counted in, so a text's distinct words need no set per text.
+  const vocabulary = Object.entries(file.words);
+  const wordIndex = new Map(vocabulary.map(([w], i) => [w, i]));
+  const weights = Float64Array.from(vocabulary, ([, w]) => w);
+  const seen = new Int32Array(vocabulary.length);
   let stamp = 0;
+  // The word number of each form of the tokenizer's table (-1: not a feature; -2: not looked up yet).
+  let forms: { table: object; word: Int32Array } | undefined;
+  const wordOf = (tokens: Tokens, k: number): number => {
+    if (forms?.table !== tokens.table) forms = { table: tokens.table, word: new Int32Array(4096).fill(-2) };
+    const id = tokens.form(k);
+    if (id >= forms.word.length) {
+      let size = forms.word.length;
+      while (size <= id) size *= 2;
+      const grown = new Int32Array(size).fill(-2);
+      grown.set(forms.word);
+      forms.word = grown;
+    }
+    let w = forms.word[id]!;
+    if (w === -2) forms.word[id] = w = wordIndex.get(wordKey(tokens.lower(k))) ?? -1;
+    return w;
+  };
   const styleTerm = (s: (typeof style)[number], m: Measured, short: number) => {
     const x = Math.max(-CLIP, Math.min(CLIP, (m.style[s.at]! - s.mean) / s.scale));
     return { x, c: x * (s.long === undefined ? s.weight : short * s.weight + (1 - short) * s.long) };
   };
   /** The known words of a text, each once, with their first token. */
-  const knownWords = (m: Measured): Array<{ word: string; weight: number; k: number }> => {
+  const knownWords = (m: Measured): Array<{ word: number; k: number }> => {
     stamp++;
-    const out: Array<{ word: string; weight: number; k: number }> = [];
+    const out: Array<{ word: number; k: number }> = [];
     for (let k = 0; k < m.tokens.length; k++) {
-      const word = wordKey(m.tokens.lower(k));
-      const entry = words.get(word);
-      if (entry === undefined || entry.seen === stamp) continue;
-      entry.seen = stamp;
-      out.push({ word, weight: entry.weight, k });
+      const word = wordOf(m.tokens, k);
+      if (word < 0 || seen[word] === stamp) continue;
+      seen[word] = stamp;
+      out.push({ word, k });
     }
     return out;
   };
@@ -151,7 +170,7 @@ function compile(file: DetectorFile, origin: string): Detector {
     for (const s of style) z += styleTerm(s, m, short).c;
     const known = knownWords(m);
     const value = known.length ? 1 / Math.sqrt(known.length) : 0;
-    for (const w of known) z += w.weight * value;
+    for (const w of known) z += weights[w.word]! * value;
     return z;
   };
   const predictMeasured = (m: Measured): DetectorPrediction => {
@@ -169,10 +188,10 @@ function compile(file: DetectorFile, origin: string): Detector {
     const known = knownWords(m);
     const value = known.length ? 1 / Math.sqrt(known.length) : 0;
     for (const w of known) {
-      const c = w.weight * value;
+      const c = weights[w.word]! * value;
       if (c === 0) continue;
       z += c;
-      contributions.push({ kind: 'word', feature: w.word, contribution: c, spans: [[m.tokens.start(w.k), m.tokens.end(w.k)]] });
+      contributions.push({ kind: 'word', feature: vocabulary[w.word]![0], contribution: c, spans: [[m.tokens.start(w.k), m.tokens.end(w.k)]] });
     }
     contributions.sort((a, b) => b.contribution - a.contribution || (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0));
     return { words: m.words, judged: true, probability: sigmoid(z), logOdds: z, contributions };

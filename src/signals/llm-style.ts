@@ -1,7 +1,7 @@
 import { measure, STYLE_FEATURES } from '../detector/features.js';
 import { defaultDetector, type DetectorContribution } from '../detector/model.js';
 import { BLOCK_QUOTE_FORMS } from '../data/quotes.js';
-import { quoteSpans, unquoted } from '../text/features.js';
+import { quoteSpans, threadFeatures, unquoted } from '../text/features.js';
 import type { Finding, Signal } from '../types.js';
 
 /** Options of the llm-style signal. */
@@ -75,9 +75,15 @@ export const llmStyle: Signal<LlmStyleOptions> = {
     const o = ctx.options;
     const detector = defaultDetector();
     const findings: Finding[] = [];
-    thread.comments.forEach((comment) => {
-      const quotes = quoteSpans(comment.text, BLOCK_QUOTE_FORMS);
-      const measured = measure(quotes.length ? unquoted(comment.text, quotes) : comment.text);
+    const features = threadFeatures(thread);
+    thread.comments.forEach((comment, i) => {
+      const f = features.comments[i]!;
+      // Every word is a token, so too few tokens is too few words (when nothing was blanked out of them).
+      if (f.own === comment.text && f.tokens.length < o.minWords) return;
+      // A comment with nothing blanked (no quotes, no links) has the thread's tokens for its text.
+      const quotes = f.quotes.length ? quoteSpans(comment.text, BLOCK_QUOTE_FORMS) : [];
+      const text = quotes.length ? unquoted(comment.text, quotes) : comment.text;
+      const measured = measure(text, f.own === comment.text ? f.tokens : undefined);
       if (measured.words < o.minWords) return;
       // Most comments end here: the evidence is worked out only for those reported.
       const strength = sigmoid(detector.score(measured) + logit(o.prior));

@@ -155,6 +155,10 @@ class WordForms {
   rank(id: number): number {
     return this.ranks[id]!;
   }
+
+  written(id: number): string {
+    return this.raw[id]!;
+  }
 }
 
 /** Forms are shared run-wide; past this many a fresh table starts (old ones live while their tokens do). */
@@ -211,6 +215,24 @@ export class Tokens {
   /** frequencyRank of the lower form (remembered per word form). */
   rank(k: number): number {
     return this.forms.rank(this.data[this.base + 3 * k]!);
+  }
+
+  /**
+   * The number of token k's word form in its form table (see `table`): equal numbers, the same form as
+   * written. For callers that remember something per form.
+   */
+  form(k: number): number {
+    return this.data[this.base + 3 * k]!;
+  }
+
+  /** The form table these tokens number their forms in: a cache of per-form facts is valid for one table. */
+  get table(): object {
+    return this.forms;
+  }
+
+  /** Token k as written ("It's", "U.S."). */
+  written(k: number): string {
+    return this.forms.written(this.data[this.base + 3 * k]!);
   }
 
   at(k: number): Token {
