@@ -18,7 +18,7 @@ import { formatNames, parseInput } from './parsers/index.js';
 import type { ParseOptions } from './parsers/types.js';
 import { createProgress } from './progress.js';
 import { REPORTERS, reporterNames } from './reporters/index.js';
-import { stripControls } from './text/sanitize.js';
+import { escapeInvisible, stripControls } from './text/sanitize.js';
 import { clustersJson, clustersTerminal, type ClustersReport } from './reporters/clusters.js';
 import { CorpusIndex } from './corpus/index.js';
 import { corpusPass, threadKeys } from './cross-thread-pass.js';
@@ -474,7 +474,7 @@ async function runClusters(args: string[], opts: ScanOptions & { similarity?: nu
 function runParse(args: string[], opts: ScanOptions, io: CliIO): number {
   const threads: Thread[] = [];
   const problems = forEachThread(args, opts, csvOptions(opts), io, (t) => threads.push(t));
-  emit(`${JSON.stringify({ threads }, null, 2)}\n`, opts.output, io);
+  emit(`${escapeInvisible(JSON.stringify({ threads }, null, 2))}\n`, opts.output, io);
   return problems.length ? 2 : 0;
 }
 

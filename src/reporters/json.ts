@@ -1,11 +1,12 @@
-import { excerpt } from '../text/sanitize.js';
+import { escapeInvisible, excerpt } from '../text/sanitize.js';
 import { jsonParts } from './json-parts.js';
 import type { ScoredComment } from '../types.js';
 import type { Reporter } from './types.js';
 
 /**
  * The versioned JSON report (DESIGN.md). Comments carry an excerpt, not the full text (ids join back to
- * the input). JSON escapes control characters, so the output is terminal-safe as well.
+ * the input). Control, bidi and other invisible characters are written as \u escapes, so the output is
+ * terminal-safe as well and parses back to the same strings.
  */
 export const jsonReporter: Reporter<Iterable<string>> = (report, options) => {
   const threads = report.threads.map((t) => ({
@@ -16,7 +17,7 @@ export const jsonReporter: Reporter<Iterable<string>> = (report, options) => {
   }));
   // Laid out down to each comment (report, threads, a thread, its comments): one part per comment.
   return (function* () {
-    yield* jsonParts({ ...report, threads }, 4);
+    for (const part of jsonParts({ ...report, threads }, 4)) yield escapeInvisible(part);
     yield '\n';
   })();
 };
