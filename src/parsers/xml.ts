@@ -188,6 +188,20 @@ function walkMarkup(s: string, visitor: MarkupVisitor): void {
   }
 }
 
+/** The innermost element still open where the markup ends, if any (a file cut short). */
+function openAtEnd(s: string): { tag: string; start: number } | undefined {
+  const open: Array<{ tag: string; start: number }> = [];
+  walkMarkup(s, {
+    startTag(start, tag, selfClosing) {
+      if (!selfClosing) open.push({ tag, start });
+    },
+    endTag() {
+      open.pop();
+    },
+  });
+  return open[open.length - 1];
+}
+
 /** Quote unquoted attribute values; the text is only copied when something was repaired. */
 function quoteBareAttributes(s: string): { text: string; count: number; first: string; firstAt: number } {
   const parts: string[] = [];
@@ -250,7 +264,14 @@ export function readXmlRecords(raw: string, source: string, path: readonly strin
   const valid = lib().XMLValidator.validate(s);
   if (valid !== true) {
     const { msg, line } = valid.err;
-    throw new InputError(source, `is not well-formed XML: ${msg.replace(/\.$/, '')}`, String(line + lineOffset), 'check the export is complete and was not edited by hand');
+    const hint = 'check the export is complete and was not edited by hand';
+    // The validator blames line 1 for elements still open at the end: name where the text stops instead.
+    const open = openAtEnd(s);
+    if (open) {
+      const last = lineAt(s, s.trimEnd().length - 1) + lineOffset;
+      throw new InputError(source, `is not well-formed XML: it ends inside <${open.tag}> (opened at line ${lineAt(s, open.start) + lineOffset}): the file is cut short`, String(last), hint);
+    }
+    throw new InputError(source, `is not well-formed XML: ${msg.replace(/\.$/, '')}`, String(line + lineOffset), hint);
   }
 
   // Lines are counted forward from the previous record, so numbering every record stays linear.

@@ -27,7 +27,8 @@ export const echoReply: Signal<EchoReplyOptions> = {
       if (!opener) return;
       // With parent ids in the export, a comment without one is top-level and answers nobody.
       const parentIndex = threaded ? (comment.parentId !== undefined ? features.indexById.get(comment.parentId) : undefined) : i - 1;
-      if (parentIndex === undefined || parentIndex < 0) return;
+      // A comment that names itself as its parent (a damaged export) answers nobody.
+      if (parentIndex === undefined || parentIndex < 0 || parentIndex === i) return;
       const parent = thread.comments[parentIndex]!;
       const mine = features.comments[i]!;
       const theirs = features.comments[parentIndex]!;

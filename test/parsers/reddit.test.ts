@@ -107,3 +107,15 @@ describe('reddit: real threads (langchain-ai/social-media-agent, MIT)', () => {
     expect(thread!.body).toContain('https://preview.redd.it/xigym8kfgaqd1.png?width=1415&format=png&auto=webp');
   });
 });
+
+describe('reddit: duplicate comment ids (issue #12, item 10)', () => {
+  it('are refused, naming the field of the second one, as the other formats refuse them', () => {
+    const comment = (id: string, body: string) => ({ kind: 't1', data: { id, body, author: 'a', parent_id: 't3_p', replies: '' } });
+    const data = [
+      { kind: 'Listing', data: { children: [{ kind: 't3', data: { id: 'p', title: 'Post' } }] } },
+      { kind: 'Listing', data: { children: [comment('k1', 'first'), comment('k1', 'second')] } },
+    ];
+    const err = inputError(() => parseText(JSON.stringify(data), 'r.json', 'reddit'));
+    expect(err.message).toMatch(/r\.json: \[1\]\.data\.children\[1\]\.data\.id repeats id "k1"/);
+  });
+});

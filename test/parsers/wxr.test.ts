@@ -128,3 +128,15 @@ describe.skipIf(!existsSync(themeData))('wxr: WordPress theme unit test data (re
     expect(threads.flatMap((t) => t.comments).filter((c) => c.meta?.approved === '0')).toHaveLength(3);
   });
 });
+
+describe('wxr: comment types that are names of Object.prototype members (issue #12, item 10)', () => {
+  it('are counted like any other type, not added to a built-in', () => {
+    const comment = (id: number, type: string) =>
+      `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_content>Text ${id}</wp:comment_content><wp:comment_type>${type}</wp:comment_type></wp:comment>`;
+    const xml = `<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title>P</title>${comment(1, 'constructor')}${comment(2, 'toString')}${comment(3, '__proto__')}${comment(4, 'comment')}</item></channel></rss>\n`;
+    const [thread] = parseText(xml, 'w.xml', 'wxr').threads;
+    expect(thread!.comments.map((c) => c.id)).toEqual(['4']);
+    expect(Object.entries(thread!.excluded!)).toEqual([['constructor', 1], ['tostring', 1], ['__proto__', 1]]);
+    expect(JSON.stringify(thread!.excluded)).toBe('{"constructor":1,"tostring":1,"__proto__":1}');
+  });
+});

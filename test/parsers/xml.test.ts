@@ -97,3 +97,19 @@ describe('xml: records', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });
+
+describe('xml: a file cut short (issue #12, item 10)', () => {
+  it('names the line where the text stops and the element left open, not line 1', () => {
+    const xml = '<?xml version="1.0"?>\n<root>\n<r>one</r>\n<r>\n<message>two\n\n';
+    const err = inputError(() => read(xml));
+    expect(err.where).toBe('5');
+    expect(err.problem).toBe('is not well-formed XML: it ends inside <message> (opened at line 5): the file is cut short');
+  });
+
+  it('names the line where the text stops when only the root is left open', () => {
+    const xml = '<?xml version="1.0"?>\n<root>\n<r>one</r>\n';
+    const err = inputError(() => read(xml));
+    expect(err.where).toBe('3');
+    expect(err.problem).toBe('is not well-formed XML: it ends inside <root> (opened at line 2): the file is cut short');
+  });
+});
