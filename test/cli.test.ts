@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emitChunks, main, type CliIO } from '../src/cli.js';
+import { main, type CliIO } from '../src/cli.js';
+import { writeReport } from '../src/output.js';
 import { DEFAULT_THRESHOLD } from '../src/config.js';
 import { fixture, ROOT, testFixture } from './helpers.js';
 
@@ -86,10 +87,10 @@ describe('cli: scan', () => {
       // Kept as given, as a queued write would be: a batch must not be refilled after it is handed over.
       const written: Uint8Array[] = [];
       const io: CliIO = { stdout: () => undefined, stdoutBytes: (b) => written.push(b), stderr: () => undefined, readStdin: () => Buffer.from(''), stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd: ROOT };
-      emitChunks(parts, undefined, io, batch);
+      writeReport(parts, undefined, io, batch);
       expect(Buffer.concat(written).equals(expected), `stdout, batch ${batch}`).toBe(true);
       const out = join(dir, `parts-${batch}.json`);
-      emitChunks(parts, out, io, batch);
+      writeReport(parts, out, io, batch);
       expect(readFileSync(out).equals(expected), `file, batch ${batch}`).toBe(true);
     }
   });
