@@ -2,12 +2,11 @@
  * The command line: argv, stdout/stderr, exit codes. The only module that touches the process.
  * Exit codes: 0 ran and no gate failed; 1 a gate failed; 2 usage, config, input or internal error.
  */
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { analyzeThread, buildReport } from './analyze.js';
 import { DEFAULT_THRESHOLD, type Config } from './config.js';
-import { loadConfig } from './config-file.js';
+import { loadConfig, readUserJson } from './config-file.js';
 import { ConfigError, formatKnownError, InputError, isKnownError, UsageError } from './errors.js';
 import { assertHasInputs, forEachLine, readSource, resolveInputs } from './inputs.js';
 import { jsonl, jsonlRecord } from './parsers/json.js';
@@ -194,13 +193,7 @@ function forEachThread(
 /** Load a trained model (threadsift train) into the model signal's options. */
 function useModel(config: Config, path: string | undefined): void {
   if (!path) return;
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`${path}: ${code ? `cannot be read (${code})` : `is not valid JSON: ${(err as Error).message}`}`, 'pass a file written by threadsift train');
-  }
+  const data = readUserJson(path);
   const settings = config.signals.model;
   if (!settings) throw new UsageError('this build has no model signal');
   settings.enabled = true;

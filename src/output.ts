@@ -4,7 +4,6 @@
  * quietly. A file is written to a temporary file beside it and renamed into place once complete, so an
  * interrupted or failed run leaves the previous report as it was, never a truncated one.
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { OutputError } from './errors.js';
@@ -91,9 +90,11 @@ function encodeInBatches(parts: Iterable<string>, sink: (bytes: Uint8Array, leng
   flush();
 }
 
-/** A temporary name beside `target`, hidden, unique to this process. */
+let temporaries = 0;
+
+/** A temporary name beside `target`, hidden, unique to this process (opened with "wx": never an existing file). */
 function temporaryBeside(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(target), `.${basename(target)}.${process.pid}-${Date.now().toString(36)}-${temporaries++}.tmp`);
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { OptionsSchema } from './options.js';
+
 /** One comment under an article. Offsets in findings are 0-based, half-open, into `text`. */
 export interface Comment {
   /** Stable id: the export's own id, or the 1-based position when the export has none. */
@@ -75,6 +77,8 @@ export interface Signal<O extends object = object> {
   /** Default weight in scoring (0..1); config may override. */
   weight: number;
   defaultOptions: O;
+  /** Type and range of each option, checked in configuration and model files (see src/options.ts). */
+  optionsSchema: OptionsSchema<O>;
   analyze(thread: Thread, ctx: SignalContext<O>): Finding[];
 }
 

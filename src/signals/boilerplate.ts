@@ -3,6 +3,7 @@ import type { PhraseEntry } from '../data/types.js';
 import { threadFeatures } from '../text/features.js';
 import { combineWeights, DEFAULT_PHRASE_WEIGHT, matchPhrases } from '../text/phrases.js';
 import type { Finding, Signal } from '../types.js';
+import { phraseEntries } from '../options.js';
 
 export interface BoilerplateOptions {
   /** Extra entries (from config phrase files) matched after the built-in list. */
@@ -25,6 +26,7 @@ export const boilerplate: Signal<BoilerplateOptions> = {
   description: 'Generic stock constructions of low-effort and machine-written commentary',
   weight: 0.7,
   defaultOptions: { extraPhrases: [] },
+  optionsSchema: { extraPhrases: phraseEntries() },
   analyze(thread, ctx) {
     const entries = withExtras(ctx.options.extraPhrases);
     const features = threadFeatures(thread);

@@ -3,6 +3,7 @@ import { threadFeatures } from '../text/features.js';
 import type { Tokens } from '../text/tokens.js';
 import { DEFAULT_PHRASE_WEIGHT, matchPhrases } from '../text/phrases.js';
 import type { Finding, Signal } from '../types.js';
+import { unit } from '../options.js';
 
 export interface EchoReplyOptions {
   /** Share of the reply's content words that must come from the parent to count as restating it. */
@@ -18,6 +19,7 @@ export const echoReply: Signal<EchoReplyOptions> = {
   description: 'Replies that open with agreement ("Absolutely.", "Excellent point.") and restate the comment before them',
   weight: 0.35,
   defaultOptions: { minRestatement: 0.15 },
+  optionsSchema: { minRestatement: unit() },
   analyze(thread, ctx) {
     const features = threadFeatures(thread);
     const findings: Finding[] = [];

@@ -5,6 +5,7 @@ import { isSpace, normalizeSameLength } from '../text/normalize.js';
 import { factorWordBoundary } from '../text/regex-safety.js';
 import { tokens as tokenList, type Tokens } from '../text/tokens.js';
 import type { Finding, Signal } from '../types.js';
+import { number, unit, whole } from '../options.js';
 
 /** Options of the llm-style signal. */
 export interface LlmStyleOptions {
@@ -216,6 +217,8 @@ export const llmStyle: Signal<LlmStyleOptions> = {
   description: 'Stylistic markers of machine-written commentary: essay connectives, hedged balance, uniform sentences, no first person or informal register',
   weight: 0.5,
   defaultOptions: { minWords: 30, prior: 0.05, minStrength: 0.2 },
+  // The prior enters as log-odds: 0 and 1 have none.
+  optionsSchema: { minWords: whole(1, 100_000), prior: number(0, 1, { above: true, below: true }), minStrength: unit() },
   analyze(thread, ctx) {
     const o = ctx.options;
     const features = threadFeatures(thread);

@@ -3,6 +3,7 @@ import { heaviestFirst, prefixFilterPairs } from '../text/candidates.js';
 import { dice, diceCanReach, longestCommonRun, nonSpaceLength, weightedJaccardSorted } from '../text/similarity.js';
 import type { Tokens } from '../text/tokens.js';
 import type { Finding, Signal, Thread } from '../types.js';
+import { number, whole } from '../options.js';
 
 export interface NearDuplicateOptions {
   /** Character-bigram Dice at or above this links a pair (light edits of the same text). */
@@ -144,6 +145,13 @@ export const nearDuplicate: Signal<NearDuplicateOptions> = {
   description: 'Comments that repeat or paraphrase another comment in the same thread',
   weight: 0.45,
   defaultOptions: { characterThreshold: 0.8, wordThreshold: 0.25, minContentWords: 6, minExactChars: 12 },
+  // Strength scales by 1 - characterThreshold (so below 1); low thresholds would make every pair a candidate.
+  optionsSchema: {
+    characterThreshold: number(0.5, 1, { below: true }),
+    wordThreshold: number(0.1, 1),
+    minContentWords: whole(1, 1000),
+    minExactChars: whole(1, 100_000),
+  },
   analyze(thread, ctx) {
     const f = threadFeatures(thread);
     const o = ctx.options;

@@ -3,6 +3,7 @@ import { threadFeatures } from '../text/features.js';
 import { combineWeights, DEFAULT_PHRASE_WEIGHT, matchPhrases } from '../text/phrases.js';
 import { dice } from '../text/similarity.js';
 import type { Finding, Signal, Thread } from '../types.js';
+import { unit, whole } from '../options.js';
 
 /** Options of the promo signal. */
 export interface PromoOptions {
@@ -53,6 +54,7 @@ export const promo: Signal<PromoOptions> = {
   description: 'Promotional spam: links, "check out my channel", calls to action, money bait, contact handles, one author repeating a comment',
   weight: 1,
   defaultOptions: { repeatSimilarity: 0.8, minRepeatChars: 12, pointerContextWords: 20, longCommentWords: 60 },
+  optionsSchema: { repeatSimilarity: unit(), minRepeatChars: whole(1, 100_000), pointerContextWords: whole(1, 100_000), longCommentWords: whole(1, 100_000) },
   analyze(thread, ctx) {
     const o = ctx.options;
     const features = threadFeatures(thread);

@@ -1,6 +1,7 @@
 import { threadFeatures } from '../text/features.js';
 import { lemmaRank } from '../text/word-frequency.js';
 import type { Finding, Signal } from '../types.js';
+import { whole } from '../options.js';
 
 export interface UngroundedOptions {
   /** Comments with fewer content words than this are too short to judge. */
@@ -19,6 +20,8 @@ export const ungrounded: Signal<UngroundedOptions> = {
   description: "Comments that mention none of the article's specifics (names, numbers, terms, phrases) and could sit under any article on the topic",
   weight: 0.35,
   defaultOptions: { minContentWords: 6, minAnchors: 2 },
+  // minAnchors divides: at least 1.
+  optionsSchema: { minContentWords: whole(1, 1000), minAnchors: whole(1, 1000) },
   analyze(thread, ctx) {
     const features = threadFeatures(thread);
     const { article } = features;
