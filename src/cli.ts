@@ -136,7 +136,10 @@ function forEachThread(
   repeat = false,
 ): InputProblem[] {
   assertHasInputs(args);
-  const { files, problems: resolveProblems } = resolveInputs(args, io.cwd);
+  const { files, problems: resolveProblems, skipped } = resolveInputs(args, io.cwd);
+  if (skipped.length && !repeat) {
+    io.stderr(`threadsift: skipped ${skipped.length} file(s) that threadsift wrote (reports, models, configuration), e.g. ${stripControls(skipped[0]!)}\n`);
+  }
   const problems: InputProblem[] = [];
   // A bar for batches, and for a single JSONL archive (which can hold a million comments).
   const long = files.length > 1 || files.some((f) => streamable(f, opts.inputFormat));

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/cli.js';
 import { writeReport } from '../src/output.js';
 import { DEFAULT_THRESHOLD } from '../src/config.js';
-import { fixture, ROOT, testFixture } from './helpers.js';
+import { fixture, present, ROOT, testFixture } from './helpers.js';
 
 interface Run {
   code: number;
@@ -191,7 +191,7 @@ describe('cli: parse', () => {
 
 describe('bin/threadsift.cjs (the installed command)', () => {
   const bin = join(ROOT, 'bin', 'threadsift.cjs');
-  it.runIf(existsSync(join(ROOT, 'dist', 'threadsift.cjs')))('runs end to end with real exit codes and streams', () => {
+  it.runIf(present(join(ROOT, 'dist', 'threadsift.cjs')))('runs end to end with real exit codes and streams', () => {
     const out = execFileSync(process.execPath, [bin, SEED, '--format', 'json'], { encoding: 'utf8' });
     expect(JSON.parse(out).threads[0].summary.flagged).toBe(16);
     const bad = spawnSync(process.execPath, [bin, testFixture('cli', 'no-comments.txt')], { encoding: 'utf8' });

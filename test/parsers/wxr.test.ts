@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { byId, commentCount, ids, inputError, parseFile, parserFixture, parseText, realExport, sharedDataset } from './support.js';
+import { present } from '../helpers.js';
 
 describe('wxr: edge cases (test/fixtures/parsers/wxr-edge.xml)', () => {
   const { threads, warnings } = parseFile(parserFixture('wxr-edge.xml'));
@@ -97,7 +98,7 @@ describe('wxr: isso test export (isso-comments/isso, MIT; WXR 1.0)', () => {
 
 const themeData = sharedDataset('export-formats', 'wordpress', 'themeunittestdata.wordpress.xml');
 
-describe.skipIf(!existsSync(themeData))('wxr: WordPress theme unit test data (read from ../shared, not copied: no license)', () => {
+describe.runIf(present(themeData))('wxr: WordPress theme unit test data (read from ../shared, not copied: no license)', () => {
   // Counted by hand: grep -c '<wp:comment>' = 33, on 7 items (post ids 51, 155, 703, 1148, 1149, 1168, 1170).
   // grep '<wp:comment_type>': 2 pingback + 2 trackback (all on 1149) and 1 CDATA "comment" (on 51); the rest
   // have none. So 33 - 4 = 29 comments are analysed, and 1149 keeps 1 of its 5.
