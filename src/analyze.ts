@@ -1,5 +1,7 @@
 /** The pure pipeline: threads + config -> Report. No I/O. */
 import type { Config } from './config.js';
+import { checkMemory, checkMemoryEvery } from './memory.js';
+import { forgetFeatures } from './text/features.js';
 import { buildAgendaTerms, buildClusters, summarize } from './scoring/summary.js';
 import { scoreComment } from './scoring/combine.js';
 import { SIGNALS } from './signals/index.js';
@@ -37,8 +39,12 @@ export function analyzeThread(original: Thread, config: Config, run: RunContext 
     const options = signal.id === 'boilerplate' ? { ...settings.options, extraPhrases: config.extraPhrases } : settings.options;
     const ctx: SignalContext<object> = { options: { ...signal.defaultOptions, ...options } };
     if (run.corpus) ctx.corpus = run.corpus;
-    findings.push(...signal.analyze(thread, ctx));
+    // Appended one by one: spread into push, a signal's findings for a million comments overflow the stack.
+    checkMemory();
+    const found = signal.analyze(thread, ctx);
+    for (let i = 0; i < found.length; i++) findings.push(found[i]!);
   }
+  forgetFeatures(thread);
   return scoreThread(original, findings, config);
 }
 
@@ -51,7 +57,10 @@ export function scoreThread(thread: Thread, findings: Finding[], config: Config)
     byComment.set(f.commentId, list);
   }
   const order = new Map(thread.comments.map((c, i) => [c.id, i]));
-  const comments = thread.comments.map((c) => scoreComment(c, byComment.get(c.id) ?? [], config));
+  const comments = thread.comments.map((c) => {
+    checkMemoryEvery();
+    return scoreComment(c, byComment.get(c.id) ?? [], config);
+  });
   const clusters = buildClusters(findings, order);
   const agendaTerms = buildAgendaTerms(findings, order);
   const report: ThreadReport = {

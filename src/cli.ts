@@ -4,7 +4,8 @@
  */
 import { extname } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { analyzeThread, buildReport } from './analyze.js';
+import { analyzeThread, buildReport, type RunContext } from './analyze.js';
+import { MemoryExceeded } from './memory.js';
 import { DEFAULT_THRESHOLD, type Config } from './config.js';
 import { loadConfig, readUserJson } from './config-file.js';
 import { ConfigError, formatKnownError, InputError, isKnownError, UsageError } from './errors.js';
@@ -185,12 +186,18 @@ function forEachThread(
       }
     } catch (err) {
       if (err instanceof InputError) report(err);
+      else if (err instanceof MemoryExceeded) report(memoryError(source, err));
       else throw err;
     }
     progress.tick(i + 1, comments);
   });
   progress.done();
   return problems;
+}
+
+/** An input given up because it does not fit in memory, as that input's error: the batch goes on. */
+function memoryError(source: string, err: MemoryExceeded): InputError {
+  return new InputError(source, `is too large to analyse: it ${err.message}`, undefined, 'split it into smaller files, or allow more memory with NODE_OPTIONS=--max-old-space-size=<MB>');
 }
 
 /** Load a trained model (threadsift train) into the model signal's options. */
@@ -341,8 +348,22 @@ async function scan(args: string[], opts: ScanOptions, io: CliIO, young: YoungGe
         kept.length = 0;
       }
     });
+    // Each thread is let go once analysed: its text features (cached per thread) can then be collected
+    // before the next thread, and before the report is written.
+    const analyzeKept = (thread: Thread, run?: RunContext) => {
+      try {
+        reports.push(analyzeThread(thread, config, run));
+      } catch (err) {
+        if (!(err instanceof MemoryExceeded)) throw err;
+        const line = formatKnownError(memoryError(thread.source, err));
+        problems.push({ source: thread.source, message: line });
+        io.stderr(`threadsift: ${stripControls(line)}\n`);
+      }
+    };
+    kept.reverse();
     if (!index) {
-      for (const thread of kept) reports.push(analyzeThread(thread, config));
+      keys.clear();
+      for (let thread = kept.pop(); thread; thread = kept.pop()) analyzeKept(thread);
       clusters = [];
     } else {
       const pass = await corpusPass(index, names);
@@ -350,7 +371,13 @@ async function scan(args: string[], opts: ScanOptions, io: CliIO, young: YoungGe
         // The second reading assigns the same keys: the inputs come back in the same order.
         const again = threadKeys();
         forEachThread(args, opts, parseOptions, once, (thread) => reports.push(analyzeThread(thread, config, pass.lookup(again(thread)))), true);
-      } else for (const thread of kept) reports.push(analyzeThread(thread, config, pass.lookup(keys.get(thread)!)));
+      } else {
+        for (let thread = kept.pop(); thread; thread = kept.pop()) {
+          const key = keys.get(thread)!;
+          keys.delete(thread);
+          analyzeKept(thread, pass.lookup(key));
+        }
+      }
       clusters = pass.clusters;
     }
   }

@@ -141,7 +141,7 @@ export function resolveInputs(args: string[], cwd = process.cwd()): ResolvedInpu
         walk(base, below, problems);
         const matched = below.filter((p) => re.test(relative(cwd, join(cwd, p)).split(sep).join('/')) || re.test(p.split(sep).join('/')));
         if (matched.length === 0) problems.push({ source: arg, error: new InputError(arg, 'matches no files') });
-        files.push(...notOwn(matched));
+        for (const f of notOwn(matched)) files.push(f);
       } else problems.push({ source: arg, error: fsError(arg, err) });
       continue;
     }
@@ -150,7 +150,7 @@ export function resolveInputs(args: string[], cwd = process.cwd()): ResolvedInpu
       walk(arg, below, problems);
       const picked = below.filter(hasKnownExt);
       if (picked.length === 0) problems.push({ source: arg, error: new InputError(arg, 'holds no files with a known extension', undefined, `extensions: ${[...exts].join(' ')}`) });
-      files.push(...notOwn(picked));
+      for (const f of notOwn(picked)) files.push(f);
     } else files.push(arg);
   }
   // The same file named twice ("a.json ./a.json") is read once: a second copy would duplicate itself.

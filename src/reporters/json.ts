@@ -1,5 +1,5 @@
 import { escapeInvisible, excerpt } from '../text/sanitize.js';
-import { jsonParts } from './json-parts.js';
+import { jsonParts, LazyList } from './json-parts.js';
 import type { ScoredComment } from '../types.js';
 import type { Reporter } from './types.js';
 
@@ -9,12 +9,10 @@ import type { Reporter } from './types.js';
  * terminal-safe as well and parses back to the same strings.
  */
 export const jsonReporter: Reporter<Iterable<string>> = (report, options) => {
-  const threads = report.threads.map((t) => ({
-    ...t,
-    comments: t.comments
-      .filter((c) => !options.quiet || c.flagged)
-      .map(jsonComment),
-  }));
+  const threads = report.threads.map((t) => {
+    const comments = options.quiet ? t.comments.filter((c) => c.flagged) : t.comments;
+    return { ...t, comments: new LazyList(comments.length, (i) => jsonComment(comments[i]!)) };
+  });
   // Laid out down to each comment (report, threads, a thread, its comments): one part per comment.
   return (function* () {
     for (const part of jsonParts({ ...report, threads }, 4)) yield escapeInvisible(part);
