@@ -11,7 +11,7 @@ import type { PhraseEntry } from './data/types.js';
 import { PARSERS } from './parsers/index.js';
 import { REPORTERS } from './reporters/index.js';
 import { SIGNALS } from './signals/index.js';
-import { DEFAULT_THRESHOLD } from './config.js';
+import { DEFAULT_THRESHOLD, optionRanges } from './config.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -36,15 +36,19 @@ export function renderReference(): string {
     '',
     '## Signals',
     '',
-    '| id | weight | default options | description |',
+    '| id | weight | description |',
+    '| --- | --- | --- |',
+    ...SIGNALS.map((s) => `| \`${s.id}\` | ${s.weight} | ${cell(s.description)} |`),
+    '',
+    '## Signal options',
+    '',
+    'Set in a configuration file as `signals.<id>.options.<option>`; every value is checked against its range',
+    '(the same schema checks the options stored in a model file). `boilerplate` takes its extra phrases from',
+    '`phraseFiles`, and `model` its model from `--model`.',
+    '',
+    '| signal | option | default | allowed |',
     '| --- | --- | --- | --- |',
-    ...SIGNALS.map((s) => {
-      const options = Object.entries(s.defaultOptions)
-        .filter(([, v]) => typeof v !== 'object' || v === null)
-        .map(([k, v]) => `\`${k}\`: ${JSON.stringify(v)}`)
-        .join(', ');
-      return `| \`${s.id}\` | ${s.weight} | ${options || '—'} | ${cell(s.description)} |`;
-    }),
+    ...SIGNALS.flatMap((s) => optionRanges(s).map((o) => `| \`${s.id}\` | \`${o.key}\` | ${JSON.stringify(o.default)} | ${cell(o.allowed)} |`)),
     '',
     '## Input formats',
     '',
