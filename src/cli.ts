@@ -112,7 +112,7 @@ export function useColor(opts: { color?: boolean; output?: string }, io: CliIO):
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
-  if (opts.output) return false;
+  if (!toStdout(opts.output)) return false;
   return io.stdoutIsTTY && io.env.TERM !== 'dumb';
 }
 

@@ -5,7 +5,7 @@
  * the configuration's schema from the registry.
  *
  * The schemas are zod schemas, built on first use: zod is loaded only by a run that reads a
- * configuration, phrase or model file (loading it costs ~70 ms, a third of a small run's start-up).
+ * configuration, phrase or model file, since loading it is a sizeable part of a small run's start-up.
  */
 import { createRequire } from 'node:module';
 import type * as Zod from 'zod';
