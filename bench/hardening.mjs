@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * Issue #12's scaling checks: each case doubles its input four times (five sizes), runs the built
- * command on it, and prints wall and CPU time (user + system), peak RSS and the ratio of each CPU time to
- * the one before (the target is at most 2.2 per doubling, and at most 1 GB peak RSS for a million tiny
- * comments). On a shared machine wall time follows the neighbours' load; CPU time much less.
+ * command on it, and prints wall and CPU time (user + system, all threads: V8 collects garbage on helper
+ * threads too), each with its ratio to the size before, and peak RSS. The targets: at most 2.2 per
+ * doubling, and at most 1 GB peak RSS for a million tiny comments. On a shared machine wall time follows
+ * the neighbours' load; CPU time much less.
  *
  *   spaces     item 1: a text dump whose comment holds a run of 1.28M…20.48M spaces (best of 3)
  *   patterns   item 3 (best of 3): 250…4,000 comments of text made to make phrase patterns backtrack (runs of one
@@ -45,10 +46,10 @@ function measureOnce(args, env) {
 
 function table(title, rows) {
   console.log(`\n${title}`);
-  console.log('size'.padEnd(22), 'wall (s)'.padStart(9), 'CPU (s)'.padStart(8), 'CPU x prev'.padStart(11), 'peak RSS (MB)'.padStart(14), 'exit'.padStart(5));
+  console.log('size'.padEnd(22), 'wall (s)'.padStart(9), 'x prev'.padStart(7), 'CPU (s)'.padStart(8), 'x prev'.padStart(7), 'peak RSS (MB)'.padStart(14), 'exit'.padStart(5));
   rows.forEach((r, i) => {
-    const ratio = i === 0 ? '' : (r.cpu / rows[i - 1].cpu).toFixed(2);
-    console.log(r.label.padEnd(22), r.seconds.toFixed(2).padStart(9), r.cpu.toFixed(2).padStart(8), ratio.padStart(11), r.rssMb.toFixed(0).padStart(14), String(r.code).padStart(5));
+    const ratio = (key) => (i === 0 ? '' : (r[key] / rows[i - 1][key]).toFixed(2));
+    console.log(r.label.padEnd(22), r.seconds.toFixed(2).padStart(9), ratio('seconds').padStart(7), r.cpu.toFixed(2).padStart(8), ratio('cpu').padStart(7), r.rssMb.toFixed(0).padStart(14), String(r.code).padStart(5));
   });
 }
 

@@ -25,9 +25,9 @@ const ALIVE = 0.6;
 /** The share of the limit at which the heap is looked at, however much was alive at the last look. */
 const LAST_LOOK = 0.65;
 /** The heap is looked at (with a full collection) past this size at first... */
-const FIRST_LOOK = 384 * 2 ** 20;
+const FIRST_LOOK = 256 * 2 ** 20;
 /** ...and after that once it has grown by this factor over what was alive at the last look. */
-const GROWTH = 1.2;
+const GROWTH = 1.35;
 
 let trigger = 0;
 let collect: (() => void) | undefined;
