@@ -9,7 +9,7 @@
 import { defaultConfig } from '../dist/config.js';
 import { evaluate } from '../dist/eval/evaluate.js';
 import { loadModel, trainModel } from '../dist/model/model.js';
-import { gridThreads, requireDatasets, seedThreads, sfuThreads, tweepfakeThreads, youtubeThreads } from './datasets.mjs';
+import { gridThreads, requireDatasets, seedThreads, sfuThreads, smsThreads, tweepfakeThreads, youtubeThreads } from './datasets.mjs';
 
 requireDatasets();
 const seed = await seedThreads();
@@ -20,10 +20,13 @@ const check = (name, measured, floor, kind = 'min') => checks.push({ name, measu
 const run = (threads, config = defaultConfig()) => evaluate(threads, config, { ablation: false });
 
 const youtube = youtubeThreads();
+// Model-free F1 floors follow promo's false-positive rule (issue #11): one link, handle or call to
+// action alone no longer flags a comment, and a fifth of these videos' spam is nothing more (see
+// bench/promo-eval.mjs). They were 0.93 / 0.9 / 0.9 when a bare link flagged.
 const FLOORS = {
-  'Youtube01-Psy': { f1: 0.93, auroc: 0.97, model: 0.95 },
-  'Youtube02-KatyPerry': { f1: 0.9, auroc: 0.96, model: 0.94 },
-  'Youtube03-LMFAO': { f1: 0.9, auroc: 0.96, model: 0.94 },
+  'Youtube01-Psy': { f1: 0.86, auroc: 0.97, model: 0.95 },
+  'Youtube02-KatyPerry': { f1: 0.8, auroc: 0.96, model: 0.94 },
+  'Youtube03-LMFAO': { f1: 0.86, auroc: 0.96, model: 0.94 },
 };
 for (const thread of youtube) {
   const r = run([thread]).threadsift;
@@ -39,6 +42,9 @@ for (const thread of youtube) {
 }
 check('GRiD AUROC (model-free defaults)', run(gridThreads()).threadsift.auroc, 0.92);
 check('TweepFake validation AUROC (model-free defaults)', run(tweepfakeThreads('validation')).threadsift.auroc, 0.42);
+const sms = run(smsThreads()).threadsift;
+check('SMS spam F1 (model-free defaults, 25 a thread)', sms.f1, 0.87);
+check('SMS ham flagged (share)', sms.confusion.fp / (sms.confusion.fp + sms.confusion.tn), 0.015, 'max');
 const sfu = run(sfuThreads()).threadsift.confusion;
 check('SFU human comments flagged (share)', sfu.fp / (sfu.fp + sfu.tn), 0.03, 'max');
 const seedFigures = run(seed).threadsift.confusion;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Where one thread's analysis spends its time: CPU milliseconds per phase (module load, parse, shared
- * text features, each signal, scoring, the terminal report), measured in one cold process. Run it under
+ * text features, language detection, each signal, scoring, the terminal report), measured in one cold process. Run it under
  * `node --single-threaded` so garbage collection and JIT compilation are charged to the phase that caused
  * them (bench/thread-speed.mjs does, and keeps the minimum of several runs). Prints one JSON line.
  * Usage: node --single-threaded bench/thread-phases.mjs FILE
@@ -18,6 +18,7 @@ const cpu = () => {
 const start = cpu();
 const { parseInput } = await import('../dist/parsers/index.js');
 const { threadFeatures } = await import('../dist/text/features.js');
+const { detectLanguage } = await import('../dist/text/language.js');
 const { SIGNALS } = await import('../dist/signals/index.js');
 const { buildReport, scoreThread } = await import('../dist/analyze.js');
 const { defaultConfig } = await import('../dist/config.js');
@@ -33,6 +34,11 @@ phases.parse = cpu() - t0;
 t0 = cpu();
 threadFeatures(thread);
 phases.features = cpu() - t0;
+// What analyzeThread adds when any enabled signal declares languages: each comment's language, once.
+t0 = cpu();
+const featureList = threadFeatures(thread).comments;
+thread.comments.forEach((c, i) => detectLanguage(c.text, featureList[i].tokens));
+phases.language = cpu() - t0;
 const findings = [];
 for (const signal of SIGNALS) {
   t0 = cpu();

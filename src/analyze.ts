@@ -5,6 +5,8 @@ import { forgetFeatures } from './text/features.js';
 import { buildAgendaTerms, buildClusters, summarize } from './scoring/summary.js';
 import { scoreComment } from './scoring/combine.js';
 import { SIGNALS } from './signals/index.js';
+import { threadFeatures } from './text/features.js';
+import { detectLanguage, judges, type Language } from './text/language.js';
 import type { CrossThreadCluster, Finding, InputProblem, Report, SignalContext, Thread, ThreadReport } from './types.js';
 import { VERSION } from './version.js';
 
@@ -33,19 +35,82 @@ export interface RunContext {
 export function analyzeThread(original: Thread, config: Config, run: RunContext = {}): ThreadReport {
   const thread = capped(original);
   const findings: Finding[] = [];
+  const languages = new CommentLanguages(thread);
   for (const signal of SIGNALS) {
     const settings = config.signals[signal.id];
     if (!settings?.enabled) continue;
     const options = signal.id === 'boilerplate' ? { ...settings.options, extraPhrases: config.extraPhrases } : settings.options;
     const ctx: SignalContext<object> = { options: { ...signal.defaultOptions, ...options } };
     if (run.corpus) ctx.corpus = run.corpus;
-    // Appended one by one: spread into push, a signal's findings for a million comments overflow the stack.
     checkMemory();
     const found = signal.analyze(thread, ctx);
-    for (let i = 0; i < found.length; i++) findings.push(found[i]!);
+    // Appended one by one: spread into push, a signal's findings for a million comments overflow the stack.
+    if (signal.languages === undefined) for (let i = 0; i < found.length; i++) findings.push(found[i]!);
+    else languages.keepJudged(signal.id, signal.languages, found, findings);
   }
+  languages.abstentions(findings);
   forgetFeatures(thread);
   return scoreThread(original, findings, config);
+}
+
+/** Pseudo-signal of the "not judged" reasons: weight 0 in scoring, never configurable. */
+export const LANGUAGE_SIGNAL = 'language';
+
+/**
+ * Each comment's language, detected once per thread and only when a signal declares languages. A signal
+ * that declares them still reads the whole thread (positions, parents and thread-wide counts stay true);
+ * its findings on comments in other languages are dropped here, and each such comment gets one
+ * "not judged" reason naming its language and the signals that abstained.
+ */
+class CommentLanguages {
+  private detected: Language[] | undefined;
+  /** Comment index -> ids of the signals that abstained on it. */
+  private readonly skipped = new Map<number, string[]>();
+  private positions: Map<string, number> | undefined;
+
+  constructor(private readonly thread: Thread) {}
+
+  private of(): Language[] {
+    if (this.detected) return this.detected;
+    // The signals need the thread's features anyway; their tokens spare a second tokenization.
+    const features = threadFeatures(this.thread).comments;
+    return (this.detected = this.thread.comments.map((c, i) => detectLanguage(c.text, features[i]!.tokens)));
+  }
+
+  keepJudged(signal: string, declared: readonly string[], found: Finding[], out: Finding[]): void {
+    const detected = this.of();
+    let judged: boolean[] | undefined;
+    for (let i = 0; i < detected.length; i++) {
+      if (judges(declared, detected[i]!)) continue;
+      (judged ??= detected.map(() => true))[i] = false;
+      const list = this.skipped.get(i);
+      if (list) list.push(signal);
+      else this.skipped.set(i, [signal]);
+    }
+    if (!judged) {
+      for (let k = 0; k < found.length; k++) out.push(found[k]!);
+      return;
+    }
+    this.positions ??= new Map(this.thread.comments.map((c, i) => [c.id, i]));
+    for (let k = 0; k < found.length; k++) {
+      const i = this.positions.get(found[k]!.commentId);
+      if (i === undefined || judged[i]) out.push(found[k]!);
+    }
+  }
+
+  abstentions(out: Finding[]): void {
+    if (this.skipped.size === 0) return;
+    const detected = this.of();
+    for (const [i, signals] of [...this.skipped].sort((a, b) => a[0] - b[0])) {
+      const language = detected[i]!;
+      out.push({
+        signal: LANGUAGE_SIGNAL,
+        commentId: this.thread.comments[i]!.id,
+        strength: 0,
+        reason: { code: 'LANGUAGE_NOT_JUDGED', args: { language: language.code, script: language.script, basis: language.basis, signals } },
+      });
+    }
+  }
 }
 
 /** A thread's report from its signals' findings: each comment scored, clusters and agenda terms gathered. */

@@ -31,23 +31,56 @@ const MESSAGES: Record<string, (a: Args) => string> = {
     `mentions only one specific of the article (${list(a.specificsMentioned)}); the rest could sit under any article on the topic`,
   AGENDA_TERM: (a) => `pushes ${quote(a.term)}, repeated in ${String(a.comments)} comments but absent from the article`,
   AUTHOR_ALLOWED: (a) => `author ${quote(a.author)} is allow-listed in the configuration`,
-  PROMO_LINK: (a) => `link ${quote(a.text)}: ${String(a.note)}`,
+  PROMO_LINK: (a) => {
+    const marks = (a.marks as Array<{ note: string }> | undefined) ?? [];
+    return `link ${quote(a.text)}: ${[String(a.note), ...marks.map((m) => m.note)].join('; ')}`;
+  },
   PROMO_SELF: (a) => `self-promotion ${quote(a.text)}: ${String(a.note)}`,
   PROMO_CALL_TO_ACTION: (a) => `call to action ${quote(a.text)}: ${String(a.note)}`,
   PROMO_MONEY: (a) => `money bait ${quote(a.text)}: ${String(a.note)}`,
   PROMO_CONTACT: (a) => `contact handle ${quote(a.text)}: ${String(a.note)}`,
+  PROMO_OFFER: (a) => `offer ${quote(a.text)}: ${String(a.note)}`,
+  PROMO_PRICE: (a) => `price ${quote(a.text)}: ${String(a.note)}`,
+  PROMO_TERMS: (a) => `small print ${quote(a.text)}: ${String(a.note)}`,
+  PROMO_REFERENCE_LINK: (a) => `reference link ${quote(a.text)}: ${String(a.note)} (weak evidence)`,
+  PROMO_LINK_FLOOD: (a) => `${String(a.links)} links, the first ${quote(a.text)}: ${String(a.note)}`,
+  PROMO_REPEATED_LINK: (a) => `link ${quote(a.text)} posted in ${String(a.comments)} comments: ${String(a.note)}`,
+  PROMO_REPEATED_SITE: (a) => `link ${quote(a.text)} to ${String(a.site)}, linked from ${String(a.comments)} comments: ${String(a.note)}`,
   LLM_STYLE: (a) => {
-    const markers = (a.markers as Array<{ label: string }>).map((m) => m.label);
-    const phrases = (a.phrases as unknown[]).slice(0, 3);
-    return `reads as machine-written: ${markers.join('; ')}${phrases.length ? ` (${phrases.map(quote).join(', ')})` : ''}`;
+    const shown = a.evidence as Array<{ kind: string; label: string; text?: string[] }>;
+    const style = shown.filter((e) => e.kind === 'style').map((e) => (e.text?.length ? `${e.label} (${e.text.map(quote).join(', ')})` : e.label));
+    const words = shown.filter((e) => e.kind === 'word').map((e) => quote(e.label));
+    const parts = [...style, ...(words.length ? [`the word${words.length > 1 ? 's' : ''} ${words.join(', ')}`] : [])];
+    return `reads as machine-written (${pct(a.probability)} by style)${parts.length ? `: ${parts.join('; ')}` : ''}`;
   },
   MODEL_PROBABILITY: (a) => {
     const features = (a.features as Array<{ feature: string }>).map((f) => f.feature.replace(/^ngram:/, '').replace(/^signal:/, 'signal '));
     return `trained model: ${pct(a.probability)} likely a bot${features.length ? `, mostly from ${list(features.map(quote))}` : ''}`;
   },
+  PLATFORM_SPAM: (a) => `the platform marked it spam (${String(a.field)} in the export)`,
+  PLATFORM_REMOVED: (a) => `moderators removed it (${String(a.field)} in the export)`,
+  PLATFORM_DELETED: (a) => `deleted on the platform, by its author or a moderator (${String(a.field)} in the export)`,
+  SELF_DECLARED_BOT: (a) => `says it is a bot: ${quote(a.phrase)} (${String(a.note)})`,
+  LANGUAGE_NOT_JUDGED: (a) => `not judged: language ${String(a.language)} (${languageName(a)}), which ${list(a.signals)} cannot read`,
   PROMO_AUTHOR_REPEAT: (a) =>
     `${quote(a.author)} posted this ${Number(a.copies) > 2 ? `${String(a.copies)} times` : 'twice'} (${pct(a.similarity)} the same as #${String(a.partner)})`,
 };
+
+// Made on first use: building it loads ICU's display names (~15–50 ms), which most runs never need.
+let languageNames: Intl.DisplayNames | undefined;
+
+/** "Russian"; for an undetermined language, its script ("Cyrillic script, too little text to name the language"). */
+function languageName(a: Args): string {
+  const code = String(a.language);
+  if (code === 'und') return `${String(a.script)} script, too little text to name the language`;
+  let name: string | undefined;
+  try {
+    name = (languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' })).of(code);
+  } catch {
+    name = undefined;
+  }
+  return name && name !== code ? name : `${String(a.script)} script`;
+}
 
 function othersSuffix(a: Args): string {
   const links = a.links as Array<{ id: string }> | undefined;

@@ -5,8 +5,10 @@
  */
 import { AGREEMENT_OPENERS } from './data/agreement.js';
 import { BOILERPLATE } from './data/boilerplate.js';
-import { LLM_STYLE } from './data/llm-style.js';
-import { PROMO } from './data/promo.js';
+import { LINK_MARKS, PROMO, PROMO_MESSAGES, REFERENCE_SITES, type PromoEntry } from './data/promo.js';
+import { SELF_DECLARED_BOT } from './data/self-declared-bot.js';
+import { STYLE_LEXICONS } from './data/style-lexicons.js';
+import { STYLE_FEATURES } from './detector/features.js';
 import type { PhraseEntry } from './data/types.js';
 import { PARSERS } from './parsers/index.js';
 import { REPORTERS } from './reporters/index.js';
@@ -26,6 +28,18 @@ function phraseTable(title: string, entries: readonly PhraseEntry[]): string[] {
   ];
 }
 
+/** Promo entries with what each shows (kind) and how much it proves alone (role). */
+function promoTable(title: string, entries: readonly PromoEntry[]): string[] {
+  return [
+    `### ${title} (${entries.length} entries)`,
+    '',
+    '| id | kind | role | pattern | weight | note | source |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...entries.map((e) => `| \`${e.id}\` | ${e.kind} | ${e.role} | \`${cell(e.pattern)}\` | ${e.weight ?? 0.45} | ${cell(e.note)} | ${cell(e.source)} |`),
+    '',
+  ];
+}
+
 export function renderReference(): string {
   const lines = [
     '# threadsift reference',
@@ -36,9 +50,14 @@ export function renderReference(): string {
     '',
     '## Signals',
     '',
-    '| id | weight | description |',
-    '| --- | --- | --- |',
-    ...SIGNALS.map((s) => `| \`${s.id}\` | ${s.weight} | ${cell(s.description)} |`),
+    '| id | weight | judges | description |',
+    '| --- | --- | --- | --- |',
+    ...SIGNALS.map((s) => `| \`${s.id}\` | ${s.weight} | ${s.languages ? s.languages.map((l) => `\`${l}\``).join(' ') : 'every language'} | ${cell(s.description)} |`),
+    '',
+    'Signals that judge only some languages (ISO 639-3 codes) read words of those languages. Each comment\'s',
+    'language is detected once (src/text/language.ts: script, then function words, then franc-min for long text);',
+    'Latin-script text too short to tell counts as English. A comment in another language gets no finding from',
+    'those signals, and one reason instead: "not judged: language xx".',
     '',
     '## Signal options',
     '',
@@ -66,12 +85,32 @@ export function renderReference(): string {
     '',
     ...phraseTable('Boilerplate (src/data/boilerplate.ts)', BOILERPLATE),
     ...phraseTable('Agreement openers (src/data/agreement.ts)', AGREEMENT_OPENERS),
-    ...phraseTable('Promotion (src/data/promo.ts)', PROMO),
-    `### Machine-written style markers (src/data/llm-style.ts, ${LLM_STYLE.length} markers)`,
+    ...phraseTable('Self-declared bots (src/data/self-declared-bot.ts)', SELF_DECLARED_BOT),
+    'Promotion roles: a `pattern` is evidence enough alone; one `cue` alone is capped under the threshold (promo option `singleCueCap`), two independent cues, a spam pattern or a link repeated across the thread are not; a `supporting` entry never counts as a cue.',
     '',
-    '| id | shows | lift | note | source |',
-    '| --- | --- | --- | --- | --- |',
-    ...LLM_STYLE.map((m) => `| \`${m.id}\` | ${cell(m.label)} | ${m.lift} | ${cell(m.note)} | ${cell(m.source)} |`),
+    ...promoTable('Promotion in comments (src/data/promo.ts, PROMO)', PROMO),
+    ...promoTable('Promotion in text messages (src/data/promo.ts, PROMO_MESSAGES)', PROMO_MESSAGES),
+    ...promoTable("What a link's own address shows (src/data/promo.ts, LINK_MARKS)", LINK_MARKS),
+    `### Reference sites: weak evidence, never a cue (src/data/promo.ts, REFERENCE_SITES, ${REFERENCE_SITES.length} kinds; and the thread's own article)`,
+    '',
+    '| id | hosts | note | source |',
+    '| --- | --- | --- | --- |',
+    ...REFERENCE_SITES.map((r) => `| \`${r.id}\` | \`${cell(r.hosts)}\` | ${cell(r.note)} | ${cell(r.source)} |`),
+    '',
+    `### Machine-text detector: style measurements (src/detector/features.ts, ${STYLE_FEATURES.length})`,
+    '',
+    'Each measurement is weighted by the shipped detector (data/machine-text.json; docs/machine-text-detector.md).',
+    'Direction: "machine" or "human" where it is fixed (the fit may only weight it that way), "either" where genre decides.',
+    '',
+    '| id | says, when it raised the score | direction |',
+    '| --- | --- | --- |',
+    ...STYLE_FEATURES.map((f) => `| \`${f.id}\` | ${cell(f.sign === 0 ? `${f.label} / ${f.low ?? ''}` : f.label)} | ${f.sign > 0 ? 'machine' : f.sign < 0 ? 'human' : 'either'} |`),
+    '',
+    '### Machine-text detector: word lists (src/data/style-lexicons.ts)',
+    '',
+    '| id | words | note | source |',
+    '| --- | --- | --- | --- |',
+    ...STYLE_LEXICONS.map((l) => `| \`${l.id}\` | ${l.words.length} | ${cell(l.note)} | ${cell(l.source)} |`),
     '',
   ];
   return `${lines.join('\n').trimEnd()}\n`;

@@ -15,6 +15,20 @@ export interface Comment {
   label?: boolean;
   /** Export metadata kept for reports (deleted, spam, score...), never used as evidence. */
   meta?: Record<string, string | number | boolean>;
+  /** What the platform's own moderation recorded about the comment: evidence for the platform-flag signal. */
+  moderation?: ModerationMark[];
+}
+
+/** A moderation mark an export carries, read by its parser. */
+export interface ModerationMark {
+  /**
+   * spam: the platform's spam filter or a moderator called it spam. removed: moderators took it down.
+   * deleted: deleted while its text survives in the export, by its author or a moderator (exports do not
+   * say which).
+   */
+  kind: 'spam' | 'removed' | 'deleted';
+  /** The export's own field and value that say so, as evidence: "isSpam=true", "wp:comment_approved=spam". */
+  field: string;
 }
 
 /** An article (or post) and the comments under it. */
@@ -79,6 +93,13 @@ export interface Signal<O extends object = object> {
   defaultOptions: O;
   /** Type and range of each option, checked in configuration and model files (see src/options.ts). */
   optionsSchema: OptionsSchema<O>;
+  /**
+   * Languages the signal can judge, as ISO 639-3 codes ("eng"); absent: every language. Declare it when
+   * the signal reads words of one language (phrase lists, function words, stems): the pipeline then keeps
+   * its findings only on comments detected in those languages (undetermined Latin-script text counts as
+   * English) and gives every other comment one "not judged: language xx" reason instead.
+   */
+  languages?: readonly string[];
   analyze(thread: Thread, ctx: SignalContext<O>): Finding[];
 }
 

@@ -16,3 +16,9 @@ export const QUOTE_FORMS: readonly QuoteForm[] = [
   { id: 'double-quoted', pattern: /"[^"\n]{24,}"|“[^”\n]{24,}”|«[^»\n]{24,}»/gu, requires: ['"', '“', '«'], note: 'a quotation of 24+ characters' },
   { id: 'single-quoted', pattern: /(?<=^|[\s(])'(?:[^'\n]|'(?=\p{L}))+'(?=$|[\s).,;:!?-])/gu, requires: ["'"], note: "a quotation in single quotes (apostrophes inside words are kept)" },
 ];
+
+/**
+ * The forms that only ever mark someone else's text (a quoted line, a reply header). Inline quotation
+ * marks also wrap a writer's own words: a phrase held up for scorn, or a model quoting its own output.
+ */
+export const BLOCK_QUOTE_FORMS: readonly QuoteForm[] = QUOTE_FORMS.filter((f) => f.id === 'line-quote' || f.id === 'reply-header');

@@ -9,11 +9,13 @@
  *   comment is counted in `thread.excluded.deleted`. A deleted comment whose text survives is analysed,
  *   with meta.deleted. Other comments without text are counted as `excluded.empty`.
  * - Authors come from `commenters` by commenterHex; "anonymous" has no author. parentHex "root" = no parent.
- * - `state` (approved, unapproved, flagged) is kept as meta.state.
+ * - `state` (approved, unapproved, flagged) is kept as meta.state. "flagged" is what Commento sets when its
+ *   spam check (Akismet) calls a new comment spam, so it is a spam moderation mark too; "unapproved" is the
+ *   review queue, no verdict.
  */
 import { InputError } from '../errors.js';
 import { parseJsonText, shapeChecks, typeName, type JsonObject } from './json-shape.js';
-import type { Comment, Thread } from '../types.js';
+import type { Comment, ModerationMark, Thread } from '../types.js';
 import { htmlToText } from './html.js';
 import type { Parser } from './types.js';
 
@@ -81,6 +83,10 @@ export const commento: Parser = {
       if (state) meta.state = state;
       if (deleted) meta.deleted = true;
       if (Object.keys(meta).length > 0) comment.meta = meta;
+      const moderation: ModerationMark[] = [];
+      if (state === 'flagged') moderation.push({ kind: 'spam', field: 'state=flagged' });
+      if (deleted) moderation.push({ kind: 'deleted', field: 'deleted=true' });
+      if (moderation.length > 0) comment.moderation = moderation;
       thread.comments.push(comment);
     });
     return { threads: [...threads.values()], warnings };

@@ -4,10 +4,11 @@
  * and parent by dsq:id. One file holds many threads; only threads with posts become threads here.
  *
  * Decisions:
- * - Spam (`<isSpam>true`) is analysed, with meta.spam: moderators' spam folders hold exactly the replies
- *   the tool looks for, and they are evidence for clusters around replies still visible.
- * - Deleted (`<isDeleted>true`) posts whose message survives are analysed too, with meta.deleted, for the
- *   same reason. A deleted post without text has nothing to analyse: it is counted in
+ * - Spam (`<isSpam>true`) is analysed, with meta.spam and a spam moderation mark (the platform-flag
+ *   signal's evidence): moderators' spam folders hold exactly the replies the tool looks for, and they are
+ *   evidence for clusters around replies still visible.
+ * - Deleted (`<isDeleted>true`) posts whose message survives are analysed too, with meta.deleted and a
+ *   deleted moderation mark, for the same reason. A deleted post without text has nothing to analyse: it is counted in
  *   `thread.excluded.deleted` (replies keep pointing at it by parentId). Other posts without text are
  *   counted as `excluded.empty`.
  * - Posts whose thread is not in the export are grouped into one thread with id "orphans" (placed last), with
@@ -18,7 +19,7 @@
  */
 import { InputError } from '../errors.js';
 import { checkMemoryEvery } from '../memory.js';
-import type { Comment, Thread } from '../types.js';
+import type { Comment, ModerationMark, Thread } from '../types.js';
 import { htmlToText } from './html.js';
 import type { Parser } from './types.js';
 import { attribute, childText, element, name, readXmlRecords, type XmlNode } from './xml.js';
@@ -61,6 +62,10 @@ function readPost(node: XmlNode, line: number): Post {
   if (flag(node, 'isSpam')) meta.spam = true;
   if (deleted) meta.deleted = true;
   if (Object.keys(meta).length > 0) comment.meta = meta;
+  const moderation: ModerationMark[] = [];
+  if (meta.spam) moderation.push({ kind: 'spam', field: 'isSpam=true' });
+  if (deleted) moderation.push({ kind: 'deleted', field: 'isDeleted=true' });
+  if (moderation.length > 0) comment.moderation = moderation;
   const threadRef = element(node, 'thread');
   return { comment, threadId: threadRef ? attribute(threadRef, 'dsq:id')?.trim() : undefined, deleted, line };
 }

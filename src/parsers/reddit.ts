@@ -12,12 +12,13 @@
  * - Author "[deleted]" / "[removed]" is a placeholder, not a name: the comment is analysed without an
  *   author (so placeholders are never taken for one person posting twice) and meta.authorDeleted /
  *   meta.authorRemoved is set.
+ * - Moderation fields of a moderator's export (`spam`, `removed`, `banned_by`) become moderation marks.
  * - `kind: "more"` stubs (replies Reddit did not send) are counted in `excluded.more` by the number of
  *   comment ids they list. `num_comments` becomes declaredCommentCount.
  */
 import { InputError } from '../errors.js';
 import { parseJsonText, shapeChecks, typeName, type JsonObject } from './json-shape.js';
-import type { Comment, Thread } from '../types.js';
+import type { Comment, ModerationMark, Thread } from '../types.js';
 import { decodeHtmlEntities } from './html.js';
 import type { Parser } from './types.js';
 import { threadIdFromSource } from './util.js';
@@ -25,6 +26,21 @@ import { threadIdFromSource } from './util.js';
 
 
 const PLACEHOLDERS: Readonly<Record<string, string>> = { '[deleted]': 'deleted', '[removed]': 'removed' };
+
+/**
+ * What a moderator's export of a thread says about a comment whose text it still holds: `spam: true`
+ * (removed as spam), `removed: true` or `banned_by` (the remover's name, or true) for a removal. The
+ * public API sends these fields as null or leaves them out.
+ */
+function moderationMarks(d: JsonObject): ModerationMark[] {
+  const marks: ModerationMark[] = [];
+  if (d.spam === true) marks.push({ kind: 'spam', field: 'spam=true' });
+  else if (d.removed === true) marks.push({ kind: 'removed', field: 'removed=true' });
+  else if ((typeof d.banned_by === 'string' && d.banned_by !== '') || d.banned_by === true) {
+    marks.push({ kind: 'removed', field: `banned_by=${String(d.banned_by)}` });
+  }
+  return marks;
+}
 
 export const reddit: Parser = {
   name: 'reddit',
@@ -119,6 +135,8 @@ export const reddit: Parser = {
       const score = optional<number>(d, 'score', dp, 'number');
       if (score !== undefined) meta.score = score;
       if (Object.keys(meta).length > 0) comment.meta = meta;
+      const moderation = moderationMarks(d);
+      if (moderation.length > 0) comment.moderation = moderation;
       thread.comments.push(comment);
     }
     if (Object.keys(excluded).length > 0) thread.excluded = excluded;

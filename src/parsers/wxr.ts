@@ -9,7 +9,8 @@
  *   pingbacks and trackbacks are machine-made link notices from other sites, and plugin types (order
  *   notes, webmentions…) are not replies written on the page.
  * - `wp:comment_approved` ("1", "0", "spam", "trash") is kept as meta.approved; unapproved and spam
- *   comments are analysed, since held-back replies are what moderators want sorted.
+ *   comments are analysed, since held-back replies are what moderators want sorted. "spam" and "trash"
+ *   are moderation marks too (APPROVAL_MARKS).
  * - Comment text and the post body keep their line breaks (WordPress stores newlines and adds <p> only on
  *   display); HTML tags are dropped and entities decoded, titles included (WordPress titles are HTML). A
  *   comment without text is counted as `excluded.empty`.
@@ -19,13 +20,18 @@
  *   is an error: they are database keys, so the file is damaged.
  */
 import { InputError } from '../errors.js';
-import type { Comment, Thread } from '../types.js';
+import type { Comment, ModerationMark, Thread } from '../types.js';
 import { htmlToText } from './html.js';
 import type { Parser } from './types.js';
 import { childText, elements, name, readXmlRecords, text, type XmlNode } from './xml.js';
 
 const ANALYSED_TYPES = new Set(['', 'comment', 'review']);
 const SUPPORTED_VERSIONS = new Set(['1.0', '1.1', '1.2']);
+/**
+ * Approval states that are a moderation verdict: "spam" (Akismet or a moderator) and "trash" (a moderator
+ * deleted it; commenters cannot). "0" is only the queue waiting for review, so it is no evidence.
+ */
+const APPROVAL_MARKS: Readonly<Record<string, ModerationMark['kind']>> = { spam: 'spam', trash: 'removed' };
 
 /** "2014-01-14 17:32:12" -> "2014-01-14T17:32:12" (+ "Z" for GMT); WordPress writes zeros for "unknown". */
 function isoDate(value: string | undefined, utc: boolean): string | undefined {
@@ -49,6 +55,8 @@ function readComment(node: XmlNode, position: number): { comment: Comment; type:
   if (parent && parent !== '0') comment.parentId = parent;
   const approved = field('approved');
   if (approved !== undefined && approved !== '') comment.meta = { approved };
+  const mark = approved !== undefined ? APPROVAL_MARKS[approved] : undefined;
+  if (mark) comment.moderation = [{ kind: mark, field: `wp:comment_approved=${approved}` }];
   return { comment, type: (field('type') ?? '').toLowerCase() };
 }
 

@@ -41,6 +41,8 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
   id: 'agenda-drift',
   description: 'Terms repeated across 3 or more comments that the article never mentions (an off-article topic being pushed)',
   weight: 0.35,
+  // Terms are English content words (stopwords, stems): another language's function words would look pushed.
+  languages: ['eng'],
   defaultOptions: { minComments: 3, minShare: 0.02, minWordRank: 2000 },
   optionsSchema: { minComments: whole(2, 1_000_000), minShare: unit(), minWordRank: whole(0, 1_000_000) },
   analyze(thread, ctx) {

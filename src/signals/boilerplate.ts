@@ -25,6 +25,8 @@ export const boilerplate: Signal<BoilerplateOptions> = {
   id: 'boilerplate',
   description: 'Generic stock constructions of low-effort and machine-written commentary',
   weight: 0.7,
+  // Its phrase list is English: in another language a match is a coincidence and no match proves nothing.
+  languages: ['eng'],
   defaultOptions: { extraPhrases: [] },
   optionsSchema: { extraPhrases: phraseEntries() },
   analyze(thread, ctx) {

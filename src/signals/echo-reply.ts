@@ -18,6 +18,8 @@ export const echoReply: Signal<EchoReplyOptions> = {
   id: 'echo-reply',
   description: 'Replies that open with agreement ("Absolutely.", "Excellent point.") and restate the comment before them',
   weight: 0.35,
+  // English agreement openers and English stems for the restatement.
+  languages: ['eng'],
   defaultOptions: { minRestatement: 0.15 },
   optionsSchema: { minRestatement: unit() },
   analyze(thread, ctx) {

@@ -7,12 +7,16 @@ import { echoReply } from './echo-reply.js';
 import { llmStyle } from './llm-style.js';
 import { modelSignal } from './model.js';
 import { nearDuplicate } from './near-duplicate.js';
+import { platformFlag } from './platform-flag.js';
 import { promo } from './promo.js';
+import { selfDeclaredBot } from './self-declared-bot.js';
 import { ungrounded } from './ungrounded.js';
 
 export const SIGNALS: readonly Signal<object>[] = [
   nearDuplicate as Signal<object>,
   crossThread as Signal<object>,
+  platformFlag as Signal<object>,
+  selfDeclaredBot as Signal<object>,
   boilerplate as Signal<object>,
   echoReply as Signal<object>,
   ungrounded as Signal<object>,

@@ -19,6 +19,8 @@ export const ungrounded: Signal<UngroundedOptions> = {
   id: 'ungrounded',
   description: "Comments that mention none of the article's specifics (names, numbers, terms, phrases) and could sit under any article on the topic",
   weight: 0.35,
+  // Finds the article's specifics in a comment by English stems and word frequencies.
+  languages: ['eng'],
   defaultOptions: { minContentWords: 6, minAnchors: 2 },
   // minAnchors divides: at least 1.
   optionsSchema: { minContentWords: whole(1, 1000), minAnchors: whole(1, 1000) },

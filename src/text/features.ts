@@ -7,10 +7,11 @@ import { checkMemoryEvery } from '../memory.js';
 import type { Thread } from '../types.js';
 import { foldText } from './normalize.js';
 import { bigramProfile, type BigramProfile } from './similarity.js';
+import { detectLanguage, ENGLISH, judges } from './language.js';
 import { isNumeric, tokens as tokenList, type Token, type Tokens } from './tokens.js';
 import { lemmaRank } from './word-frequency.js';
 import { GENERIC_CAPITALIZED, linkedStems } from '../data/names.js';
-import { QUOTE_FORMS } from '../data/quotes.js';
+import { QUOTE_FORMS, type QuoteForm } from '../data/quotes.js';
 
 export interface CommentFeatures {
   /** Spans of quoted material (the parent, the article) that is not the commenter's own text. */
@@ -39,7 +40,7 @@ export interface Anchor {
 }
 
 export interface ArticleFeatures {
-  /** Article has enough text (see MIN_ARTICLE_WORDS) for grounding signals to judge against. */
+  /** Article has enough English text (see MIN_ARTICLE_WORDS) for grounding signals to judge against. */
   judgeable: boolean;
   /** Stems of the title, the lede and the article's most repeated names: naming these is not engagement. */
   topicStems: Set<string>;
@@ -135,11 +136,11 @@ class StemSet implements ReadonlySet<string> {
 const NO_STEMS: readonly string[] = [];
 
 /** Quoted spans, merged and sorted. Short quotations (under 24 characters) are the commenter's own words. */
-export function quoteSpans(text: string): Array<[number, number]> {
+export function quoteSpans(text: string, forms: readonly QuoteForm[] = QUOTE_FORMS): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   // Indexed loops: this runs for every comment, mostly before V8 has optimised it, when for-of allocates.
-  for (let f = 0; f < QUOTE_FORMS.length; f++) {
-    const form = QUOTE_FORMS[f]!;
+  for (let f = 0; f < forms.length; f++) {
+    const form = forms[f]!;
     let present = false;
     for (let r = 0; r < form.requires.length && !present; r++) present = text.includes(form.requires[r]!);
     if (!present) continue;
@@ -260,7 +261,8 @@ export function articleFeatures(title: string, body: string): ArticleFeatures {
   for (const [a, b] of [...tokenPairs(title, titleList), ...bodyPairs]) {
     bigrams.add(`${a.stem} ${b.stem}`);
   }
-  const judgeable = bodyContent.length >= MIN_ARTICLE_WORDS / 2 && bodyTokens.length >= MIN_ARTICLE_WORDS;
+  // The grounding signals compare English stems: an article in another language gives them nothing to compare.
+  const judgeable = bodyContent.length >= MIN_ARTICLE_WORDS / 2 && bodyTokens.length >= MIN_ARTICLE_WORDS && judges([ENGLISH], detectLanguage(body, bodyList));
 
   const sentences = splitSentences(body);
   const lede = sentences[0];

@@ -129,11 +129,11 @@ function matchStarts(re: RegExp, text: string, first: number): number[] {
 
 // Several signals match the same list over the same comment (boilerplate, and agenda-drift to skip
 // filler words): remember recent results per list. Bounded, so a million-comment run stays flat.
-const recent = new WeakMap<readonly PhraseEntry[], Map<string, PhraseMatch[]>>();
+const recent = new WeakMap<readonly PhraseEntry[], Map<string, readonly PhraseMatch[]>>();
 const RECENT_LIMIT = 50_000;
 
 /** All non-overlapping matches of all entries, in text order; the first entry wins an overlap. */
-export function matchPhrases(text: string, entries: readonly PhraseEntry[]): PhraseMatch[] {
+export function matchPhrases(text: string, entries: readonly PhraseEntry[]): readonly PhraseMatch[] {
   // Called for every comment by several signals: where a large thread's garbage piles up.
   checkMemoryEvery();
   let memo = recent.get(entries);
@@ -176,11 +176,14 @@ function prepare(text: string): Prepared {
   return p;
 }
 
-function scan(text: string, entries: readonly PhraseEntry[]): PhraseMatch[] {
-  if (entries.length === 0) return [];
+// Most texts match no entry of a list: one shared, frozen result for them, not an array per text.
+const NONE: readonly PhraseMatch[] = Object.freeze([]);
+
+function scan(text: string, entries: readonly PhraseEntry[]): readonly PhraseMatch[] {
+  if (entries.length === 0) return NONE;
   const { visible, plain, lower } = prepare(text);
   const start = firstMatch(entries, plain, lower);
-  if (start < 0) return [];
+  if (start < 0) return NONE;
   const plan = planOf(entries);
   const found: PhraseMatch[] = [];
   const add = (entry: PhraseEntry, at: number, length: number) => {

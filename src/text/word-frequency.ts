@@ -84,6 +84,13 @@ export function frequencyRank(word: string): number {
   return commonRank(word) || Number.POSITIVE_INFINITY;
 }
 
+/** The word of a 1-based rank among the 25,000 most common; undefined past the end of the list. */
+export function commonWord(rank: number): string | undefined {
+  const t = (table ??= load());
+  if (rank < 1 || rank >= t.wordStart.length || (rank > 1 && t.wordStart[rank] === 0)) return undefined;
+  return t.text.slice(t.wordStart[rank], t.wordEnd[rank]);
+}
+
 /**
  * porterStem of the word of a rank (from commonRank), shipped with the list (data/common-words.txt): most
  * words of a thread are common, and a lookup is cheaper than stemming.

@@ -16,12 +16,12 @@ describe('formatEval', () => {
     expect(text).not.toMatch(ANSI);
     expect(text).toMatch(/^10 labelled comments \(5 bot\/spam, 5 human\) in 1 thread\(s\); 1 unlabelled/);
     expect(text).toMatch(/figure\s+threadsift\s+length baseline/);
-    expect(text).toMatch(/precision\s+0\.750\s+0\.500/);
+    expect(text).toMatch(/precision\s+1\.000\s+0\.500/);
     expect(text).toMatch(/recall\s+0\.600\s+1\.000/);
     expect(text).toMatch(/AUROC\s+0\.760\s+0\.280/);
-    expect(text).toMatch(/tp \/ fp \/ tn \/ fn\s+3 \/ 1 \/ 4 \/ 2\s+5 \/ 5 \/ 0 \/ 0/);
-    expect(text).toMatch(/bot\/spam\s+3\s+2\n\s+human\s+1\s+4/);
-    expect(text).toMatch(/promo\s+0\.000\s+−0\.667\s+0\.500\s+−0\.260/);
+    expect(text).toMatch(/tp \/ fp \/ tn \/ fn\s+3 \/ 0 \/ 5 \/ 2\s+5 \/ 5 \/ 0 \/ 0/);
+    expect(text).toMatch(/bot\/spam\s+3\s+2\n\s+human\s+0\s+5/);
+    expect(text).toMatch(/promo\s+0\.000\s+−0\.750\s+0\.500\s+−0\.260/);
     expect(text).toContain('No findings in these threads');
   });
 

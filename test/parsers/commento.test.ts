@@ -71,3 +71,23 @@ describe('commento: remark42 test export (umputun/remark42, MIT)', () => {
     ]);
   });
 });
+
+describe('commento: moderation marks', () => {
+  const comment = (hex: string, state: string, deleted = false) =>
+    `{"commentHex":"${hex}","domain":"example.com","url":"/p","commenterHex":"anonymous","markdown":"text ${hex}","parentHex":"root","state":"${state}","deleted":${deleted}}`;
+
+  it('"flagged" (Commento\'s spam check) is a spam mark; a deleted comment whose text survives is a deleted mark; the queue is none', () => {
+    const { threads } = parseText(`{"version":1,"comments":[${[comment('a', 'flagged'), comment('b', 'approved', true), comment('c', 'unapproved'), comment('d', 'approved')].join(',')}],"commenters":[]}`, 'x.json');
+    expect(threads[0]!.comments.map((c) => [c.id, c.moderation ?? null])).toEqual([
+      ['a', [{ kind: 'spam', field: 'state=flagged' }]],
+      ['b', [{ kind: 'deleted', field: 'deleted=true' }]],
+      ['c', null],
+      ['d', null],
+    ]);
+  });
+
+  it('the edge fixture: the surviving deleted comment is marked, the unapproved one is not', () => {
+    const { threads } = parseFile(parserFixture('commento-edge.json'));
+    expect(threads.flatMap((t) => t.comments.filter((c) => c.moderation).map((c) => [c.id, c.moderation]))).toEqual([['h6', [{ kind: 'deleted', field: 'deleted=true' }]]]);
+  });
+});

@@ -127,6 +127,9 @@ describe('disqus: remark42 test exports (umputun/remark42, MIT; deliberately mal
         `${source}: 1 post(s) have no dsq:id and were named by position: post-4 at line 102`,
       ]);
       expect(byId(threads[1]!, '299986073').meta).toEqual({ spam: true });
+      expect(byId(threads[1]!, '299986073').moderation).toEqual([{ kind: 'spam', field: 'isSpam=true' }]);
+      // isSpam "123" (the broken post) is not "true": no mark.
+      expect(byId(threads[1]!, 'x299986073').moderation).toBeUndefined();
       expect(byId(threads[1]!, '299619020').text).toBe('The quick brown fox jumps over the lazy dog.\n\nsome link');
     });
   }
@@ -134,6 +137,7 @@ describe('disqus: remark42 test exports (umputun/remark42, MIT; deliberately mal
   it('the deleted-post variant keeps the deleted post (its text survives) flagged as deleted', () => {
     const { threads } = parseFile(realExport('disqus', 'remark42-testdata-disqus-deleted-post.xml'));
     expect(byId(threads[1]!, '299619020').meta).toEqual({ deleted: true });
+    expect(byId(threads[1]!, '299619020').moderation).toEqual([{ kind: 'deleted', field: 'isDeleted=true' }]);
   });
 
   it('the deleted-thread variant warns that thread 247937687 is marked deleted', () => {

@@ -119,3 +119,30 @@ describe('reddit: duplicate comment ids (issue #12, item 10)', () => {
     expect(err.message).toMatch(/r\.json: \[1\]\.data\.children\[1\]\.data\.id repeats id "k1"/);
   });
 });
+
+describe('reddit: moderation marks (a moderator\'s export keeps the text of removed comments)', () => {
+  const post = '{"kind":"Listing","data":{"children":[{"kind":"t3","data":{"id":"p1","title":"T"}}]}}';
+  const comment = (id: string, extra: string) => `{"kind":"t1","data":{"id":"${id}","body":"text of ${id}","author":"u${id}","parent_id":"t3_p1","replies":""${extra}}}`;
+  const parse = (...comments: string[]) => parseText(`[${post}, {"kind":"Listing","data":{"children":[${comments.join(',')}]}}]`, 'x.json').threads[0]!;
+
+  it('spam, removed and banned_by become marks; the public API\'s nulls do not', () => {
+    const thread = parse(
+      comment('a', ',"spam":true,"removed":true,"banned_by":"AutoModerator"'),
+      comment('b', ',"removed":true,"banned_by":null'),
+      comment('c', ',"banned_by":"some_mod"'),
+      comment('d', ',"banned_by":null,"removal_reason":null'),
+    );
+    expect(thread.comments.map((c) => [c.id, c.moderation ?? null])).toEqual([
+      ['a', [{ kind: 'spam', field: 'spam=true' }]],
+      ['b', [{ kind: 'removed', field: 'removed=true' }]],
+      ['c', [{ kind: 'removed', field: 'banned_by=some_mod' }]],
+      ['d', null],
+    ]);
+  });
+
+  it('the real exports (public API) carry no marks', () => {
+    for (const file of ['thoughts_on_openai_o1.json', 'openai_o1_vs_recent_leetcode_questions.json']) {
+      expect(parseFile(realExport('reddit', file)).threads[0]!.comments.filter((c) => c.moderation)).toEqual([]);
+    }
+  });
+});

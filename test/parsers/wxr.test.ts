@@ -38,6 +38,23 @@ describe('wxr: edge cases (test/fixtures/parsers/wxr-edge.xml)', () => {
     ]);
   });
 
+  it('marks spam (and trash) as moderation; the review queue ("0") is no verdict', () => {
+    expect(post.comments.map((c) => [c.id, c.moderation ?? null])).toEqual([
+      ['1', null],
+      ['2', null],
+      ['5', null],
+      ['6', [{ kind: 'spam', field: 'wp:comment_approved=spam' }]],
+      ['8', null],
+    ]);
+    const trashed = parseText(
+      '<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title>P</title><wp:post_id>1</wp:post_id>' +
+        '<wp:comment><wp:comment_id>7</wp:comment_id><wp:comment_content>Buy cheap watches</wp:comment_content><wp:comment_approved>trash</wp:comment_approved></wp:comment>' +
+        '</item></channel></rss>',
+      'x.xml',
+    ).threads[0]!;
+    expect(trashed.comments[0]!.moderation).toEqual([{ kind: 'removed', field: 'wp:comment_approved=trash' }]);
+  });
+
   it('keeps line breaks in comment text, drops tags, and decodes XML then HTML entities once each', () => {
     expect(byId(post, '2').text).toBe('A reply to Ann.\nIt has two lines and a link.');
     expect(byId(post, '2').author).toBe('Bob');

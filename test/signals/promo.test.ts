@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PROMO } from '../../src/data/promo.js';
-import { promo } from '../../src/signals/promo.js';
+import { analyze } from '../../src/analyze.js';
+import { DEFAULT_THRESHOLD, defaultConfig } from '../../src/config.js';
+import { LINK_MARKS, PROMO, PROMO_MESSAGES, REFERENCE_SITES } from '../../src/data/promo.js';
+import { formatReason } from '../../src/reasons.js';
+import { linkTarget, promo, siteOf } from '../../src/signals/promo.js';
+import { hasNestedQuantifier } from '../../src/text/regex-safety.js';
+import type { Finding, Thread } from '../../src/types.js';
+import { parseFile, parseText, realExport } from '../parsers/support.js';
 import { makeThread, on, runSignal, spanText } from '../helpers.js';
 
 describe('promo', () => {
@@ -14,7 +20,7 @@ describe('promo', () => {
     { text: 'great song http://www.example.com/deal?ref=abc123', codes: ['PROMO_LINK'], entries: ['url'], spans: ['http://www.example.com/deal?ref=abc123'] },
     { text: 'visit mysite . com for more', codes: ['PROMO_LINK'], entries: ['bare-domain'], spans: ['mysite . com'] },
     { text: 'sub 4 sub anyone? I will sub back', codes: ['PROMO_SELF', 'PROMO_SELF'], entries: ['sub-for-sub', 'sub-for-sub'], spans: ['sub 4 sub', 'I will sub back'] },
-    { text: 'Like and share if you agree', codes: ['PROMO_CALL_TO_ACTION'], entries: ['like-and-subscribe'], spans: ['Like and share'] },
+    { text: 'Like and share if you agree', codes: ['PROMO_CALL_TO_ACTION'], entries: ['like-and-share'], spans: ['Like and share'] },
     { text: 'Earn easy money working from home, ask me how', codes: ['PROMO_MONEY', 'PROMO_MONEY'], entries: ['earn-money', 'work-from-home'], spans: ['Earn easy money', 'working from home'] },
     { text: 'Free gift cards for everyone in the giveaway', codes: ['PROMO_MONEY', 'PROMO_MONEY'], entries: ['free-goods', 'giveaway'], spans: ['Free gift cards', 'giveaway'] },
     { text: 'write to deals.team@example.org or call 555-123-4567', codes: ['PROMO_CONTACT', 'PROMO_CONTACT'], entries: ['email-address', 'phone-number'], spans: ['deals.team@example.org', '555-123-4567'] },
@@ -103,10 +109,10 @@ describe('promo', () => {
     expect(few.length).toBeGreaterThan(0);
   });
 
-  it('the list: unique ids, every entry with a note, a source and a weight, every regex safe', () => {
-    const ids = PROMO.map((e) => e.id);
+  it('the lists: unique ids across both, every entry with a note, a source and a weight, every regex safe', () => {
+    const ids = [...PROMO, ...PROMO_MESSAGES].map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const e of PROMO) {
+    for (const e of [...PROMO, ...PROMO_MESSAGES]) {
       expect(e.note, e.id).toBeTruthy();
       expect(e.source, e.id).toBeTruthy();
       expect(e.weight, e.id).toBeGreaterThan(0);
@@ -123,5 +129,242 @@ describe('promo links in Markdown', () => {
     const thread = makeThread(['See [my video](https://www.youtube.com/watch?v=abc123XYZ) and https://example.org/page.']);
     const links = runSignal(promo, thread).filter((f) => f.reason.args.kind === 'link').map((f) => f.reason.args.text);
     expect(links).toEqual(['https://www.youtube.com/watch?v=abc123XYZ', 'https://example.org/page']);
+  });
+});
+
+/** The comment's promo strength: the same on every promo finding of a comment. */
+const strengthOf = (findings: Finding[], id = '1') => Math.max(0, ...on(findings, id).filter((f) => f.reason.code !== 'PROMO_AUTHOR_REPEAT').map((f) => f.strength));
+/** Whether the default configuration flags a comment of a thread (all signals, default threshold). */
+const flagged = (thread: Thread, id = '1') => analyze([thread], defaultConfig()).threads[0]!.comments.find((c) => c.id === id)!.flagged;
+const withUrl = (thread: Thread, url: string): Thread => ({ ...thread, url });
+const CAP = promo.defaultOptions.singleCueCap;
+
+describe('promo false-positive controls: one cue alone never flags', () => {
+  it('issue #11: a citation of a government page is weak evidence and is not flagged', () => {
+    const thread = parseText('{"title":"B","body":"","comments":[{"text":"Source: https://www.budget.canada.ca/2024/x.html"}]}', 'one-link.json').threads[0]!;
+    const findings = runSignal(promo, thread);
+    expect(findings.map((f) => [f.reason.code, f.reason.args.reference])).toEqual([['PROMO_REFERENCE_LINK', 'government']]);
+    expect(findings[0]!.reason.args).toMatchObject({ text: 'https://www.budget.canada.ca/2024/x.html', note: expect.stringContaining('government') });
+    expect(findings[0]!.strength).toBeLessThan(0.15);
+    expect(flagged(thread)).toBe(false);
+  });
+
+  it('issue #11: a Reddit comment linking another Reddit thread is not flagged (real export)', () => {
+    const [thread] = parseFile(realExport('reddit', 'thoughts_on_openai_o1.json')).threads;
+    const report = analyze([thread!], defaultConfig()).threads[0]!;
+    const comment = report.comments.find((c) => c.id === 'lmvt5or')!;
+    expect(comment.text).toContain('https://www.reddit.com/r/ExperiencedDevs/');
+    expect(comment.reasons.filter((r) => r.signal === 'promo').map((r) => r.code)).toEqual(['PROMO_LINK']);
+    expect(comment.flagged).toBe(false);
+    // A link to a video shared with a word of thanks is one cue too.
+    expect(report.comments.find((c) => c.id === 'lucsg4p')!.flagged).toBe(false);
+  });
+
+  const single = [
+    'http://example.com/a',
+    'www.example.com/some/page',
+    'please vote',
+    'check this out',
+    'my new song',
+    'call me on 555-123-4567 or 555-765-4321',
+    'message me on whatsapp',
+    'reply STOP to end',
+    'she won the raffle, you won your battles, and those earning $400,000 a year pay more',
+  ];
+  it.each(single)('one kind of cue is capped under the threshold: %s', (text) => {
+    const findings = runSignal(promo, makeThread([text]));
+    expect(strengthOf(findings)).toBeLessThanOrEqual(CAP);
+    expect(flagged(makeThread([text]))).toBe(false);
+  });
+
+  const double = [
+    ['a link and a call to action', 'check this out http://example.com/a'],
+    ['a link and self-promotion', 'my new song http://example.com/a'],
+    ['a call to action and a handle', 'follow me, insta: @dancer_jo'],
+    ['a price and an opt-out', 'weekly ringtones 150p/msg, reply STOP to end'],
+    ['two different calls to action', 'please check it out and subscribe'],
+  ];
+  it.each(double)('two kinds of cue flag: %s', (_, text) => {
+    expect(strengthOf(runSignal(promo, makeThread([text])))).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(flagged(makeThread([text]))).toBe(true);
+  });
+
+  const patterns = [
+    ['the poster pointing at themselves', "Check me out! I'm kyle, I rap so yeah", 'check-me-out'],
+    ['a plea for subscribers', 'subscribe please', 'subscribe-please'],
+    ['a plea for subscribers, the other way round', 'pls subscribe, thanks everyone', 'subscribe-please'],
+    ['a pile of links', 'look http://a.example.com/1 http://b.example.com/2 http://c.example.com/3', 'link-flood'],
+  ];
+  it.each(patterns)('a spam pattern flags alone: %s', (_, text, entry) => {
+    const findings = runSignal(promo, makeThread([text]));
+    expect(findings.map((f) => f.reason.args.entry)).toContain(entry);
+    expect(flagged(makeThread([text]))).toBe(true);
+  });
+
+  it('a link flood names how many links, and the first', () => {
+    const thread = makeThread(['look http://a.example.com/1 http://b.example.com/2 http://c.example.com/3']);
+    const flood = runSignal(promo, thread).find((f) => f.reason.code === 'PROMO_LINK_FLOOD')!;
+    expect(flood.reason.args.links).toBe(3);
+    expect(spanText(thread, flood)).toBe('http://a.example.com/1');
+  });
+
+  it('a cue beside a reference link stays one cue: a citation is not a second cue', () => {
+    const thread = makeThread(['check it out: https://en.wikipedia.org/wiki/Budget and https://doi.org/10.1000/182']);
+    const findings = runSignal(promo, thread);
+    expect(findings.filter((f) => f.reason.code === 'PROMO_REFERENCE_LINK').map((f) => f.reason.args.reference)).toEqual(['encyclopedia', 'scholarly']);
+    expect(strengthOf(findings)).toBeLessThanOrEqual(CAP);
+  });
+
+  it.each([
+    ['https://arxiv.org/abs/2401.00001', 'scholarly'],
+    ['https://www.nytimes.com/2024/01/01/world/x.html', 'news'],
+    ['https://www.gov.uk/guidance/x', 'government'],
+    ['https://datatracker.ietf.org/doc/html/rfc9110', 'standards'],
+    ['https://history.stanford.edu/people', 'scholarly'],
+  ])('%s is a reference link (%s)', (url, kind) => {
+    const findings = runSignal(promo, makeThread([`see ${url}`]));
+    expect(findings.map((f) => [f.reason.code, f.reason.args.reference])).toEqual([['PROMO_REFERENCE_LINK', kind]]);
+  });
+
+  it("a link to the article itself is weak evidence; another page of the article's site is an ordinary link", () => {
+    const article = 'https://www.example-news.com/2024/budget-story/';
+    const thread = withUrl(makeThread(['as the article says http://example-news.com/2024/budget-story', 'more here: https://example-news.com/2024/other']), article);
+    const findings = runSignal(promo, thread);
+    expect(on(findings, '1').map((f) => [f.reason.code, f.reason.args.reference])).toEqual([['PROMO_REFERENCE_LINK', 'article']]);
+    expect(on(findings, '2').map((f) => f.reason.code)).toEqual(['PROMO_LINK']);
+    // Two comments linking the article's own site are not a campaign.
+    expect(findings.some((f) => f.reason.code === 'PROMO_REPEATED_SITE')).toBe(false);
+  });
+
+  it('a link to another video beside self-promotion is the classic spam and stays strong', () => {
+    const thread = withUrl(makeThread(['my new song, take a listen https://www.youtube.com/watch?v=abc123XYZ']), 'https://www.youtube.com/watch?v=zzz999');
+    const findings = runSignal(promo, thread);
+    expect(findings.map((f) => f.reason.args.entry)).toEqual(['my-work', 'take-a-listen', 'url']);
+    expect(strengthOf(findings)).toBeGreaterThanOrEqual(0.7);
+    expect(flagged(thread)).toBe(true);
+    // The same video as the thread's: the article itself.
+    const self = withUrl(makeThread(['at 1:20 https://www.youtube.com/watch?v=zzz999']), 'https://www.youtube.com/watch?v=zzz999');
+    expect(runSignal(promo, self).map((f) => f.reason.args.reference)).toEqual(['article']);
+  });
+
+  it('the same link in two comments is a spam pattern, referral ids aside, with the other comments as related', () => {
+    const thread = makeThread(['great video', 'http://deals.example.com/offer?ref=111', 'lol', 'wow http://deals.example.com/offer?ref=222']);
+    const findings = runSignal(promo, thread);
+    const repeated = findings.filter((f) => f.reason.code === 'PROMO_REPEATED_LINK');
+    expect(repeated.map((f) => [f.commentId, f.related, f.reason.args.comments])).toEqual([['2', ['4'], 2], ['4', ['2'], 2]]);
+    expect(strengthOf(findings, '2')).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    // Each link is also a referral link: its note says so.
+    expect(on(findings, '2').find((f) => f.reason.code === 'PROMO_LINK')!.reason.args.marks).toEqual([expect.objectContaining({ entry: 'tracking-parameter', role: 'pattern' })]);
+  });
+
+  it('links to one site from several comments are a second cue beside each link', () => {
+    const thread = makeThread(['http://shop.example.org/item/1', 'nice', 'http://www.example.org/item/2']);
+    const findings = runSignal(promo, thread);
+    expect(findings.filter((f) => f.reason.code === 'PROMO_REPEATED_SITE').map((f) => [f.commentId, f.reason.args.site, f.related])).toEqual([
+      ['1', 'example.org', ['3']],
+      ['3', 'example.org', ['1']],
+    ]);
+    expect(strengthOf(findings, '1')).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    // One such link alone is one cue.
+    expect(strengthOf(runSignal(promo, makeThread(['http://shop.example.org/item/1', 'nice'])))).toBeLessThanOrEqual(CAP);
+  });
+
+  it('a cut-off address ("http://t…") is a link but never the same link as another cut-off one', () => {
+    const thread = makeThread(['RT so true http://t&#8230;', 'RT no way http://t&#8230;']);
+    expect(runSignal(promo, thread).some((f) => f.reason.code.startsWith('PROMO_REPEATED'))).toBe(false);
+  });
+
+  it('singleCueCap is an option: a site where a bare link is always spam may let one cue flag', () => {
+    const thread = makeThread(['http://example.com/a']);
+    expect(strengthOf(runSignal(promo, thread, { singleCueCap: 0.5 }))).toBe(0.5);
+    expect(strengthOf(runSignal(promo, thread))).toBe(CAP);
+  });
+});
+
+describe('promo: text-message spam families', () => {
+  // Written for these tests in the manner of each family; none is a row of a data set.
+  const spam: Array<[string, string, string[]]> = [
+    ['prize and claim bait', 'Congratulations! You have won a £750 prize. To claim, call 09011122233 today', ['prize-won', 'cash-prize-amount', 'selected-to-receive']],
+    ['a premium-rate short code', 'Fancy a weekly quiz? Text QUIZ to 81234 now', ['short-code-keyword']],
+    ['a selection notice', 'Your number has been selected to receive a bonus of £200', ['selected-to-receive']],
+    ['small print of a paid service', 'New tones each week 300p/wk. Send STOP to end. T&Cs apply, PO Box 12', ['price-per-message', 'opt-out', 'terms-apply', 'po-box']],
+    ['a premium-rate callback', 'I am waiting for you, ring now 09055566677 hot chat', ['call-premium-number']],
+  ];
+  it.each(spam)('flags %s', (_, text, entries) => {
+    const findings = runSignal(promo, makeThread([text]));
+    for (const e of entries) expect(findings.map((f) => f.reason.args.entry)).toContain(e);
+    expect(flagged(makeThread([text]))).toBe(true);
+  });
+
+  const ham = [
+    "I'll call you later, text me when you're free",
+    'We won 3-1 last night!! drinks at 8?',
+    'Can you ring me on 07123456789 when you land',
+    'The bus was late again, 20 mins, cost me 2 quid for a coffee',
+    'have you been selected for the team? text me the news',
+    'Call me now pls, urgent',
+    'my ringtone is that song from the advert lol',
+  ];
+  it.each(ham)('leaves an ordinary message alone: %s', (text) => {
+    expect(flagged(makeThread([text]))).toBe(false);
+  });
+});
+
+describe('promo reasons', () => {
+  it('every code promo emits has its own wording, naming the matched text', () => {
+    const thread = withUrl(
+      makeThread([
+        'my new song, take a listen http://a.example.com/x?ref=abc123 please subscribe, 150p/msg, reply STOP, T&Cs apply, free entry, you have won a £500 prize, call 555-123-4567',
+        'source: https://en.wikipedia.org/wiki/Budget',
+        'again http://a.example.com/x and http://b.example.com/y',
+        'more http://c.example.com/z',
+        'and http://c.example.com/w',
+      ]),
+      'https://news.example.net/story',
+    );
+    const findings = runSignal(promo, thread).filter((f) => f.reason.code !== 'PROMO_AUTHOR_REPEAT');
+    const codes = new Set(findings.map((f) => f.reason.code));
+    expect([...codes].sort()).toEqual(['PROMO_CALL_TO_ACTION', 'PROMO_CONTACT', 'PROMO_LINK', 'PROMO_MONEY', 'PROMO_OFFER', 'PROMO_PRICE', 'PROMO_REFERENCE_LINK', 'PROMO_REPEATED_LINK', 'PROMO_REPEATED_SITE', 'PROMO_SELF', 'PROMO_TERMS']);
+    for (const f of findings) {
+      const message = formatReason(f.reason);
+      expect(message, f.reason.code).not.toBe(f.reason.code);
+      expect(message, f.reason.code).toContain(String(f.reason.args.text));
+    }
+  });
+});
+
+describe('promo helpers', () => {
+  it.each([
+    ['https://www.Example.com/a/b/?x=1#top', 'example.com', '/a/b/?x=1'],
+    ['m.facebook.com/pages/x', 'facebook.com', '/pages/x'],
+    ['mysite . com', 'mysite.com', ''],
+    ['site(dot)net/path/', 'site.net', '/path'],
+  ])('linkTarget(%s)', (text, host, path) => {
+    expect(linkTarget(text)).toEqual({ host, path });
+  });
+
+  it.each([
+    ['m.facebook.com', 'facebook.com'],
+    ['a.b.example.co.uk', 'example.co.uk'],
+    ['example.com.au', 'example.com.au'],
+    ['sub.example.org', 'example.org'],
+  ])('siteOf(%s) is %s', (host, site) => {
+    expect(siteOf(host)).toBe(site);
+  });
+
+  it('link marks and reference sites: unique ids, a note and a source, every pattern safe', () => {
+    for (const list of [LINK_MARKS, REFERENCE_SITES]) {
+      const ids = list.map((e) => e.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+    for (const e of LINK_MARKS) {
+      expect(hasNestedQuantifier(e.pattern), e.id).toBe(false);
+      expect(e.note && e.source, e.id).toBeTruthy();
+    }
+    for (const site of REFERENCE_SITES) {
+      expect(hasNestedQuantifier(site.hosts), site.id).toBe(false);
+      expect(() => new RegExp(`^(?:${site.hosts})$`, 'u'), site.id).not.toThrow();
+      expect(site.note && site.source, site.id).toBeTruthy();
+    }
   });
 });
