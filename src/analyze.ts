@@ -74,7 +74,10 @@ class CommentLanguages {
     if (this.detected) return this.detected;
     // The signals need the thread's features anyway; their tokens spare a second tokenization.
     const features = threadFeatures(this.thread).comments;
-    return (this.detected = this.thread.comments.map((c, i) => detectLanguage(c.text, features[i]!.tokens)));
+    return (this.detected = this.thread.comments.map((c, i) => {
+      checkMemoryEvery();
+      return detectLanguage(c.text, features[i]!.tokens);
+    }));
   }
 
   keepJudged(signal: string, declared: readonly string[], found: Finding[], out: Finding[]): void {
@@ -117,6 +120,7 @@ class CommentLanguages {
 export function scoreThread(thread: Thread, findings: Finding[], config: Config): ThreadReport {
   const byComment = new Map<string, Finding[]>();
   for (const f of findings) {
+    checkMemoryEvery();
     const list = byComment.get(f.commentId) ?? [];
     list.push(f);
     byComment.set(f.commentId, list);

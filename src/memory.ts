@@ -54,6 +54,20 @@ export function checkMemoryEvery(): void {
 }
 
 /**
+ * For a loop that only makes garbage (writing a report): keep the heap near what is alive, as
+ * checkMemory does, but never give up, since what is alive is already the report's.
+ */
+export function relieveMemoryEvery(): void {
+  if (++calls < EVERY) return;
+  calls = 0;
+  const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
+  if (trigger === 0) trigger = Math.min(FIRST_LOOK, 0.5 * limit);
+  if (used < trigger) return;
+  fullCollection();
+  trigger = Math.min(Math.max(FIRST_LOOK, GROWTH * getHeapStatistics().used_heap_size), LAST_LOOK * limit);
+}
+
+/**
  * Throws MemoryExceeded when the heap, after a full collection, is too close to its limit. The looks
  * also keep the heap near what is alive: left alone, V8 lets a large heap fill with garbage up to twice
  * its live size before collecting, and the process's memory with it.

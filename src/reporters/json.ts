@@ -1,4 +1,5 @@
 import { escapeInvisible, excerpt } from '../text/sanitize.js';
+import { relieveMemoryEvery } from '../memory.js';
 import { jsonParts, LazyList } from './json-parts.js';
 import type { ScoredComment } from '../types.js';
 import type { Reporter } from './types.js';
@@ -31,6 +32,7 @@ const allListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void allListed;
 
 function jsonComment(c: ScoredComment): JsonComment {
+  relieveMemoryEvery();
   const out: Record<string, unknown> = {};
   for (let i = 0; i < JSON_FIELDS.length; i++) {
     const field = JSON_FIELDS[i]!;
