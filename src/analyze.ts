@@ -1,5 +1,7 @@
 /** The pure pipeline: threads + config -> Report. No I/O. */
 import type { Config } from './config.js';
+import { checkMemory, checkMemoryEvery } from './memory.js';
+import { forgetFeatures } from './text/features.js';
 import { buildAgendaTerms, buildClusters, summarize } from './scoring/summary.js';
 import { scoreComment } from './scoring/combine.js';
 import { SIGNALS } from './signals/index.js';
@@ -40,11 +42,14 @@ export function analyzeThread(original: Thread, config: Config, run: RunContext 
     const options = signal.id === 'boilerplate' ? { ...settings.options, extraPhrases: config.extraPhrases } : settings.options;
     const ctx: SignalContext<object> = { options: { ...signal.defaultOptions, ...options } };
     if (run.corpus) ctx.corpus = run.corpus;
+    checkMemory();
     const found = signal.analyze(thread, ctx);
-    if (signal.languages === undefined) findings.push(...found);
+    // Appended one by one: spread into push, a signal's findings for a million comments overflow the stack.
+    if (signal.languages === undefined) for (let i = 0; i < found.length; i++) findings.push(found[i]!);
     else languages.keepJudged(signal.id, signal.languages, found, findings);
   }
   languages.abstentions(findings);
+  forgetFeatures(thread);
   return scoreThread(original, findings, config);
 }
 
@@ -69,7 +74,10 @@ class CommentLanguages {
     if (this.detected) return this.detected;
     // The signals need the thread's features anyway; their tokens spare a second tokenization.
     const features = threadFeatures(this.thread).comments;
-    return (this.detected = this.thread.comments.map((c, i) => detectLanguage(c.text, features[i]!.tokens)));
+    return (this.detected = this.thread.comments.map((c, i) => {
+      checkMemoryEvery();
+      return detectLanguage(c.text, features[i]!.tokens);
+    }));
   }
 
   keepJudged(signal: string, declared: readonly string[], found: Finding[], out: Finding[]): void {
@@ -112,12 +120,16 @@ class CommentLanguages {
 export function scoreThread(thread: Thread, findings: Finding[], config: Config): ThreadReport {
   const byComment = new Map<string, Finding[]>();
   for (const f of findings) {
+    checkMemoryEvery();
     const list = byComment.get(f.commentId) ?? [];
     list.push(f);
     byComment.set(f.commentId, list);
   }
   const order = new Map(thread.comments.map((c, i) => [c.id, i]));
-  const comments = thread.comments.map((c) => scoreComment(c, byComment.get(c.id) ?? [], config));
+  const comments = thread.comments.map((c) => {
+    checkMemoryEvery();
+    return scoreComment(c, byComment.get(c.id) ?? [], config);
+  });
   const clusters = buildClusters(findings, order);
   const agendaTerms = buildAgendaTerms(findings, order);
   const report: ThreadReport = {

@@ -2,12 +2,12 @@
  * The command line: argv, stdout/stderr, exit codes. The only module that touches the process.
  * Exit codes: 0 ran and no gate failed; 1 a gate failed; 2 usage, config, input or internal error.
  */
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { analyzeThread, buildReport } from './analyze.js';
+import { analyzeThread, buildReport, type RunContext } from './analyze.js';
+import { MemoryExceeded } from './memory.js';
 import { DEFAULT_THRESHOLD, type Config } from './config.js';
-import { loadConfig } from './config-file.js';
+import { loadConfig, readUserJson } from './config-file.js';
 import { ConfigError, formatKnownError, InputError, isKnownError, UsageError } from './errors.js';
 import { assertHasInputs, forEachLine, readSource, resolveInputs } from './inputs.js';
 import { jsonl, jsonlRecord } from './parsers/json.js';
@@ -16,9 +16,10 @@ import { formatEval } from './eval/format.js';
 import { loadModel, trainModel } from './model/model.js';
 import { formatNames, parseInput } from './parsers/index.js';
 import type { ParseOptions } from './parsers/types.js';
+import { stdoutWasClosed, toStdout, writeReport, type OutputIO } from './output.js';
 import { createProgress } from './progress.js';
 import { REPORTERS, reporterNames } from './reporters/index.js';
-import { stripControls } from './text/sanitize.js';
+import { escapeInvisible, stripControls } from './text/sanitize.js';
 import { clustersJson, clustersTerminal, type ClustersReport } from './reporters/clusters.js';
 import { CorpusIndex } from './corpus/index.js';
 import { corpusPass, threadKeys } from './cross-thread-pass.js';
@@ -27,10 +28,7 @@ import { VERSION } from './version.js';
 import { YoungGeneration } from './young-generation.js';
 
 /** Everything the CLI needs from the outside world, so tests can run it in-process. */
-export interface CliIO {
-  stdout: (text: string) => void;
-  /** Bytes to stdout, when the output can take them (large reports are encoded in batches, see emitChunks). */
-  stdoutBytes?: (bytes: Uint8Array) => void;
+export interface CliIO extends OutputIO {
   stderr: (text: string) => void;
   readStdin: () => Buffer;
   stdoutIsTTY: boolean;
@@ -52,15 +50,19 @@ async function readAllStdin(): Promise<Buffer> {
  */
 export async function processIO(argv: string[]): Promise<CliIO> {
   const stdin = argv.includes('-') ? await readAllStdin() : Buffer.alloc(0);
+  // Reports are written to descriptor 1 directly (src/output.ts); these streams carry help, version and
+  // messages. A reader that went away ends the run quietly; any other failure is one line.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw err;
+      if (stream === process.stdout) process.stderr.write(`threadsift: cannot write to stdout (${err.code ?? err.message})\n`);
+      process.exit(2);
     });
   }
   return {
     stdout: (t) => process.stdout.write(t),
-    stdoutBytes: (b) => process.stdout.write(b),
+    // A closed stdout (>&-) was replaced by /dev/null for Node's sake: -1 says it was closed.
+    stdoutFd: stdoutWasClosed() ? -1 : 1,
     stderr: (t) => process.stderr.write(t),
     readStdin: () => stdin,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
@@ -110,7 +112,7 @@ export function useColor(opts: { color?: boolean; output?: string }, io: CliIO):
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
-  if (opts.output) return false;
+  if (!toStdout(opts.output)) return false;
   return io.stdoutIsTTY && io.env.TERM !== 'dumb';
 }
 
@@ -135,7 +137,10 @@ function forEachThread(
   repeat = false,
 ): InputProblem[] {
   assertHasInputs(args);
-  const { files, problems: resolveProblems } = resolveInputs(args, io.cwd);
+  const { files, problems: resolveProblems, skipped } = resolveInputs(args, io.cwd);
+  if (skipped.length && !repeat) {
+    io.stderr(`threadsift: skipped ${skipped.length} file(s) that threadsift wrote (reports, models, configuration), e.g. ${stripControls(skipped[0]!)}\n`);
+  }
   const problems: InputProblem[] = [];
   // A bar for batches, and for a single JSONL archive (which can hold a million comments).
   const long = files.length > 1 || files.some((f) => streamable(f, opts.inputFormat));
@@ -181,6 +186,7 @@ function forEachThread(
       }
     } catch (err) {
       if (err instanceof InputError) report(err);
+      else if (err instanceof MemoryExceeded) report(memoryError(source, err));
       else throw err;
     }
     progress.tick(i + 1, comments);
@@ -189,16 +195,15 @@ function forEachThread(
   return problems;
 }
 
+/** An input given up because it does not fit in memory, as that input's error: the batch goes on. */
+function memoryError(source: string, err: MemoryExceeded): InputError {
+  return new InputError(source, `is too large to analyse: it ${err.message}`, undefined, 'split it into smaller files, or allow more memory with NODE_OPTIONS=--max-old-space-size=<MB>');
+}
+
 /** Load a trained model (threadsift train) into the model signal's options. */
 function useModel(config: Config, path: string | undefined): void {
   if (!path) return;
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`${path}: ${code ? `cannot be read (${code})` : `is not valid JSON: ${(err as Error).message}`}`, 'pass a file written by threadsift train');
-  }
+  const data = readUserJson(path);
   const settings = config.signals.model;
   if (!settings) throw new UsageError('this build has no model signal');
   settings.enabled = true;
@@ -233,76 +238,16 @@ export function checkGates(report: Report, config: Config): string[] {
   return failed;
 }
 
-/** Bytes encoded per write when a report comes in parts. */
-const BATCH_BYTES = 1 << 20;
-
 /**
- * Write a report that comes in parts: each part is encoded as UTF-8 into a batch of bytes, and a full
- * batch is written. One large string would have to be encoded whole, and slowly once it holds a single
- * character beyond Latin-1. Parts are whole JSON texts or ASCII punctuation, so no part ends inside a
- * surrogate pair: the bytes are those of the parts joined.
+ * Write a report with writeReport (src/output.ts). A run that read nothing leaves a previous report file
+ * as it was: replacing it with a report of errors alone would lose the last good one.
  */
-export function emitChunks(chunks: Iterable<string>, output: string | undefined, io: CliIO, batchBytes = BATCH_BYTES): void {
-  const stdoutBytes = io.stdoutBytes;
-  if (!output && !stdoutBytes) {
-    for (const chunk of chunks) io.stdout(chunk);
+function emit(report: string | Iterable<string>, output: string | undefined, io: CliIO, readSomething = true): void {
+  if (!readSomething && !toStdout(output)) {
+    io.stderr(`threadsift: no input could be read; ${stripControls(output!)} was left as it was\n`);
     return;
   }
-  const cannotWrite = (err: unknown) =>
-    new UsageError(`cannot write ${output} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  let fd = -1;
-  if (output) {
-    try {
-      fd = openSync(output, 'w');
-    } catch (err) {
-      throw cannotWrite(err);
-    }
-  }
-  // Every byte, as writeFileSync would (a write may take fewer than it was given); a failed write is the
-  // output's fault (a full disk, a closed pipe), said in one line.
-  const writeAll = (bytes: Uint8Array, length: number) => {
-    try {
-      for (let done = 0; done < length; ) done += writeSync(fd, bytes, done, length - done);
-    } catch (err) {
-      throw cannotWrite(err);
-    }
-  };
-  // A batch given to stdout may still be queued when the next is filled: each batch is a new buffer.
-  let batch = Buffer.allocUnsafe(batchBytes);
-  let used = 0;
-  const flush = () => {
-    if (used === 0) return;
-    if (fd >= 0) writeAll(batch, used);
-    else {
-      stdoutBytes!(batch.subarray(0, used));
-      batch = Buffer.allocUnsafe(batchBytes);
-    }
-    used = 0;
-  };
-  try {
-    for (const chunk of chunks) {
-      // UTF-8 takes at most 3 bytes per UTF-16 unit; a part larger than a batch is written on its own.
-      if (used + 3 * chunk.length > batch.length) flush();
-      if (3 * chunk.length > batch.length) {
-        const bytes = Buffer.from(chunk);
-        if (fd >= 0) writeAll(bytes, bytes.length);
-        else stdoutBytes!(bytes);
-      } else used += batch.write(chunk, used);
-    }
-    flush();
-  } finally {
-    if (fd >= 0) closeSync(fd);
-  }
-}
-
-function emit(text: string, output: string | undefined, io: CliIO): void {
-  if (output) {
-    try {
-      writeFileSync(output, text);
-    } catch (err) {
-      throw new UsageError(`cannot write ${output} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-    }
-  } else io.stdout(text);
+  writeReport(report, output, io);
 }
 
 function csvOptions(opts: ScanOptions): ParseOptions {
@@ -403,8 +348,22 @@ async function scan(args: string[], opts: ScanOptions, io: CliIO, young: YoungGe
         kept.length = 0;
       }
     });
+    // Each thread is let go once analysed: its text features (cached per thread) can then be collected
+    // before the next thread, and before the report is written.
+    const analyzeKept = (thread: Thread, run?: RunContext) => {
+      try {
+        reports.push(analyzeThread(thread, config, run));
+      } catch (err) {
+        if (!(err instanceof MemoryExceeded)) throw err;
+        const line = formatKnownError(memoryError(thread.source, err));
+        problems.push({ source: thread.source, message: line });
+        io.stderr(`threadsift: ${stripControls(line)}\n`);
+      }
+    };
+    kept.reverse();
     if (!index) {
-      for (const thread of kept) reports.push(analyzeThread(thread, config));
+      keys.clear();
+      for (let thread = kept.pop(); thread; thread = kept.pop()) analyzeKept(thread);
       clusters = [];
     } else {
       const pass = await corpusPass(index, names);
@@ -412,7 +371,13 @@ async function scan(args: string[], opts: ScanOptions, io: CliIO, young: YoungGe
         // The second reading assigns the same keys: the inputs come back in the same order.
         const again = threadKeys();
         forEachThread(args, opts, parseOptions, once, (thread) => reports.push(analyzeThread(thread, config, pass.lookup(again(thread)))), true);
-      } else for (const thread of kept) reports.push(analyzeThread(thread, config, pass.lookup(keys.get(thread)!)));
+      } else {
+        for (let thread = kept.pop(); thread; thread = kept.pop()) {
+          const key = keys.get(thread)!;
+          keys.delete(thread);
+          analyzeKept(thread, pass.lookup(key));
+        }
+      }
       clusters = pass.clusters;
     }
   }
@@ -422,8 +387,7 @@ async function scan(args: string[], opts: ScanOptions, io: CliIO, young: YoungGe
     verbose: Boolean(opts.verbose),
     quiet: Boolean(opts.quiet),
   });
-  if (typeof text === 'string') emit(text, opts.output, io);
-  else emitChunks(text, opts.output, io);
+  emit(text, opts.output, io, reports.length > 0 || problems.length === 0);
   const gates = checkGates(report, config);
   for (const g of gates) io.stderr(`threadsift: gate failed: ${stripControls(g)}\n`);
   if (problems.length) return 2;
@@ -466,15 +430,16 @@ async function runClusters(args: string[], opts: ScanOptions & { similarity?: nu
     clusters,
     errors: problems,
   };
-  if (opts.format === 'json') emitChunks(clustersJson(report), opts.output, io);
-  else emit(clustersTerminal(report, { color: useColor(opts, io), verbose: Boolean(opts.verbose) }), opts.output, io);
+  const readSomething = names.size > 0 || problems.length === 0;
+  if (opts.format === 'json') emit(clustersJson(report), opts.output, io, readSomething);
+  else emit(clustersTerminal(report, { color: useColor(opts, io), verbose: Boolean(opts.verbose) }), opts.output, io, readSomething);
   return problems.length ? 2 : 0;
 }
 
 function runParse(args: string[], opts: ScanOptions, io: CliIO): number {
   const threads: Thread[] = [];
   const problems = forEachThread(args, opts, csvOptions(opts), io, (t) => threads.push(t));
-  emit(`${JSON.stringify({ threads }, null, 2)}\n`, opts.output, io);
+  emit(`${escapeInvisible(JSON.stringify({ threads }, null, 2))}\n`, opts.output, io, threads.length > 0 || problems.length === 0);
   return problems.length ? 2 : 0;
 }
 

@@ -1,9 +1,15 @@
-/** Defaults, weights and thresholds, and validation of user configuration with precise field paths. */
+/**
+ * Defaults, weights and thresholds, and validation of user configuration. The configuration's schema is
+ * built from the signal registry (each signal declares its options' types and ranges, Signal.optionsSchema),
+ * so a new signal brings its own. Errors name the file, the key path and what is allowed.
+ */
+import type * as Zod from 'zod';
 import type { PhraseEntry } from './data/types.js';
 import { ConfigError } from './errors.js';
-import { isObject, typeName } from './parsers/json-shape.js';
-import { hasNestedQuantifier } from './text/regex-safety.js';
+import { flag, loadZod, phraseEntries, unit, whole, type OptionSpec } from './options.js';
+import { checkPatternSafety, PATTERN_CHECK_MS, PATTERN_CHECK_TOTAL_MS } from './text/regex-safety.js';
 import { SIGNALS } from './signals/index.js';
+import type { Signal } from './types.js';
 
 export interface SignalSettings {
   enabled: boolean;
@@ -21,6 +27,7 @@ export interface Gates {
 export interface Config {
   /** A comment is flagged when its score is at least this. */
   threshold: number;
+  /** By signal id; an object without a prototype. */
   signals: Record<string, SignalSettings>;
   gates: Gates;
   /** Authors never flagged (moderators, the article's author...). Compared case-insensitively. */
@@ -33,121 +40,250 @@ export interface Config {
 
 export const DEFAULT_THRESHOLD = 0.45;
 
+/** An object without a prototype: nothing read from a user's file can reach Object.prototype. */
+export const bare = <T extends object>(from: T): T => Object.assign(Object.create(null) as T, from);
+
 export function defaultConfig(): Config {
-  const signals: Record<string, SignalSettings> = {};
+  const signals = bare<Record<string, SignalSettings>>({});
   // The model signal needs a trained model (--model), so it starts off; every other signal starts on.
-  for (const s of SIGNALS) signals[s.id] = { enabled: s.id !== 'model', weight: s.weight, options: { ...s.defaultOptions } };
+  for (const s of SIGNALS) signals[s.id] = { enabled: s.id !== 'model', weight: s.weight, options: bare({ ...s.defaultOptions }) };
   return { threshold: DEFAULT_THRESHOLD, signals, gates: {}, allowAuthors: [], extraPhrases: [], phraseFiles: [] };
 }
 
+/** Options a configuration file does not set itself, and where they come from instead. */
+const SET_ELSEWHERE: Readonly<Record<string, string>> = { extraPhrases: 'phraseFiles', model: '--model' };
 
-function unit(v: unknown, path: string, origin: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) {
-    throw new ConfigError(`${origin}: ${path} must be a number from 0 to 1, got ${JSON.stringify(v)}`);
-  }
-  return v;
+/** Keys that name members of Object.prototype: refused anywhere in a user's file. */
+const RESERVED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Whether a name is reserved (never an id or a key: "__proto__", "constructor", "toString"...). */
+export const isReserved = (name: string) => RESERVED.has(name);
+
+/** A key path as a user reads it: signals.promo.options.minRepeatChars, [0].pattern, allowAuthors[2]. */
+export function pathText(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const k of path) out += typeof k === 'number' ? `[${k}]` : out === '' ? String(k) : `.${String(k)}`;
+  return out;
 }
 
+/** A value as an error message shows it: short, and never a whole object. */
+function shown(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'an array';
+  if (v !== null && typeof v === 'object') return 'an object';
+  const text = JSON.stringify(v);
+  return text.length > 40 ? `${text.slice(0, 39)}…"` : text;
+}
+
+const at = (data: unknown, path: ReadonlyArray<PropertyKey>): unknown =>
+  path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
+
 /**
- * Validate a user configuration object and merge it over the defaults. Every error names the field
- * path (e.g. `signals.boilerplate.weight`) and the file it came from.
+ * Refuse any key named like a member of Object.prototype, at any depth: as "__proto__" it would replace
+ * a prototype when merged, and as "constructor" or "toString" it would find a built-in where a setting
+ * is looked up.
+ */
+export function assertNoReservedKeys(data: unknown, origin: string, prefix: ReadonlyArray<PropertyKey> = []): void {
+  const stack: Array<{ value: unknown; path: ReadonlyArray<PropertyKey> }> = [{ value: data, path: prefix }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+    else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        if (isReserved(key)) throw new ConfigError(`${origin}: ${pathText([...path, key])} is not allowed as a key`);
+        stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      }
+    }
+  }
+}
+
+/** Says what an unknown key is, where it was found (the path of the object holding it). */
+export type UnknownKey = (path: ReadonlyArray<PropertyKey>, key: string) => { message: string; hint?: string };
+
+/** The first problem zod found, as one ConfigError naming the file, the key path and what is allowed. */
+export function issueError(issue: Zod.z.core.$ZodIssue, data: unknown, origin: string, unknown: UnknownKey, prefix: ReadonlyArray<PropertyKey> = [], root = 'the file'): ConfigError {
+  // For a value that may take several forms (a signal: true, a weight or an object), the form of the
+  // value's own type says what is wrong inside it.
+  if (issue.code === 'invalid_union') {
+    const branch = issue.errors.find((issues) => issues[0] && !(issues[0].code === 'invalid_type' && issues[0].path.length === 0));
+    if (branch) return issueError({ ...branch[0]!, path: [...issue.path, ...branch[0]!.path] }, data, origin, unknown, prefix, root);
+  }
+  const path = [...prefix, ...(issue.path as PropertyKey[])];
+  if (issue.code === 'unrecognized_keys') {
+    const { message, hint } = unknown(path, issue.keys[0]!);
+    return new ConfigError(`${origin}: ${message}`, hint);
+  }
+  const value = at(data, issue.path as PropertyKey[]);
+  const where = pathText(path) || root;
+  return new ConfigError(`${origin}: ${where} ${issue.message.startsWith('must ') ? issue.message : `must be valid (${issue.message})`}, got ${shown(value)}`);
+}
+
+/** The schema of one signal's options as a configuration file may set them (each optional). */
+function configOptions(signal: Signal<object>) {
+  const shape: Record<string, Zod.ZodType> = {};
+  for (const [key, spec] of specs(signal)) if (!(key in SET_ELSEWHERE)) shape[key] = spec.schema().optional();
+  return loadZod().strictObject(shape, { error: 'must be an object of options' });
+}
+
+const specs = (signal: Signal<object>) => Object.entries(signal.optionsSchema as Record<string, OptionSpec<unknown>>);
+
+/** The schema of one signal's settings: true/false, a weight, or {enabled, weight, options}. */
+function signalSettings(signal: Signal<object>) {
+  const z = loadZod();
+  const words = 'true, false, a weight from 0 to 1, or an object {enabled, weight, options}';
+  const settings = z.strictObject({ enabled: flag().schema().optional(), weight: unit().schema().optional(), options: configOptions(signal).optional() });
+  return z.union([flag().schema(), unit().schema(), settings], { error: `must be ${words}` }).describe(words);
+}
+
+/** The configuration file's schema, built from the signal registry; also its reference documentation. */
+export function configSchema() {
+  const z = loadZod();
+  const signals: Record<string, Zod.ZodType> = {};
+  for (const s of SIGNALS) signals[s.id] = signalSettings(s).optional();
+  const strings = (words: string) => z.array(z.string({ error: 'must be a string' }), { error: `must be ${words}` }).describe(words);
+  return z.strictObject(
+    {
+      $schema: z.string().optional(),
+      threshold: unit().schema().optional(),
+      signals: z.strictObject(signals, { error: 'must be an object keyed by signal id' }).optional(),
+      gates: z.strictObject({ maxFlagged: whole(0).schema().optional(), maxBotShare: unit().schema().optional() }, { error: 'must be an object' }).optional(),
+      allowAuthors: strings('an array of strings').optional(),
+      phraseFiles: strings('an array of file paths').optional(),
+    },
+    { error: 'must be a JSON object' },
+  );
+}
+
+const SETTINGS = ['threshold', 'signals', 'gates', 'allowAuthors', 'phraseFiles'];
+
+/** Names an unknown key of a configuration by where it is. */
+const unknownInConfig: UnknownKey = (path, key) => {
+  const full = pathText([...path, key]);
+  if (path.length === 0) return { message: `unknown setting "${key}"`, hint: `known settings: ${SETTINGS.join(', ')}` };
+  if (path.length === 1 && path[0] === 'signals') return { message: `${full} is not a signal`, hint: `signals: ${SIGNALS.map((s) => s.id).join(', ')}` };
+  if (path.length === 1 && path[0] === 'gates') return { message: `${full} is not a gate`, hint: 'gates: maxFlagged, maxBotShare' };
+  if (path.length === 2 && path[0] === 'signals') return { message: `${full} is not a setting`, hint: 'use enabled, weight or options' };
+  const id = String(path[1]);
+  if (key in SET_ELSEWHERE) return { message: `${full} is not set in a configuration file`, hint: `use ${SET_ELSEWHERE[key]}` };
+  return { message: `${full} is not an option of ${id}`, hint: `options: ${optionNames(id).join(', ')}` };
+};
+
+const optionNames = (id: string) => Object.keys(SIGNALS.find((s) => s.id === id)?.optionsSchema ?? {}).filter((k) => !(k in SET_ELSEWHERE));
+
+/**
+ * Validate a user configuration object and merge it over the defaults. Every error names the file it
+ * came from and the key path (e.g. `signals.boilerplate.weight`), with what is allowed there.
  */
 export function resolveConfig(user: unknown, origin: string, base: Config = defaultConfig()): Config {
-  if (!isObject(user)) throw new ConfigError(`${origin}: the configuration must be a JSON object, got ${typeName(user)}`);
-  const config: Config = structuredClone(base);
-  const known = ['$schema', 'threshold', 'signals', 'gates', 'allowAuthors', 'phraseFiles'];
-  for (const key of Object.keys(user)) {
-    if (!known.includes(key)) {
-      throw new ConfigError(`${origin}: unknown setting "${key}"`, `known settings: ${known.slice(1).join(', ')}`);
+  assertNoReservedKeys(user, origin);
+  const parsed = configSchema().safeParse(user);
+  if (!parsed.success) throw issueError(parsed.error.issues[0]!, user, origin, unknownInConfig, [], 'the configuration');
+  const valid = parsed.data;
+  const config: Config = {
+    threshold: valid.threshold ?? base.threshold,
+    signals: bare<Record<string, SignalSettings>>({}),
+    gates: { ...base.gates },
+    allowAuthors: valid.allowAuthors ?? [...base.allowAuthors],
+    extraPhrases: [...base.extraPhrases],
+    phraseFiles: valid.phraseFiles ?? [...base.phraseFiles],
+  };
+  for (const [id, s] of Object.entries(base.signals)) config.signals[id] = { enabled: s.enabled, weight: s.weight, options: bare({ ...s.options }) };
+  for (const [id, value] of Object.entries(valid.signals ?? {})) {
+    const current = config.signals[id]!;
+    if (typeof value === 'boolean') current.enabled = value;
+    else if (typeof value === 'number') current.weight = value;
+    else if (value && typeof value === 'object') {
+      const settings = value as { enabled?: boolean; weight?: number; options?: Record<string, unknown> };
+      if (settings.enabled !== undefined) current.enabled = settings.enabled;
+      if (settings.weight !== undefined) current.weight = settings.weight;
+      for (const [k, v] of Object.entries(settings.options ?? {})) if (v !== undefined) current.options[k] = v;
     }
   }
-  if (user.threshold !== undefined) config.threshold = unit(user.threshold, 'threshold', origin);
-  if (user.signals !== undefined) {
-    if (!isObject(user.signals)) throw new ConfigError(`${origin}: signals must be an object keyed by signal id`);
-    for (const [id, value] of Object.entries(user.signals)) {
-      const current = config.signals[id];
-      if (!current) {
-        throw new ConfigError(`${origin}: signals.${id} is not a signal`, `signals: ${Object.keys(config.signals).join(', ')}`);
-      }
-      if (typeof value === 'boolean') current.enabled = value;
-      else if (typeof value === 'number') current.weight = unit(value, `signals.${id}`, origin);
-      else if (isObject(value)) {
-        for (const key of Object.keys(value)) {
-          if (!['enabled', 'weight', 'options'].includes(key)) {
-            throw new ConfigError(`${origin}: signals.${id}.${key} is not a setting`, 'use enabled, weight or options');
-          }
-        }
-        if (value.enabled !== undefined) {
-          if (typeof value.enabled !== 'boolean') throw new ConfigError(`${origin}: signals.${id}.enabled must be true or false`);
-          current.enabled = value.enabled;
-        }
-        if (value.weight !== undefined) current.weight = unit(value.weight, `signals.${id}.weight`, origin);
-        if (value.options !== undefined) {
-          if (!isObject(value.options)) throw new ConfigError(`${origin}: signals.${id}.options must be an object`);
-          for (const [k, v] of Object.entries(value.options)) {
-            const def = current.options[k];
-            if (def === undefined || k === 'extraPhrases') {
-              throw new ConfigError(`${origin}: signals.${id}.options.${k} is not an option of ${id}`, `options: ${Object.keys(current.options).filter((o) => o !== 'extraPhrases').join(', ')}`);
-            }
-            if (typeof v !== typeof def) {
-              throw new ConfigError(`${origin}: signals.${id}.options.${k} must be a ${typeof def}, got ${typeName(v)}`);
-            }
-            current.options[k] = v;
-          }
-        }
-      } else {
-        throw new ConfigError(`${origin}: signals.${id} must be true, false, a weight, or an object`);
-      }
-    }
-  }
-  if (user.gates !== undefined) {
-    if (!isObject(user.gates)) throw new ConfigError(`${origin}: gates must be an object`);
-    for (const [k, v] of Object.entries(user.gates)) {
-      if (k === 'maxFlagged') {
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new ConfigError(`${origin}: gates.maxFlagged must be a whole number ≥ 0`);
-        config.gates.maxFlagged = v;
-      } else if (k === 'maxBotShare') config.gates.maxBotShare = unit(v, 'gates.maxBotShare', origin);
-      else throw new ConfigError(`${origin}: gates.${k} is not a gate`, 'gates: maxFlagged, maxBotShare');
-    }
-  }
-  if (user.allowAuthors !== undefined) {
-    if (!Array.isArray(user.allowAuthors) || user.allowAuthors.some((a) => typeof a !== 'string')) {
-      throw new ConfigError(`${origin}: allowAuthors must be an array of strings`);
-    }
-    config.allowAuthors = user.allowAuthors as string[];
-  }
-  if (user.phraseFiles !== undefined) {
-    if (!Array.isArray(user.phraseFiles) || user.phraseFiles.some((a) => typeof a !== 'string')) {
-      throw new ConfigError(`${origin}: phraseFiles must be an array of file paths`);
-    }
-    config.phraseFiles = user.phraseFiles as string[];
-  }
+  if (valid.gates?.maxFlagged !== undefined) config.gates.maxFlagged = valid.gates.maxFlagged;
+  if (valid.gates?.maxBotShare !== undefined) config.gates.maxBotShare = valid.gates.maxBotShare;
   return config;
 }
 
-/** Validate a phrase file's content (same shape as the built-in lists). */
+/**
+ * Validate the options of signal `id` as a model file stores them (any subset of its options, each in
+ * its range; a boilerplate model's extra phrases as phrase entries, each pattern proven safe). Returns
+ * them on an object without a prototype.
+ */
+export function validateSignalOptions(signal: Signal<object>, options: unknown, origin: string, prefix: ReadonlyArray<PropertyKey>): Record<string, unknown> {
+  assertNoReservedKeys(options, origin, prefix);
+  const shape: Record<string, Zod.ZodType> = {};
+  for (const [key, spec] of specs(signal)) if (key !== 'model') shape[key] = spec.schema().optional();
+  if (options !== null && typeof options === 'object' && Array.isArray((options as Record<string, unknown>).extraPhrases)) {
+    assertIdsNotReserved((options as Record<string, unknown>).extraPhrases as unknown[], origin, [...prefix, 'extraPhrases']);
+  }
+  const parsed = loadZod().strictObject(shape, { error: 'must be an object of options' }).safeParse(options);
+  const unknown: UnknownKey = (path, key) => ({ message: `${pathText([...path, key])} is not an option of ${signal.id}`, hint: `options: ${Object.keys(shape).join(', ')}` });
+  if (!parsed.success) throw issueError(parsed.error.issues[0]!, options, origin, unknown, prefix);
+  const out = bare<Record<string, unknown>>({});
+  for (const [k, v] of Object.entries(parsed.data)) if (v !== undefined) out[k] = v;
+  if (Array.isArray(out.extraPhrases)) {
+    const budget = patternBudget();
+    out.extraPhrases = (out.extraPhrases as PhraseEntry[]).map((e, i) => checkedEntry(e, origin, [...prefix, 'extraPhrases', i], budget));
+  }
+  return out;
+}
+
+/** Time left for checking patterns in this run: every pattern of every file shares it. */
+function patternBudget(): () => number {
+  const end = Date.now() + PATTERN_CHECK_TOTAL_MS;
+  return () => Math.min(PATTERN_CHECK_MS, end - Date.now());
+}
+
+/** Phrase ids are never names of Object.prototype members ("user:" aside, as a model file stores them). */
+function assertIdsNotReserved(entries: unknown[], origin: string, prefix: ReadonlyArray<PropertyKey>): void {
+  entries.forEach((e, i) => {
+    const id = e !== null && typeof e === 'object' ? (e as Record<string, unknown>).id : undefined;
+    if (typeof id === 'string' && isReserved(id.replace(/^user:/, ''))) throw new ConfigError(`${origin}: ${pathText([...prefix, i, 'id'])} "${id}" is a reserved name`);
+  });
+}
+
+/** A phrase entry whose pattern compiles and is proven safe; a copy without a prototype. */
+function checkedEntry(e: PhraseEntry, origin: string, path: ReadonlyArray<PropertyKey>, budget: () => number): PhraseEntry {
+  const where = `${origin}: ${pathText(path)}`;
+  try {
+    new RegExp(e.pattern, 'giu');
+  } catch (err) {
+    throw new ConfigError(`${where}.pattern is not a valid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`);
+  }
+  const verdict = checkPatternSafety(e.pattern, budget());
+  if (!verdict.safe) throw new ConfigError(`${where}.pattern is refused: it ${verdict.why}`, verdict.hint);
+  const entry = bare<PhraseEntry>({ id: e.id, pattern: e.pattern, note: e.note, source: e.source });
+  if (e.weight !== undefined) entry.weight = e.weight;
+  return entry;
+}
+
+/** Names an unknown field of a phrase entry. */
+const unknownInPhrases: UnknownKey = (path, key) => ({ message: `${pathText([...path, key])} is not a field of a phrase entry`, hint: 'fields: id, pattern, note, source, weight' });
+
+/**
+ * Validate a phrase file's content (the shape of the built-in lists): every entry's fields, ids used
+ * once and not reserved, every pattern a valid regular expression proven safe by checkPatternSafety.
+ */
 export function parsePhraseFile(data: unknown, origin: string): PhraseEntry[] {
-  if (!Array.isArray(data)) throw new ConfigError(`${origin}: a phrase file must be a JSON array of {id, pattern, note, source}`);
+  assertNoReservedKeys(data, origin);
+  if (!Array.isArray(data)) throw new ConfigError(`${origin}: a phrase file must be a JSON array of {id, pattern, note, source}, got ${shown(data)}`);
+  assertIdsNotReserved(data, origin, []);
+  const parsed = phraseEntries().schema().safeParse(data);
+  if (!parsed.success) throw issueError(parsed.error.issues[0]!, data, origin, unknownInPhrases);
   const seen = new Set<string>();
-  return data.map((e, i) => {
-    const at = `${origin}: [${i}]`;
-    if (!isObject(e)) throw new ConfigError(`${at} must be an object`);
-    for (const key of ['id', 'pattern', 'note', 'source'] as const) {
-      if (typeof e[key] !== 'string' || e[key] === '') throw new ConfigError(`${at}.${key} must be a non-empty string`);
-    }
-    const id = e.id as string;
-    if (seen.has(id)) throw new ConfigError(`${at}.id "${id}" is used twice`);
-    seen.add(id);
-    try {
-      new RegExp(e.pattern as string, 'giu');
-    } catch (err) {
-      throw new ConfigError(`${at}.pattern is not a valid regular expression: ${(err as Error).message}`);
-    }
-    if (hasNestedQuantifier(e.pattern as string)) {
-      throw new ConfigError(`${at}.pattern has a nested quantifier, which can take exponential time`);
-    }
-    const entry: PhraseEntry = { id: `user:${id}`, pattern: e.pattern as string, note: e.note as string, source: e.source as string };
-    if (e.weight !== undefined) entry.weight = unit(e.weight, `[${i}].weight`, origin);
+  const budget = patternBudget();
+  return parsed.data.map((e, i) => {
+    if (seen.has(e.id)) throw new ConfigError(`${origin}: [${i}].id "${e.id}" is used twice`);
+    seen.add(e.id);
+    const entry = checkedEntry(e as PhraseEntry, origin, [i], budget);
+    entry.id = `user:${e.id}`;
     return entry;
   });
+}
+
+/** What each option of each signal allows, for the reference documentation. */
+export function optionRanges(signal: Signal<object>): Array<{ key: string; allowed: string; default: unknown }> {
+  return specs(signal)
+    .filter(([key]) => !(key in SET_ELSEWHERE))
+    .map(([key, spec]) => ({ key, allowed: spec.words, default: (signal.defaultOptions as Record<string, unknown>)[key] }));
 }

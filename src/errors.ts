@@ -16,6 +16,14 @@ export class ConfigError extends Error {
   }
 }
 
+/** The report (or model) cannot be written: a full disk, a closed stdout, a folder that is not there. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+  }
+}
+
 /** An input that cannot be read as a thread. `where` names the line or field when known. */
 export class InputError extends Error {
   override readonly name = 'InputError';
@@ -29,10 +37,10 @@ export class InputError extends Error {
   }
 }
 
-export type KnownError = UsageError | ConfigError | InputError;
+export type KnownError = UsageError | ConfigError | InputError | OutputError;
 
 export function isKnownError(error: unknown): error is KnownError {
-  return error instanceof UsageError || error instanceof ConfigError || error instanceof InputError;
+  return error instanceof UsageError || error instanceof ConfigError || error instanceof InputError || error instanceof OutputError;
 }
 
 /** One line for stderr: the message, then the hint when there is one. */

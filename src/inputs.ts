@@ -3,7 +3,7 @@
  * input never stop the others: each becomes an InputProblem in the report.
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { InputError, UsageError } from './errors.js';
 import { PARSERS } from './parsers/index.js';
 
@@ -62,6 +62,49 @@ function walk(dir: string, into: string[], problems: Array<{ source: string; err
 export interface ResolvedInputs {
   files: string[];
   problems: Array<{ source: string; error: InputError }>;
+  /** Files of a folder or glob left out because threadsift wrote them (see ownFile). */
+  skipped: string[];
+}
+
+/** Configuration files by name (.threadsiftrc* is hidden, and hidden files are never scanned). */
+const CONFIG_NAME = /^threadsift\.config\./i;
+
+/** How each of threadsift's outputs begins (JSON reports, clusters, eval, models, parse output, CSV, GitHub). */
+const OUTPUT_HEAD: readonly RegExp[] = [
+  /^\s*\{\s*"schemaVersion"\s*:\s*\d+\s*,\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"threadsift"/,
+  /^\s*\{\s*"kind"\s*:\s*"threadsift-eval"/,
+  /^\s*\{\s*"format"\s*:\s*"threadsift-model"/,
+  /^\s*\{\s*"threads"\s*:\s*\[/,
+  /^thread,source,comment_id,index,author,score,flagged,top_reasons,related,excerpt,reason_codes\r?\n/,
+  /^::(?:error|warning|notice)(?: [^:]*)?::/,
+  /^\d+ cluster\(s\) of comments repeated across threads: /,
+];
+/** A terminal report: a thread's title line, then its verdict (reasons.ts formatVerdict). */
+const VERDICT = /^(?:No comments to analyse\.|No likely bot replies among \d+ comments?\.|(?:Likely coordinated bot replies|Some likely bot replies): \d+ of \d+ comments flagged)/m;
+
+/**
+ * Whether a file in a scanned folder is one threadsift wrote: a configuration file by its name, or a
+ * report, model or parse output by how it begins. A report written into the folder it came from would
+ * otherwise be read as input on the next run. Only the first 4 KB are read.
+ */
+export function ownFile(path: string): boolean {
+  if (CONFIG_NAME.test(basename(path))) return true;
+  let head: string;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(4096);
+      head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0)).replace(/^\uFEFF/, '');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Unreadable: reading it as input reports why.
+    return false;
+  }
+  if (OUTPUT_HEAD.some((re) => re.test(head))) return true;
+  const lines = head.split('\n', 4);
+  return lines.length >= 2 && lines[0]!.includes(' — ') && VERDICT.test(lines.slice(1, 3).join('\n'));
 }
 
 /**
@@ -71,6 +114,13 @@ export interface ResolvedInputs {
 export function resolveInputs(args: string[], cwd = process.cwd()): ResolvedInputs {
   const files: string[] = [];
   const problems: ResolvedInputs['problems'] = [];
+  const skipped: string[] = [];
+  const notOwn = (list: string[]) =>
+    list.filter((f) => {
+      if (!ownFile(f)) return true;
+      skipped.push(f);
+      return false;
+    });
   const exts = knownExtensions();
   const hasKnownExt = (p: string) => [...exts].some((x) => p.toLowerCase().endsWith(x));
   for (const arg of args) {
@@ -91,7 +141,7 @@ export function resolveInputs(args: string[], cwd = process.cwd()): ResolvedInpu
         walk(base, below, problems);
         const matched = below.filter((p) => re.test(relative(cwd, join(cwd, p)).split(sep).join('/')) || re.test(p.split(sep).join('/')));
         if (matched.length === 0) problems.push({ source: arg, error: new InputError(arg, 'matches no files') });
-        files.push(...matched);
+        for (const f of notOwn(matched)) files.push(f);
       } else problems.push({ source: arg, error: fsError(arg, err) });
       continue;
     }
@@ -100,7 +150,7 @@ export function resolveInputs(args: string[], cwd = process.cwd()): ResolvedInpu
       walk(arg, below, problems);
       const picked = below.filter(hasKnownExt);
       if (picked.length === 0) problems.push({ source: arg, error: new InputError(arg, 'holds no files with a known extension', undefined, `extensions: ${[...exts].join(' ')}`) });
-      files.push(...picked);
+      for (const f of notOwn(picked)) files.push(f);
     } else files.push(arg);
   }
   // The same file named twice ("a.json ./a.json") is read once: a second copy would duplicate itself.
@@ -111,7 +161,7 @@ export function resolveInputs(args: string[], cwd = process.cwd()): ResolvedInpu
     seen.add(key);
     return true;
   });
-  return { files: unique, problems };
+  return { files: unique, problems, skipped: [...new Set(skipped)] };
 }
 
 /** An fs error as a one-line InputError. */

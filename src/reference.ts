@@ -13,7 +13,7 @@ import type { PhraseEntry } from './data/types.js';
 import { PARSERS } from './parsers/index.js';
 import { REPORTERS } from './reporters/index.js';
 import { SIGNALS } from './signals/index.js';
-import { DEFAULT_THRESHOLD } from './config.js';
+import { DEFAULT_THRESHOLD, optionRanges } from './config.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -50,20 +50,24 @@ export function renderReference(): string {
     '',
     '## Signals',
     '',
-    '| id | weight | judges | default options | description |',
-    '| --- | --- | --- | --- | --- |',
-    ...SIGNALS.map((s) => {
-      const options = Object.entries(s.defaultOptions)
-        .filter(([, v]) => typeof v !== 'object' || v === null)
-        .map(([k, v]) => `\`${k}\`: ${JSON.stringify(v)}`)
-        .join(', ');
-      return `| \`${s.id}\` | ${s.weight} | ${s.languages ? s.languages.map((l) => `\`${l}\``).join(' ') : 'every language'} | ${options || '—'} | ${cell(s.description)} |`;
-    }),
+    '| id | weight | judges | description |',
+    '| --- | --- | --- | --- |',
+    ...SIGNALS.map((s) => `| \`${s.id}\` | ${s.weight} | ${s.languages ? s.languages.map((l) => `\`${l}\``).join(' ') : 'every language'} | ${cell(s.description)} |`),
     '',
     'Signals that judge only some languages (ISO 639-3 codes) read words of those languages. Each comment\'s',
     'language is detected once (src/text/language.ts: script, then function words, then franc-min for long text);',
     'Latin-script text too short to tell counts as English. A comment in another language gets no finding from',
     'those signals, and one reason instead: "not judged: language xx".',
+    '',
+    '## Signal options',
+    '',
+    'Set in a configuration file as `signals.<id>.options.<option>`; every value is checked against its range',
+    '(the same schema checks the options stored in a model file). `boilerplate` takes its extra phrases from',
+    '`phraseFiles`, and `model` its model from `--model`.',
+    '',
+    '| signal | option | default | allowed |',
+    '| --- | --- | --- | --- |',
+    ...SIGNALS.flatMap((s) => optionRanges(s).map((o) => `| \`${s.id}\` | \`${o.key}\` | ${JSON.stringify(o.default)} | ${cell(o.allowed)} |`)),
     '',
     '## Input formats',
     '',

@@ -1,3 +1,5 @@
+import type { OptionsSchema } from './options.js';
+
 /** One comment under an article. Offsets in findings are 0-based, half-open, into `text`. */
 export interface Comment {
   /** Stable id: the export's own id, or the 1-based position when the export has none. */
@@ -89,6 +91,8 @@ export interface Signal<O extends object = object> {
   /** Default weight in scoring (0..1); config may override. */
   weight: number;
   defaultOptions: O;
+  /** Type and range of each option, checked in configuration and model files (see src/options.ts). */
+  optionsSchema: OptionsSchema<O>;
   /**
    * Languages the signal can judge, as ISO 639-3 codes ("eng"); absent: every language. Declare it when
    * the signal reads words of one language (phrase lists, function words, stems): the pipeline then keeps

@@ -3,9 +3,10 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emitChunks, main, type CliIO } from '../src/cli.js';
+import { main, type CliIO } from '../src/cli.js';
+import { writeReport } from '../src/output.js';
 import { DEFAULT_THRESHOLD } from '../src/config.js';
-import { fixture, ROOT, testFixture } from './helpers.js';
+import { fixture, present, ROOT, testFixture } from './helpers.js';
 
 interface Run {
   code: number;
@@ -86,10 +87,10 @@ describe('cli: scan', () => {
       // Kept as given, as a queued write would be: a batch must not be refilled after it is handed over.
       const written: Uint8Array[] = [];
       const io: CliIO = { stdout: () => undefined, stdoutBytes: (b) => written.push(b), stderr: () => undefined, readStdin: () => Buffer.from(''), stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd: ROOT };
-      emitChunks(parts, undefined, io, batch);
+      writeReport(parts, undefined, io, batch);
       expect(Buffer.concat(written).equals(expected), `stdout, batch ${batch}`).toBe(true);
       const out = join(dir, `parts-${batch}.json`);
-      emitChunks(parts, out, io, batch);
+      writeReport(parts, out, io, batch);
       expect(readFileSync(out).equals(expected), `file, batch ${batch}`).toBe(true);
     }
   });
@@ -190,7 +191,7 @@ describe('cli: parse', () => {
 
 describe('bin/threadsift.cjs (the installed command)', () => {
   const bin = join(ROOT, 'bin', 'threadsift.cjs');
-  it.runIf(existsSync(join(ROOT, 'dist', 'threadsift.cjs')))('runs end to end with real exit codes and streams', () => {
+  it.runIf(present(join(ROOT, 'dist', 'threadsift.cjs')))('runs end to end with real exit codes and streams', () => {
     const out = execFileSync(process.execPath, [bin, SEED, '--format', 'json'], { encoding: 'utf8' });
     expect(JSON.parse(out).threads[0].summary.flagged).toBe(16);
     const bad = spawnSync(process.execPath, [bin, testFixture('cli', 'no-comments.txt')], { encoding: 'utf8' });

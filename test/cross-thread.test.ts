@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/cli.js';
 import { crossThread } from '../src/signals/cross-thread.js';
-import { makeThread, runSignal, ROOT, testFixture } from './helpers.js';
+import { makeThread, present, runSignal, ROOT, testFixture } from './helpers.js';
 
 async function run(args: string[]) {
   let stdout = '';
@@ -113,7 +113,7 @@ describe('thread keys', () => {
 describe('threadsift clusters --workers', () => {
   // Workers run the compiled dist/, so this runs the installed command rather than the sources.
   const bin = join(ROOT, 'bin', 'threadsift.cjs');
-  it.runIf(existsSync(join(ROOT, 'dist', 'corpus', 'worker.js')))('gives the same clusters with a worker thread as without', () => {
+  it.runIf(present(join(ROOT, 'dist', 'corpus', 'worker.js')))('gives the same clusters with a worker thread as without', () => {
     const clusters = (workers: string) =>
       JSON.parse(execFileSync(process.execPath, [bin, 'clusters', DIR, '-f', 'json', '--workers', workers], { encoding: 'utf8' })).crossThreadClusters;
     const without = clusters('0');

@@ -2,12 +2,11 @@
  * Whole-folder runs over the real exports in ../shared/datasets (present in CI and on developer machines;
  * skipped in a bare clone, where the per-format fixtures under test/fixtures cover the parsers).
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/cli.js';
-import { ROOT } from './helpers.js';
+import { present, ROOT } from './helpers.js';
 
 const YOUTUBE = join(ROOT, '..', 'shared', 'datasets', 'youtube-spam');
 
@@ -18,7 +17,7 @@ async function run(args: string[]) {
   return { code: await main(args, io), stdout, stderr };
 }
 
-describe.skipIf(!existsSync(YOUTUBE))('youtube-spam folder in one batch', () => {
+describe.runIf(present(YOUTUBE))('youtube-spam folder in one batch', () => {
   it('reads every video as a thread (JSON summary)', async () => {
     const r = await run([YOUTUBE, '-f', 'json']);
     expect(r.code).toBe(0);

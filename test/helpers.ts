@@ -1,5 +1,5 @@
 /** Small builders shared by tests: threads from strings, running one signal with its defaults. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Comment, Finding, Signal, Thread } from '../src/types.js';
@@ -8,6 +8,12 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const fixture = (...parts: string[]) => join(ROOT, 'fixtures', ...parts);
 export const testFixture = (...parts: string[]) => join(ROOT, 'test', 'fixtures', ...parts);
 export const readFixture = (...parts: string[]) => readFileSync(fixture(...parts));
+
+/**
+ * Whether a test that needs data outside the repository (../shared) or a build (dist/) runs: when the
+ * file is there, and always under CI, where a missing file must fail the test instead of skipping it.
+ */
+export const present = (path: string): boolean => existsSync(path) || Boolean(process.env.CI);
 
 type CommentInput = string | (Partial<Comment> & { text: string });
 

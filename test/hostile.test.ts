@@ -93,6 +93,18 @@ describe('hostile text never reaches a terminal or a spreadsheet', () => {
     expect(JSON.parse(r.stdout).threads[0].comments).toHaveLength(HOSTILE_COMMENTS.length);
   });
 
+  it('JSON report and parse output write C1 and bidi characters in titles, ids and authors as \\u escapes', async () => {
+    const path = file('c1-bidi.json', JSON.stringify({ id: 'id\u009b31m', title: 'T\u202Eevil\u2066x\u2069', comments: [{ id: 'c\u200e1', author: 'a\u009b2J', text: 'hello there' }] }));
+    for (const args of [[path, '-f', 'json'], ['parse', path]]) {
+      const r = await run(args, false);
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(/[\u0080-\u009f\u200e\u202e\u2066\u2069]/);
+      expect(r.stdout).toContain('\\u009b');
+      const back = JSON.parse(r.stdout);
+      expect(back.threads[0].title).toBe('T\u202Eevil\u2066x\u2069');
+    }
+  });
+
   it('error messages about hostile file names are stripped too', async () => {
     const name = file('evil\u001b[31m.txt', '');
     const r = await run([name]);

@@ -5,6 +5,7 @@
 import { Chalk } from 'chalk';
 import type { EvalResult } from './evaluate.js';
 import type { Figures } from './metrics.js';
+import { escapeInvisible } from '../text/sanitize.js';
 
 /** Output forms of {@link formatEval}. */
 export type EvalFormat = 'terminal' | 'json';
@@ -28,7 +29,7 @@ const visibleLength = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
 
 /** Format an evaluation as a terminal table or as JSON (one object, trailing newline). */
 export function formatEval(result: EvalResult, format: EvalFormat, options: EvalFormatOptions): string {
-  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  if (format === 'json') return `${escapeInvisible(JSON.stringify(result, null, 2))}\n`;
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const { counts } = result;
   const ts = result.threadsift;

@@ -3,7 +3,8 @@
  * and word n-grams, fitted on labelled threads and stored as versioned JSON. Every weight has a name,
  * so each prediction can be explained by its largest contributions.
  */
-import type { Config } from '../config.js';
+import { assertNoReservedKeys, validateSignalOptions, type Config } from '../config.js';
+import { parseUserJson } from '../config-file.js';
 import { ConfigError } from '../errors.js';
 import { auroc, bestF1Threshold } from '../eval/metrics.js';
 import type { Thread } from '../types.js';
@@ -217,14 +218,8 @@ const count = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v 
  * ConfigError naming the origin and the field, e.g. `model.json: weights[3] must be a finite number`.
  */
 export function loadModel(json: unknown, origin: string): Model {
-  let data = json;
-  if (typeof json === 'string') {
-    try {
-      data = JSON.parse(json) as unknown;
-    } catch (err) {
-      throw new ConfigError(`${origin}: not valid JSON (${(err as Error).message})`, 'a model file is written by `threadsift train`');
-    }
-  }
+  const data = typeof json === 'string' ? parseUserJson(json, origin) : json;
+  assertNoReservedKeys(data, origin);
   const fail = (field: string, problem: string): never => {
     throw new ConfigError(`${origin}: ${field} ${problem}`);
   };
@@ -234,15 +229,15 @@ export function loadModel(json: unknown, origin: string): Model {
     fail('version', `${JSON.stringify(data.version)} is not supported: this threadsift reads version ${MODEL_VERSION}`);
   }
   if (!Array.isArray(data.signals)) fail('signals', `must be an array, got ${typeName(data.signals)}`);
-  const signals = data.signals as unknown[];
-  const signalIds = signals.map((s, i) => {
+  // Each signal's options pass the checks a configuration file's do: a model file is user input too.
+  const signals: SignalFeature[] = (data.signals as unknown[]).map((s, i) => {
     if (!isObject(s)) return fail(`signals[${i}]`, `must be an object, got ${typeName(s)}`);
-    if (typeof s.id !== 'string' || !modelInputSignal(s.id)) {
-      fail(`signals[${i}].id`, `${JSON.stringify(s.id)} is not a signal this threadsift can compute`);
-    }
+    const signal = typeof s.id === 'string' ? modelInputSignal(s.id) : undefined;
+    if (!signal) return fail(`signals[${i}].id`, `${JSON.stringify(s.id)} is not a signal this threadsift can compute`);
     if (!isObject(s.options)) fail(`signals[${i}].options`, `must be an object, got ${typeName(s.options)}`);
-    return s.id as string;
+    return { id: signal.id, options: validateSignalOptions(signal, s.options, origin, ['signals', i, 'options']) };
   });
+  const signalIds = signals.map((s) => s.id);
   if (!Array.isArray(data.features)) fail('features', `must be an array, got ${typeName(data.features)}`);
   if (!Array.isArray(data.weights)) fail('weights', `must be an array, got ${typeName(data.weights)}`);
   const features = data.features as unknown[];
@@ -271,7 +266,7 @@ export function loadModel(json: unknown, origin: string): Model {
     if (!count((data.trainedOn as Record<string, unknown>)[key])) fail(`trainedOn.${key}`, 'must be a whole number ≥ 0');
   }
   if (!isObject(data.training)) fail('training', `must be an object, got ${typeName(data.training)}`);
-  return compile(data as unknown as ModelFile, origin);
+  return compile({ ...(data as unknown as ModelFile), signals }, origin);
 }
 
 function compile(file: ModelFile, origin: string): Model {

@@ -25,6 +25,7 @@ import { htmlToText, looksLikeHtml } from './html.js';
 import { parseLabel } from './json.js';
 import type { ParseOptions, Parser } from './types.js';
 import { threadIdFromSource } from './util.js';
+import { checkMemoryEvery } from '../memory.js';
 
 type Field = keyof NonNullable<ParseOptions['csv']>;
 
@@ -191,6 +192,7 @@ export const csv: Parser = {
     let empty = 0;
     let firstEmptyLine = 0;
     for (const row of rows.slice(1)) {
+      checkMemoryEvery();
       const comment = cleanText(cell(row, 'text') ?? '');
       if (comment === '') {
         if (empty++ === 0) firstEmptyLine = row.line;

@@ -18,6 +18,7 @@
  * - A thread marked deleted keeps its posts (they are still in the export), with a warning.
  */
 import { InputError } from '../errors.js';
+import { checkMemoryEvery } from '../memory.js';
 import type { Comment, ModerationMark, Thread } from '../types.js';
 import { htmlToText } from './html.js';
 import type { Parser } from './types.js';
@@ -80,6 +81,7 @@ export const disqus: Parser = {
     const warnings = readXmlRecords(text, source, ['disqus'], ({ node, line }) => {
       const tag = name(node);
       // Posts are converted right away so the parsed elements can be freed: exports run to hundreds of MB.
+      checkMemoryEvery();
       if (tag === 'post') posts.push(readPost(node, line));
       else if (tag === 'thread') {
         const id = attribute(node, 'dsq:id')?.trim();

@@ -24,8 +24,9 @@ export function parseJsonText(raw: string, source: string): unknown {
 }
 
 /**
- * Offset of the first JSON syntax error (or the end of the text when it stops early): a small
- * recursive-descent scan, because Node 20's JSON.parse messages do not always give a position.
+ * Offset of the first JSON syntax error (or the end of the text when it stops early): a small scan with
+ * an explicit stack of open containers, because Node 20's JSON.parse messages do not always give a
+ * position, and nesting may be deeper than any call stack.
  */
 export function syntaxErrorOffset(text: string): number {
   let i = 0;
@@ -50,48 +51,51 @@ export function syntaxErrorOffset(text: string): number {
     if (!m) fail();
     i += m![0].length;
   };
-  const value = (depth: number): void => {
-    if (depth > 10_000) fail();
+  const key = () => {
     ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        string();
-        ws();
-        if (text[i] !== ':') fail();
-        i++;
-        value(depth + 1);
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail();
-      }
-    } else if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value(depth + 1);
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail();
-      }
-    } else if (c === '"') string();
-    else if (c === 't') literal('true');
-    else if (c === 'f') literal('false');
-    else if (c === 'n') literal('null');
-    else number();
+    if (text[i] !== '"') fail();
+    string();
+    ws();
+    if (text[i] !== ':') fail();
+    i++;
   };
+  // Open containers, innermost last: '{' or '['.
+  const open: string[] = [];
   try {
-    value(0);
-    ws();
-    return i < text.length ? i : text.length;
+    for (;;) {
+      // A value is expected here.
+      ws();
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        i++;
+        ws();
+        if (text[i] === (c === '{' ? '}' : ']')) i++;
+        else {
+          open.push(c);
+          if (c === '{') key();
+          continue;
+        }
+      } else if (c === '"') string();
+      else if (c === 't') literal('true');
+      else if (c === 'f') literal('false');
+      else if (c === 'n') literal('null');
+      else number();
+      // After a value: a separator, the end of its container, or the end of the text.
+      for (;;) {
+        ws();
+        const top = open[open.length - 1];
+        if (top === undefined) return i < text.length ? i : text.length;
+        if (text[i] === ',') {
+          i++;
+          if (top === '{') key();
+          break;
+        }
+        if (text[i] === (top === '{' ? '}' : ']')) {
+          i++;
+          open.pop();
+        } else fail();
+      }
+    }
   } catch (at) {
     if (typeof at === 'number') return Math.min(at, text.length);
     return 0;

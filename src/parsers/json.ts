@@ -3,6 +3,7 @@
  * Validation names the field path ("[0].comments[3].text") and, for JSONL, the line.
  */
 import { InputError } from '../errors.js';
+import { checkMemoryEvery } from '../memory.js';
 import { isObject, parseJsonText, typeName } from './json-shape.js';
 import type { Comment, Thread } from '../types.js';
 import { normalizeNewlines } from './decode.js';
@@ -51,6 +52,7 @@ export function threadFromObject(value: unknown, path: string, source: string, f
   if (!Array.isArray(rawComments)) throw new FieldError(at('comments'), `must be an array, got ${typeName(rawComments)}`);
   const seen = new Set<string>();
   const comments: Comment[] = rawComments.map((c, i) => {
+    checkMemoryEvery();
     const cp = `${at('comments')}[${i}]`;
     if (!isObject(c)) throw new FieldError(cp, `must be a comment object, got ${typeName(c)}`);
     const text = c.text;

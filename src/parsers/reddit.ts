@@ -96,6 +96,7 @@ export const reddit: Parser = {
     const pushChildren = (children: unknown[], path: string) => {
       for (let i = children.length - 1; i >= 0; i--) stack.push({ thing: children[i], path: `${path}.data.children[${i}]` });
     };
+    const seen = new Set<string>();
     pushChildren(listing(data[1], '[1]'), '[1]');
     while (stack.length > 0) {
       const { thing, path } = stack.pop()!;
@@ -116,7 +117,11 @@ export const reddit: Parser = {
         count(gone, 1);
         continue;
       }
-      const comment: Comment = { id: required<string>(d, 'id', dp, 'string'), index: thread.comments.length + 1, text: decodeHtmlEntities(body).trim() };
+      const id = required<string>(d, 'id', dp, 'string');
+      // Reddit ids are unique; a repeat means a damaged or hand-edited file, refused as the other formats do.
+      if (seen.has(id)) fail(`${dp}.id`, `repeats id "${id}"; comment ids must be unique in a thread`);
+      seen.add(id);
+      const comment: Comment = { id, index: thread.comments.length + 1, text: decodeHtmlEntities(body).trim() };
       const meta: Record<string, string | number | boolean> = {};
       const author = optional<string>(d, 'author', dp, 'string');
       const placeholder = author !== undefined ? PLACEHOLDERS[author] : undefined;

@@ -31,6 +31,17 @@ interface Line {
   no: number;
 }
 
+/**
+ * The line without trailing spaces, tabs and no-break spaces. A loop from the end, not /[ \t\u00A0]+$/:
+ * the regular expression retries the run from each of its spaces when text follows it, which is
+ * quadratic in the length of a run inside a line.
+ */
+function trimTrailingBlanks(line: string): string {
+  let end = line.length;
+  for (let c = line.charCodeAt(end - 1); c === 0x20 || c === 0x09 || c === 0xa0; c = line.charCodeAt(end - 1)) end--;
+  return end === line.length ? line : line.slice(0, end);
+}
+
 function headerCount(text: string): number | null | undefined {
   for (const re of HEADERS) {
     const m = re.exec(text);
@@ -50,7 +61,7 @@ export const textDump: Parser = {
   parse(raw, source) {
     const lines: Line[] = normalizeNewlines(raw)
       .split('\n')
-      .map((text, i) => ({ text: text.replace(/[ \t\u00A0]+$/, ''), no: i + 1 }));
+      .map((text, i) => ({ text: trimTrailingBlanks(text), no: i + 1 }));
     const isChrome = (l: Line) => CHROME.some((re) => re.test(l.text.trim()));
     const titleAt = lines.findIndex((l) => l.text.trim() !== '' && !isChrome(l));
     if (titleAt === -1) throw new InputError(source, 'is empty: no title, article or comments', undefined, 'pass a non-empty dump');

@@ -72,7 +72,8 @@ function readItem(node: XmlNode, position: number, line: number, source: string)
   };
   const link = childText(node, 'link')?.trim();
   if (link) thread.url = link;
-  const excluded: Record<string, number> = {};
+  // Keyed by the export's own comment_type: without a prototype, "constructor" is a count like any other.
+  const excluded: Record<string, number> = Object.create(null) as Record<string, number>;
   const seen = new Set<string>();
   commentNodes.forEach((c, i) => {
     const { comment, type } = readComment(c, i + 1);

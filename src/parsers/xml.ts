@@ -2,15 +2,15 @@
  * Safe XML reading shared by the Disqus and WordPress parsers.
  *
  * Safety: a DOCTYPE that declares entities or points at an external DTD is refused before parsing (entity
- * expansion bombs, external entities reading local files); the parser runs with entity processing off, and
+ * expansion bombs, external entities reading local files); entities are never processed while reading, and
  * only the five XML entities and numeric references are decoded, once, by us.
  *
- * Size: Disqus exports run to hundreds of MB, so every step is one linear pass, and the document is parsed
- * record by record (each <post>, each <item>) rather than into one tree.
+ * Size: Disqus exports run to hundreds of MB, and a single message can be several MB, so every step is one
+ * linear pass, and the document is read record by record (each <post>, each <item>) rather than into one
+ * tree, by a small reader of our own (recordTree) once fast-xml-parser's strict validator has passed it.
  *
- * Tolerance: fast-xml-parser silently accepts broken XML (mismatched tags, truncated files) and silently
- * drops attributes it cannot read, so the document is checked with its strict validator first and a
- * failure is an InputError naming the line. Two defects of real exports are repaired instead, with a
+ * Tolerance: the document is checked with fast-xml-parser's strict validator first (mismatched tags,
+ * truncated files, broken attributes), and a failure is an InputError naming the line. Two defects of real exports are repaired instead, with a
  * warning, because their meaning is unambiguous: stray characters before the first tag (remark42's test
  * exports start with a backtick) and unquoted attribute values (`dsq:id=247937687`).
  */
@@ -24,30 +24,12 @@ const lib = (): typeof Fxp => (fxp ??= require('fast-xml-parser') as typeof Fxp)
 import { InputError } from '../errors.js';
 import { decodeXmlEntities } from './html.js';
 
-/** A node as fast-xml-parser's preserveOrder mode builds it: `{ tag: children, ':@': attributes }` or a text node. */
+/** A node in fast-xml-parser's preserveOrder shape: `{ tag: children, ':@': attributes }` or a text node. */
 export type XmlNode = Record<string, unknown>;
 
 const ATTRS = ':@';
 const TEXT = '#text';
 const CDATA = '#cdata';
-
-let xmlParser: Fxp.XMLParser | undefined;
-const parser = (): Fxp.XMLParser => (xmlParser ??= new (lib().XMLParser)({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  // Entities stay as written; text() decodes the five XML entities and numeric references itself.
-  processEntities: false,
-  htmlEntities: false,
-  cdataPropName: CDATA,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  // Path strings for callbacks we do not use cost a third of the parse time.
-  jPath: false,
-}));
 
 /** 1-based line of an offset; only called on the way to an error or warning. */
 function lineAt(text: string, offset: number): number {
@@ -188,6 +170,20 @@ function walkMarkup(s: string, visitor: MarkupVisitor): void {
   }
 }
 
+/** The innermost element still open where the markup ends, if any (a file cut short). */
+function openAtEnd(s: string): { tag: string; start: number } | undefined {
+  const open: Array<{ tag: string; start: number }> = [];
+  walkMarkup(s, {
+    startTag(start, tag, selfClosing) {
+      if (!selfClosing) open.push({ tag, start });
+    },
+    endTag() {
+      open.pop();
+    },
+  });
+  return open[open.length - 1];
+}
+
 /** Quote unquoted attribute values; the text is only copied when something was repaired. */
 function quoteBareAttributes(s: string): { text: string; count: number; first: string; firstAt: number } {
   const parts: string[] = [];
@@ -250,7 +246,14 @@ export function readXmlRecords(raw: string, source: string, path: readonly strin
   const valid = lib().XMLValidator.validate(s);
   if (valid !== true) {
     const { msg, line } = valid.err;
-    throw new InputError(source, `is not well-formed XML: ${msg.replace(/\.$/, '')}`, String(line + lineOffset), 'check the export is complete and was not edited by hand');
+    const hint = 'check the export is complete and was not edited by hand';
+    // The validator blames line 1 for elements still open at the end: name where the text stops instead.
+    const open = openAtEnd(s);
+    if (open) {
+      const last = lineAt(s, s.trimEnd().length - 1) + lineOffset;
+      throw new InputError(source, `is not well-formed XML: it ends inside <${open.tag}> (opened at line ${lineAt(s, open.start) + lineOffset}): the file is cut short`, String(last), hint);
+    }
+    throw new InputError(source, `is not well-formed XML: ${msg.replace(/\.$/, '')}`, String(line + lineOffset), hint);
   }
 
   // Lines are counted forward from the previous record, so numbering every record stays linear.
@@ -266,13 +269,7 @@ export function readXmlRecords(raw: string, source: string, path: readonly strin
   let recordStart = -1;
   const emit = (start: number, end: number) => {
     const at = lineOf(start);
-    let nodes: unknown;
-    try {
-      nodes = parser().parse(s.slice(start, end));
-    } catch (err) {
-      throw new InputError(source, `cannot be read as XML: ${(err as Error).message.replace(/\.$/, '')}`, String(at));
-    }
-    const node = Array.isArray(nodes) ? (nodes as XmlNode[]).find((n) => name(n) !== undefined) : undefined;
+    const node = recordTree(s, start, end);
     if (node) onRecord({ node, line: at });
   };
   walkMarkup(s, {
@@ -299,6 +296,81 @@ export function readXmlRecords(raw: string, source: string, path: readonly strin
     },
   });
   return warnings;
+}
+
+/**
+ * The element s[start, end) as a tree in fast-xml-parser's preserveOrder shape (what the helpers below
+ * read): one linear pass. The document was checked by the strict validator first, so its markup is
+ * well-formed. fast-xml-parser's own parser appends text one character at a time, which for a message of
+ * several MB is a long chain of small strings: most of the run went to collecting them.
+ */
+function recordTree(s: string, start: number, end: number): XmlNode | undefined {
+  const root: XmlNode[] = [];
+  const stack: XmlNode[][] = [root];
+  const add = (node: XmlNode) => stack[stack.length - 1]!.push(node);
+  let i = start;
+  while (i < end) {
+    const lt = s.indexOf('<', i);
+    const stop = lt === -1 || lt > end ? end : lt;
+    if (stop > i) {
+      // Text on either side of a comment or processing instruction is one text, as fast-xml-parser has it.
+      const siblings = stack[stack.length - 1]!;
+      const last = siblings[siblings.length - 1];
+      if (last && typeof last[TEXT] === 'string') last[TEXT] += s.slice(i, stop);
+      else add({ [TEXT]: s.slice(i, stop) });
+    }
+    if (stop >= end) break;
+    if (s.startsWith('<![CDATA[', stop)) {
+      const close = s.indexOf(']]>', stop + 9);
+      const to = close === -1 || close > end ? end : close;
+      add({ [CDATA]: [{ [TEXT]: s.slice(stop + 9, to) }] });
+      i = to + 3;
+    } else if (s.startsWith('<!--', stop)) {
+      const close = s.indexOf('-->', stop + 4);
+      i = close === -1 ? end : close + 3;
+    } else if (s[stop + 1] === '?' || s[stop + 1] === '!') {
+      const close = s.indexOf('>', stop + 2);
+      i = close === -1 ? end : close + 1;
+    } else if (s[stop + 1] === '/') {
+      if (stack.length > 1) stack.pop();
+      const close = s.indexOf('>', stop + 2);
+      i = close === -1 ? end : close + 1;
+    } else {
+      let j = stop + 1;
+      while (j < end && !isSpace(s[j]) && s[j] !== '>' && s[j] !== '/') j++;
+      const tag = s.slice(stop + 1, j);
+      // Attribute names are the file's: no prototype for a name like "__proto__" to reach.
+      const attrs = Object.create(null) as Record<string, string>;
+      let any = false;
+      for (;;) {
+        while (j < end && isSpace(s[j])) j++;
+        if (j >= end || s[j] === '>' || s[j] === '/') break;
+        const nameStart = j;
+        while (j < end && !isSpace(s[j]) && s[j] !== '=' && s[j] !== '>' && s[j] !== '/') j++;
+        const attr = s.slice(nameStart, j);
+        while (j < end && isSpace(s[j])) j++;
+        if (s[j] !== '=') continue;
+        j++;
+        while (j < end && isSpace(s[j])) j++;
+        const q = s[j];
+        if (q !== '"' && q !== "'") break;
+        const close = s.indexOf(q, j + 1);
+        const to = close === -1 || close > end ? end : close;
+        attrs[attr] = s.slice(j + 1, to);
+        any = true;
+        j = to + 1;
+      }
+      const selfClosing = s[j] === '/';
+      const close = s.indexOf('>', j);
+      i = close === -1 ? end : close + 1;
+      const children: XmlNode[] = [];
+      const node: XmlNode = { [tag]: children };
+      if (any) node[ATTRS] = attrs;
+      add(node);
+      if (!selfClosing) stack.push(children);
+    }
+  }
+  return root.find((n) => name(n) !== undefined);
 }
 
 /** The element's tag name (with its namespace prefix, e.g. "wp:comment"); undefined for text nodes. */

@@ -3,7 +3,7 @@
  * one as a sequence of pieces, so a million-comment result is never one string) and only the CLI writes.
  */
 import { Chalk } from 'chalk';
-import { excerpt, stripControls } from '../text/sanitize.js';
+import { escapeInvisible, excerpt, stripControls } from '../text/sanitize.js';
 import type { CrossThreadCluster, InputProblem } from '../types.js';
 
 export interface ClustersReport {
@@ -27,9 +27,9 @@ export interface ClustersReport {
 /** Versioned JSON ({schemaVersion: 1, ..., crossThreadClusters: [...]}), one cluster per piece. */
 export function* clustersJson(report: ClustersReport): Generator<string> {
   const { clusters, ...rest } = report;
-  const head = JSON.stringify({ schemaVersion: 1, ...rest });
+  const head = escapeInvisible(JSON.stringify({ schemaVersion: 1, ...rest }));
   yield `${head.slice(0, -1)},"crossThreadClusters":[`;
-  for (let i = 0; i < clusters.length; i++) yield `${i ? ',' : ''}\n${JSON.stringify(clusters[i])}`;
+  for (let i = 0; i < clusters.length; i++) yield `${i ? ',' : ''}\n${escapeInvisible(JSON.stringify(clusters[i]))}`;
   yield '\n]}\n';
 }
 

@@ -5,6 +5,22 @@
  * own small string, encoded into a batch of bytes as soon as it is made (see emitChunks in cli.ts).
  */
 
+/**
+ * An array whose items are made as they are written: the JSON report's comments, so that a thread of a
+ * million comments is not copied into a million report objects before the first byte goes out. Written
+ * exactly as the array of its items would be.
+ */
+export class LazyList {
+  constructor(
+    readonly length: number,
+    readonly at: (index: number) => unknown,
+  ) {}
+
+  toJSON(): unknown[] {
+    return Array.from({ length: this.length }, (_, i) => this.at(i));
+  }
+}
+
 /** Values JSON.stringify leaves out of an object (and writes as null in an array). */
 const omitted = (value: unknown) => value === undefined || typeof value === 'function' || typeof value === 'symbol';
 /** A value whose JSON is whatever its toJSON method returns (which may even be nothing). */
@@ -47,8 +63,29 @@ function indented(value: unknown, indent: string): string {
   return text.slice(open, text.length - close);
 }
 
+/** An array of `length` items, item i being at(i), as JSON indented by `indent`. */
+function* writeItems(length: number, at: (i: number) => unknown, depth: number, indent: string, before: string): Generator<string> {
+  if (length === 0) {
+    yield `${before}[]`;
+    return;
+  }
+  const inner = `${indent}  `;
+  let separator = `${before}[\n${inner}`;
+  for (let i = 0; i < length; i++) {
+    const item = at(i);
+    if (omitted(item)) yield `${separator}null`;
+    else yield* write(item, depth - 1, inner, separator);
+    separator = `,\n${inner}`;
+  }
+  yield `\n${indent}]`;
+}
+
 /** `value` as JSON indented by `indent`, its first part preceded by `before`. */
 function* write(value: unknown, depth: number, indent: string, before: string): Generator<string> {
+  if (value instanceof LazyList && depth > 0) {
+    yield* writeItems(value.length, (i) => value.at(i), depth, indent, before);
+    return;
+  }
   // An object with a toJSON value among its properties is left to JSON.stringify whole: whether that
   // property is written at all depends on what its toJSON returns.
   const whole =
@@ -57,25 +94,15 @@ function* write(value: unknown, depth: number, indent: string, before: string): 
     typeof value !== 'object' ||
     hasToJson(value) ||
     boxed(value) ||
-    (!Array.isArray(value) && Object.values(value).some(hasToJson));
+    (!Array.isArray(value) && Object.values(value).some((v) => hasToJson(v) && !(v instanceof LazyList)));
   if (whole) {
     yield before + indented(value, indent);
     return;
   }
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
-    if (value.length === 0) {
-      yield `${before}[]`;
-      return;
-    }
-    let separator = `${before}[\n${inner}`;
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      if (omitted(item)) yield `${separator}null`;
-      else yield* write(item, depth - 1, inner, separator);
-      separator = `,\n${inner}`;
-    }
-    yield `\n${indent}]`;
+    const list = value as unknown[];
+    yield* writeItems(list.length, (i) => list[i], depth, indent, before);
     return;
   }
   const record = value as Record<string, unknown>;

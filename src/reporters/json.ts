@@ -1,22 +1,22 @@
-import { excerpt } from '../text/sanitize.js';
-import { jsonParts } from './json-parts.js';
+import { escapeInvisible, excerpt } from '../text/sanitize.js';
+import { relieveMemoryEvery } from '../memory.js';
+import { jsonParts, LazyList } from './json-parts.js';
 import type { ScoredComment } from '../types.js';
 import type { Reporter } from './types.js';
 
 /**
  * The versioned JSON report (DESIGN.md). Comments carry an excerpt, not the full text (ids join back to
- * the input). JSON escapes control characters, so the output is terminal-safe as well.
+ * the input). Control, bidi and other invisible characters are written as \u escapes, so the output is
+ * terminal-safe as well and parses back to the same strings.
  */
 export const jsonReporter: Reporter<Iterable<string>> = (report, options) => {
-  const threads = report.threads.map((t) => ({
-    ...t,
-    comments: t.comments
-      .filter((c) => !options.quiet || c.flagged)
-      .map(jsonComment),
-  }));
+  const threads = report.threads.map((t) => {
+    const comments = options.quiet ? t.comments.filter((c) => c.flagged) : t.comments;
+    return { ...t, comments: new LazyList(comments.length, (i) => jsonComment(comments[i]!)) };
+  });
   // Laid out down to each comment (report, threads, a thread, its comments): one part per comment.
   return (function* () {
-    yield* jsonParts({ ...report, threads }, 4);
+    for (const part of jsonParts({ ...report, threads }, 4)) yield escapeInvisible(part);
     yield '\n';
   })();
 };
@@ -32,6 +32,7 @@ const allListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void allListed;
 
 function jsonComment(c: ScoredComment): JsonComment {
+  relieveMemoryEvery();
   const out: Record<string, unknown> = {};
   for (let i = 0; i < JSON_FIELDS.length; i++) {
     const field = JSON_FIELDS[i]!;

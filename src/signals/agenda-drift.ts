@@ -3,6 +3,7 @@ import { contentPairs, threadFeatures } from '../text/features.js';
 import { visibleText } from '../text/normalize.js';
 import { matchPhrases } from '../text/phrases.js';
 import type { Finding, Signal } from '../types.js';
+import { whole, unit } from '../options.js';
 
 export interface AgendaDriftOptions {
   /** A term must recur in at least this many comments. */
@@ -43,6 +44,7 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
   // Terms are English content words (stopwords, stems): another language's function words would look pushed.
   languages: ['eng'],
   defaultOptions: { minComments: 3, minShare: 0.02, minWordRank: 2000 },
+  optionsSchema: { minComments: whole(2, 1_000_000), minShare: unit(), minWordRank: whole(0, 1_000_000) },
   analyze(thread, ctx) {
     const f = threadFeatures(thread);
     if (!f.article.judgeable) return [];

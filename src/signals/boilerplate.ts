@@ -3,6 +3,7 @@ import type { PhraseEntry } from '../data/types.js';
 import { threadFeatures } from '../text/features.js';
 import { combineWeights, DEFAULT_PHRASE_WEIGHT, matchPhrases } from '../text/phrases.js';
 import type { Finding, Signal } from '../types.js';
+import { phraseEntries } from '../options.js';
 
 export interface BoilerplateOptions {
   /** Extra entries (from config phrase files) matched after the built-in list. */
@@ -27,6 +28,7 @@ export const boilerplate: Signal<BoilerplateOptions> = {
   // Its phrase list is English: in another language a match is a coincidence and no match proves nothing.
   languages: ['eng'],
   defaultOptions: { extraPhrases: [] },
+  optionsSchema: { extraPhrases: phraseEntries() },
   analyze(thread, ctx) {
     const entries = withExtras(ctx.options.extraPhrases);
     const features = threadFeatures(thread);

@@ -1,4 +1,5 @@
 import type { Finding, Signal } from '../types.js';
+import { number, whole } from '../options.js';
 
 export interface CrossThreadOptions {
   /** Jaccard similarity of word sets at or above which comments in different threads are linked. */
@@ -18,6 +19,8 @@ export const crossThread: Signal<CrossThreadOptions> = {
   description: 'Comments that also appear, nearly verbatim, under other threads of the same run (MinHash-LSH, verified)',
   weight: 0.9,
   defaultOptions: { threshold: 0.8, minWords: 5 },
+  // Below 0.5 the index would compare nearly every pair of a large archive.
+  optionsSchema: { threshold: number(0.5, 1), minWords: whole(1, 1000) },
   analyze(thread, ctx) {
     const lookup = ctx.corpus;
     if (!lookup) return [];

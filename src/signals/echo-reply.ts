@@ -3,6 +3,7 @@ import { threadFeatures } from '../text/features.js';
 import type { Tokens } from '../text/tokens.js';
 import { DEFAULT_PHRASE_WEIGHT, matchPhrases } from '../text/phrases.js';
 import type { Finding, Signal } from '../types.js';
+import { unit } from '../options.js';
 
 export interface EchoReplyOptions {
   /** Share of the reply's content words that must come from the parent to count as restating it. */
@@ -20,6 +21,7 @@ export const echoReply: Signal<EchoReplyOptions> = {
   // English agreement openers and English stems for the restatement.
   languages: ['eng'],
   defaultOptions: { minRestatement: 0.15 },
+  optionsSchema: { minRestatement: unit() },
   analyze(thread, ctx) {
     const features = threadFeatures(thread);
     const findings: Finding[] = [];
@@ -29,7 +31,8 @@ export const echoReply: Signal<EchoReplyOptions> = {
       if (!opener) return;
       // With parent ids in the export, a comment without one is top-level and answers nobody.
       const parentIndex = threaded ? (comment.parentId !== undefined ? features.indexById.get(comment.parentId) : undefined) : i - 1;
-      if (parentIndex === undefined || parentIndex < 0) return;
+      // A comment that names itself as its parent (a damaged export) answers nobody.
+      if (parentIndex === undefined || parentIndex < 0 || parentIndex === i) return;
       const parent = thread.comments[parentIndex]!;
       const mine = features.comments[i]!;
       const theirs = features.comments[parentIndex]!;

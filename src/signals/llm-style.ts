@@ -3,6 +3,7 @@ import { defaultDetector, type DetectorContribution } from '../detector/model.js
 import { BLOCK_QUOTE_FORMS } from '../data/quotes.js';
 import { quoteSpans, threadFeatures, unquoted } from '../text/features.js';
 import type { Finding, Signal } from '../types.js';
+import { number, unit, whole } from '../options.js';
 
 /** Options of the llm-style signal. */
 export interface LlmStyleOptions {
@@ -71,6 +72,8 @@ export const llmStyle: Signal<LlmStyleOptions> = {
   weight: 0.7,
   languages: ['eng'],
   defaultOptions: { minWords: 8, prior: 0.1, minStrength: 0.1 },
+  // The prior enters as log-odds: 0 and 1 have none.
+  optionsSchema: { minWords: whole(1, 100_000), prior: number(0, 1, { above: true, below: true }), minStrength: unit() },
   analyze(thread, ctx) {
     const o = ctx.options;
     const detector = defaultDetector();

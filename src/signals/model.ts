@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors.js';
 import type { Model } from '../model/model.js';
 import type { Finding, Signal } from '../types.js';
+import { setElsewhere, unit, whole } from '../options.js';
 
 /** Options of the model signal; the CLI sets `model` from `--model`. */
 export interface ModelOptions {
@@ -21,6 +22,7 @@ export const modelSignal: Signal<ModelOptions> = {
   description: 'Probability from a model trained on labelled threads (threadsift train), with its top contributing features',
   weight: 1,
   defaultOptions: { model: null, topFeatures: 5, minProbability: 0.05 },
+  optionsSchema: { model: setElsewhere<Model | null>('a model file given with --model'), topFeatures: whole(1, 1000), minProbability: unit() },
   analyze(thread, ctx) {
     const { model, topFeatures, minProbability } = ctx.options;
     if (model === null) return [];

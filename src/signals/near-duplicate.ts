@@ -3,6 +3,8 @@ import { heaviestFirst, prefixFilterPairs } from '../text/candidates.js';
 import { dice, diceCanReach, longestCommonRun, nonSpaceLength, weightedJaccardSorted } from '../text/similarity.js';
 import type { Tokens } from '../text/tokens.js';
 import type { Finding, Signal, Thread } from '../types.js';
+import { number, whole } from '../options.js';
+import { checkMemoryEvery } from '../memory.js';
 
 export interface NearDuplicateOptions {
   /** Character-bigram Dice at or above this links a pair (light edits of the same text). */
@@ -52,22 +54,30 @@ function idf(f: ThreadFeatures, freq: number): number {
  */
 function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups: number[][]; links: Link[][] } {
   const n = f.comments.length;
-  const byText = new Map<string, number[]>();
-  const groups: number[][] = [];
+  // Groups of identical texts by their first comment; an array of members only for texts that repeat
+  // (a million distinct comments would otherwise be a million one-element arrays).
+  const firstOf = new Map<string, number>();
+  const copiesOf = new Map<number, number[]>();
+  const firsts: number[] = [];
   for (let i = 0; i < n; i++) {
+    checkMemoryEvery();
     const c = f.comments[i]!;
     if (c.folded.length < o.minExactChars) continue;
-    let g = byText.get(c.folded);
-    if (!g) {
-      g = [];
-      byText.set(c.folded, g);
-      groups.push(g);
+    const first = firstOf.get(c.folded);
+    if (first === undefined) {
+      firstOf.set(c.folded, i);
+      firsts.push(i);
+    } else {
+      const members = copiesOf.get(first);
+      if (members) members.push(i);
+      else copiesOf.set(first, [first, i]);
     }
-    g.push(i);
   }
-  const links: Link[][] = Array.from({ length: n }, () => []);
+  firstOf.clear();
+  // Filled only where a pair was verified: most comments of a large thread link to nothing.
+  const links: Link[][] = new Array<Link[]>(n);
   // Representatives with enough words take part in the paraphrase join.
-  const reps = groups.map((g) => g[0]!).filter((i) => f.comments[i]!.content.length >= o.minContentWords);
+  const reps = firsts.filter((i) => f.comments[i]!.content.length >= o.minContentWords);
   const termIds = new Map<string, number>();
   const weightList: number[] = [];
   const freqs: number[] = [];
@@ -125,10 +135,16 @@ function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups: number
       method = 'words';
       if (similarity < o.wordThreshold) continue;
     }
-    links[i]!.push({ other: j, similarity, method });
-    links[j]!.push({ other: i, similarity, method });
+    (links[i] ??= []).push({ other: j, similarity, method });
+    (links[j] ??= []).push({ other: i, similarity, method });
   }
-  return { groups: groups.filter((g) => g.length > 1 || links[g[0]!]!.length > 0), links };
+  const groups: number[][] = [];
+  for (const first of firsts) {
+    const members = copiesOf.get(first);
+    if (members) groups.push(members);
+    else if (links[first] !== undefined) groups.push([first]);
+  }
+  return { groups, links };
 }
 
 /** Evidence strength of one link, before the bonus for larger clusters. */
@@ -144,6 +160,13 @@ export const nearDuplicate: Signal<NearDuplicateOptions> = {
   description: 'Comments that repeat or paraphrase another comment in the same thread',
   weight: 0.45,
   defaultOptions: { characterThreshold: 0.8, wordThreshold: 0.25, minContentWords: 6, minExactChars: 12 },
+  // Strength scales by 1 - characterThreshold (so below 1); low thresholds would make every pair a candidate.
+  optionsSchema: {
+    characterThreshold: number(0.5, 1, { below: true }),
+    wordThreshold: number(0.1, 1),
+    minContentWords: whole(1, 1000),
+    minExactChars: whole(1, 100_000),
+  },
   analyze(thread, ctx) {
     const f = threadFeatures(thread);
     const o = ctx.options;
@@ -157,7 +180,7 @@ export const nearDuplicate: Signal<NearDuplicateOptions> = {
       const rep = g[0]!;
       // Copies are counted in full but listed only up to MAX_RELATED, so a flood of 20,000 identical
       // comments costs linear time, not 20,000 lists of 20,000 partners.
-      const linked = [...repLinks[rep]!].sort((x, y) => y.similarity - x.similarity || x.other - y.other);
+      const linked = [...(repLinks[rep] ?? [])].sort((x, y) => y.similarity - x.similarity || x.other - y.other);
       const copies = g.length + linked.reduce((n, l) => n + (groupOfRep.get(l.other)?.length ?? 1), 0);
       const others: Link[] = [];
       for (const l of linked) {

@@ -21,6 +21,7 @@ export const platformFlag: Signal = {
   description: "Comments the platform's own moderation marked in the export: spam (strong), removed by moderators, deleted",
   weight: 0.9,
   defaultOptions: {},
+  optionsSchema: {},
   analyze(thread) {
     const findings: Finding[] = [];
     for (const comment of thread.comments) {

@@ -4,6 +4,7 @@ import { combineWeights, DEFAULT_PHRASE_WEIGHT, matchPhrases, type PhraseMatch }
 import { dice } from '../text/similarity.js';
 import type { Tokens } from '../text/tokens.js';
 import type { Finding, Signal, Thread } from '../types.js';
+import { unit, whole } from '../options.js';
 
 /** Options of the promo signal. */
 export interface PromoOptions {
@@ -208,6 +209,13 @@ export const promo: Signal<PromoOptions> = {
   // singleCueCap 0.3: under the default threshold (0.45) at any promo weight up to 1, with room to spare,
   // so one cue flags neither alone nor beside weak evidence of another signal (a contribution under 0.21).
   defaultOptions: { repeatSimilarity: 0.8, minRepeatChars: 12, pointerContextWords: 20, longCommentWords: 60, singleCueCap: 0.3 },
+  optionsSchema: {
+    repeatSimilarity: unit(),
+    minRepeatChars: whole(1, 100_000),
+    pointerContextWords: whole(1, 100_000),
+    longCommentWords: whole(1, 100_000),
+    singleCueCap: unit(),
+  },
   analyze(thread, ctx) {
     const o = ctx.options;
     const features = threadFeatures(thread);

@@ -23,6 +23,7 @@ export const selfDeclaredBot: Signal = {
   description: 'Comments that say they are a bot ("I am a bot, and this action was performed automatically", "beep boop")',
   weight: 0.9,
   defaultOptions: {},
+  optionsSchema: {},
   analyze(thread) {
     const features = threadFeatures(thread);
     const findings: Finding[] = [];

@@ -1,6 +1,7 @@
 import { threadFeatures } from '../text/features.js';
 import { lemmaRank } from '../text/word-frequency.js';
 import type { Finding, Signal } from '../types.js';
+import { whole } from '../options.js';
 
 export interface UngroundedOptions {
   /** Comments with fewer content words than this are too short to judge. */
@@ -21,6 +22,8 @@ export const ungrounded: Signal<UngroundedOptions> = {
   // Finds the article's specifics in a comment by English stems and word frequencies.
   languages: ['eng'],
   defaultOptions: { minContentWords: 6, minAnchors: 2 },
+  // minAnchors divides: at least 1.
+  optionsSchema: { minContentWords: whole(1, 1000), minAnchors: whole(1, 1000) },
   analyze(thread, ctx) {
     const features = threadFeatures(thread);
     const { article } = features;

@@ -3,6 +3,7 @@
  * profiles, document frequencies, and what the article is about (topic) versus what it says in
  * particular (anchors). Cached per Thread object, so signals stay pure and cheap.
  */
+import { checkMemoryEvery } from '../memory.js';
 import type { Thread } from '../types.js';
 import { foldText } from './normalize.js';
 import { bigramProfile, type BigramProfile } from './similarity.js';
@@ -21,7 +22,7 @@ export interface CommentFeatures {
   tokens: Tokens;
   /** Content tokens only, in order. */
   content: Tokens;
-  contentStems: Set<string>;
+  contentStems: ReadonlySet<string>;
   /** Case-folded, punctuation-free text (what near-duplicate compares). */
   folded: string;
   /** Character-bigram profile of `folded`, built on first use. */
@@ -76,6 +77,64 @@ const TOPIC_SENTENCE_SHARE = 0.2;
 
 const cache = new WeakMap<Thread, ThreadFeatures>();
 
+/** Most comments quote nothing: one shared empty list instead of one per comment. */
+const NO_QUOTES: Array<[number, number]> = [];
+
+/**
+ * The distinct content stems of a comment. A comment has a handful, and a million comments each with its
+ * own Set cost ~160 bytes apiece: a small set is an array of exactly its stems, searched in place; a
+ * large one (over 8) a Set.
+ */
+class StemSet implements ReadonlySet<string> {
+  private readonly items: readonly string[];
+  private readonly lookup: Set<string> | undefined;
+
+  constructor(content: Tokens) {
+    const items: string[] = [];
+    let lookup: Set<string> | undefined;
+    for (let k = 0; k < content.length; k++) {
+      const stem = content.stem(k);
+      if (lookup ? lookup.has(stem) : items.includes(stem)) continue;
+      items.push(stem);
+      if (!lookup && items.length > 8) lookup = new Set(items);
+      else lookup?.add(stem);
+    }
+    // slice() gives an array of exactly this length; push grows the backing store ahead of need.
+    this.items = items.length ? items.slice() : NO_STEMS;
+    this.lookup = lookup;
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  has(stem: string): boolean {
+    return this.lookup ? this.lookup.has(stem) : this.items.includes(stem);
+  }
+
+  forEach(fn: (value: string, key: string, set: ReadonlySet<string>) => void): void {
+    for (let i = 0; i < this.items.length; i++) fn(this.items[i]!, this.items[i]!, this);
+  }
+
+  [Symbol.iterator](): SetIterator<string> {
+    return this.items.values() as SetIterator<string>;
+  }
+
+  values(): SetIterator<string> {
+    return this[Symbol.iterator]();
+  }
+
+  keys(): SetIterator<string> {
+    return this[Symbol.iterator]();
+  }
+
+  entries(): SetIterator<[string, string]> {
+    return this.items.map((s): [string, string] => [s, s]).values() as SetIterator<[string, string]>;
+  }
+}
+
+const NO_STEMS: readonly string[] = [];
+
 /** Quoted spans, merged and sorted. Short quotations (under 24 characters) are the commenter's own words. */
 export function quoteSpans(text: string, forms: readonly QuoteForm[] = QUOTE_FORMS): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -90,7 +149,7 @@ export function quoteSpans(text: string, forms: readonly QuoteForm[] = QUOTE_FOR
       spans.push([m.index, m.index + m[0].length]);
     }
   }
-  if (spans.length === 0) return [];
+  if (spans.length === 0) return NO_QUOTES;
   spans.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
   for (const s of spans) {
@@ -117,7 +176,7 @@ const mayHaveUrl = (text: string) => text.includes('://') || /www\./i.test(text)
 class LazyCommentFeatures implements CommentFeatures {
   private bigrams: BigramProfile | undefined;
   private contentPairs: Int32Array | undefined;
-  readonly contentStems: Set<string>;
+  readonly contentStems: StemSet;
 
   constructor(
     private readonly text: string,
@@ -127,9 +186,7 @@ class LazyCommentFeatures implements CommentFeatures {
     readonly content: Tokens,
     readonly folded: string,
   ) {
-    const stems = new Set<string>();
-    for (let k = 0; k < content.length; k++) stems.add(content.stem(k));
-    this.contentStems = stems;
+    this.contentStems = new StemSet(content);
   }
 
   // Only candidate pairs need Dice, so most comments never build their bigram profile.
@@ -147,7 +204,9 @@ export function commentFeatures(text: string): CommentFeatures {
   const urls = mayHaveUrl(text) ? [...text.matchAll(URL)].map((m): [number, number] => [m.index, m.index + m[0].length]) : [];
   const own = quotes.length || urls.length ? unquoted(text, [...quotes, ...urls]) : text;
   const tokens = tokenList(own);
-  return new LazyCommentFeatures(text, quotes, own, tokens, tokens.content(), foldText(own));
+  const folded = foldText(own);
+  // Lower-case ASCII text folds to itself: one string, not two equal ones.
+  return new LazyCommentFeatures(text, quotes, own, tokens, tokens.content(), folded === own ? own : folded);
 }
 
 /** Characters that end a phrase: . , ! ? ; : ( ) " */
@@ -252,6 +311,14 @@ export function articleFeatures(title: string, body: string): ArticleFeatures {
   return { judgeable, topicStems, stems, bigrams, anchors };
 }
 
+/**
+ * Forget a thread's features once its signals have run: they are the largest part of an analysis, and
+ * the thread itself stays alive until its report is made.
+ */
+export function forgetFeatures(thread: Thread): void {
+  cache.delete(thread);
+}
+
 /** Features for a thread, computed on first use and cached for the thread's lifetime. */
 export function threadFeatures(thread: Thread): ThreadFeatures {
   let f = cache.get(thread);
@@ -259,14 +326,22 @@ export function threadFeatures(thread: Thread): ThreadFeatures {
   // Features depend on the text alone: copies of a comment (spam floods) share one computation.
   const byText = new Map<string, CommentFeatures>();
   const comments = thread.comments.map((c) => {
+    checkMemoryEvery();
     let cf = byText.get(c.text);
     if (!cf) byText.set(c.text, (cf = commentFeatures(c.text)));
     return cf;
   });
   const docFreq = new Map<string, number>();
   const count = (s: string) => docFreq.set(s, (docFreq.get(s) ?? 0) + 1);
-  for (let i = 0; i < comments.length; i++) comments[i]!.contentStems.forEach(count);
-  const indexById = new Map(thread.comments.map((c, i) => [c.id, i]));
+  for (let i = 0; i < comments.length; i++) {
+    checkMemoryEvery();
+    comments[i]!.contentStems.forEach(count);
+  }
+  const indexById = new Map<string, number>();
+  for (let i = 0; i < thread.comments.length; i++) {
+    checkMemoryEvery();
+    indexById.set(thread.comments[i]!.id, i);
+  }
   f = { comments, article: articleFeatures(thread.title, thread.body), docFreq, indexById };
   cache.set(thread, f);
   return f;

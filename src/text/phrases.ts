@@ -1,5 +1,6 @@
 /** Runs phrase-list entries over text and returns matches with offsets into the original text. */
 import type { PhraseEntry } from '../data/types.js';
+import { checkMemoryEvery } from '../memory.js';
 import { matchableText, originalEnd, originalStart, type Visible } from './normalize.js';
 import { anyOfSource, factorWordBoundary, standsAlone } from './regex-safety.js';
 
@@ -133,6 +134,8 @@ const RECENT_LIMIT = 50_000;
 
 /** All non-overlapping matches of all entries, in text order; the first entry wins an overlap. */
 export function matchPhrases(text: string, entries: readonly PhraseEntry[]): readonly PhraseMatch[] {
+  // Called for every comment by several signals: where a large thread's garbage piles up.
+  checkMemoryEvery();
   let memo = recent.get(entries);
   if (!memo) recent.set(entries, (memo = new Map()));
   let result = memo.get(text);

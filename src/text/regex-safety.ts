@@ -1,3 +1,6 @@
+import { createRequire } from 'node:module';
+import type * as Recheck from 'recheck';
+
 /**
  * Index of the "]" that closes the character class opening at `open`. As in JavaScript, "[]" (nothing)
  * and "[^]" (anything) are whole classes: a "]" right after "[" or "[^" closes, it is not a member.
@@ -112,4 +115,49 @@ export function factorWordBoundary(pattern: string): string {
   const alternatives = topLevelAlternatives(pattern);
   if (alternatives.length < 2 || !alternatives.every((a) => a.startsWith('\\b'))) return pattern;
   return `\\b(?:${alternatives.map((a) => a.slice(2)).join('|')})`;
+}
+
+// recheck is 3 MB of JavaScript: loaded on first use, which only phrase and model files with patterns need.
+const require = createRequire(import.meta.url);
+let recheck: typeof Recheck | undefined;
+
+/** Time the check may take for one pattern, and for all the patterns of one run. */
+export const PATTERN_CHECK_MS = 5000;
+export const PATTERN_CHECK_TOTAL_MS = 20000;
+
+/** What the check found about a pattern. */
+export type PatternVerdict = { safe: true } | { safe: false; why: string; hint: string };
+
+const SPLIT_HINT = 'simplify it, or split its alternatives into separate entries';
+
+/**
+ * Whether a phrase pattern is proven to match in time linear in the text, by recheck's automaton
+ * checker (a ReDoS checker: it decides from the pattern's automaton whether backtracking can take
+ * polynomial or exponential time, here for the flags "giu" that phrases run with; "gu" over lower-cased
+ * text, the other way phrases run, cannot be worse). Only a proof counts: a pattern recheck finds
+ * vulnerable, cannot analyse (backreferences, lookaround) or cannot finish within `timeoutMs` is refused.
+ * recheck runs in this thread, in its pure-JavaScript build, with that timeout, so the check itself
+ * cannot hang; it never starts a Java or native helper.
+ */
+export function checkPatternSafety(pattern: string, timeoutMs = PATTERN_CHECK_MS): PatternVerdict {
+  if (timeoutMs <= 0) return { safe: false, why: 'could not be checked: the time for checking patterns ran out', hint: 'use fewer or simpler patterns' };
+  recheck ??= require('recheck') as typeof Recheck;
+  const previous = process.env.RECHECK_SYNC_BACKEND;
+  process.env.RECHECK_SYNC_BACKEND = 'pure';
+  let result: Recheck.Diagnostics;
+  try {
+    result = recheck.checkSync(pattern, 'giu', { checker: 'automaton', timeout: timeoutMs });
+  } finally {
+    if (previous === undefined) delete process.env.RECHECK_SYNC_BACKEND;
+    else process.env.RECHECK_SYNC_BACKEND = previous;
+  }
+  if (result.status === 'safe') return { safe: true };
+  if (result.status === 'vulnerable') {
+    const kind = result.complexity.type === 'exponential' ? 'exponential' : 'polynomial';
+    return { safe: false, why: `can take ${kind} time on a crafted comment (ReDoS)`, hint: 'rewrite it so that no two parts can match the same characters, e.g. without nested or adjacent repetition' };
+  }
+  const kind = result.error.kind;
+  if (kind === 'timeout') return { safe: false, why: `could not be proven safe within ${timeoutMs / 1000} s`, hint: SPLIT_HINT };
+  if (kind === 'unsupported') return { safe: false, why: 'could not be proven safe: backreferences and lookaround are not allowed in phrase patterns', hint: SPLIT_HINT };
+  return { safe: false, why: `could not be proven safe (${kind})`, hint: SPLIT_HINT };
 }

@@ -77,3 +77,24 @@ export function spreadsheetSafe(text: string): string {
   const clean = stripControls(text, true);
   return /^[=+\-@\t\r]/.test(clean) ? `'${clean}` : clean;
 }
+
+// Controls (DEL and C1; JSON escapes C0 itself, and tab, LF and CR outside strings are its layout), format
+// characters (bidi marks, embeddings, overrides and isolates, zero-width characters, soft hyphen, tags)
+// and the line and paragraph separators.
+const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Cf}\u2028\u2029]/u;
+const INVISIBLE_ALL = /(?![\t\n\r])[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/**
+ * JSON text (as JSON.stringify writes it) with every control, format and separator character written as a
+ * \uXXXX escape (two for a character beyond the BMP), so a report shown in a terminal or an editor
+ * cannot be reordered or hidden by the comments it quotes. JSON.stringify leaves such characters only
+ * inside strings, where an escape reads back as the same character: the text parses to the same value.
+ */
+export function escapeInvisible(json: string): string {
+  if (!INVISIBLE.test(json)) return json;
+  return json.replace(INVISIBLE_ALL, (ch) => {
+    let out = '';
+    for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return out;
+  });
+}

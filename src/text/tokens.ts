@@ -133,7 +133,10 @@ class WordForms {
   }
 
   private add(raw: string, hash: number): number {
+    // A form already in lower case keeps one string, not two equal ones (a million distinct forms are
+    // tens of MB of copies).
     let lower = raw.toLowerCase();
+    if (lower === raw) lower = raw;
     if (lower.includes('.')) lower = lower.replace(/\./g, '');
     // Possessives name the same thing as the bare noun: "Russia's" is "Russia".
     if (lower.endsWith("'s")) lower = lower.slice(0, -2);
@@ -146,7 +149,8 @@ class WordForms {
     this.raw.push(raw);
     this.hashes.push(hash);
     this.lower.push(lower);
-    this.stem.push(!content || numeric ? lower : rank > 0 ? stemOfRank(rank) : rareStem(lower));
+    const stemmed = !content || numeric ? lower : rank > 0 ? stemOfRank(rank) : rareStem(lower);
+    this.stem.push(stemmed === lower ? lower : stemmed);
     this.flags.push((content ? CONTENT : 0) | (first !== first.toLowerCase() ? CAPITALIZED : 0) | (numeric ? NUMERIC : 0));
     this.ranks.push(rank || Number.POSITIVE_INFINITY);
     return id;
@@ -252,10 +256,13 @@ export class Tokens {
     return out.finish();
   }
 
-  /** Content tokens only. */
+  /** Content tokens only (these same tokens when all of them are). */
   content(): Tokens {
-    const out = new TokenWriter(this.forms, this.length);
     const flags = this.forms.flags;
+    let all = true;
+    for (let i = this.base; i < this.base + 3 * this.length && all; i += 3) all = (flags[this.data[i]!]! & CONTENT) !== 0;
+    if (all) return this;
+    const out = new TokenWriter(this.forms, this.length);
     for (let i = this.base; i < this.base + 3 * this.length; i += 3) {
       if (flags[this.data[i]!]! & CONTENT) out.push(this.data[i]!, this.data[i + 1]!, this.data[i + 2]!);
     }

@@ -72,7 +72,7 @@ describe('loadModel', () => {
   });
 
   const broken: Array<[string, (f: Record<string, unknown>) => unknown, RegExp]> = [
-    ['not JSON', () => '{oops', /^m\.json: not valid JSON/],
+    ['not JSON', () => '{oops', /^m\.json: is not valid JSON \(line 1, column 2\)$/],
     ['not an object', () => [1, 2], /^m\.json: the model must be a JSON object, got array$/],
     ['wrong format', (f) => ({ ...f, format: 'other' }), /^m\.json: format must be "threadsift-model", got "other"$/],
     ['newer version', (f) => ({ ...f, version: 2 }), /^m\.json: version 2 is not supported: this threadsift reads version 1$/],

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { byId, commentCount, ids, inputError, parseFile, parserFixture, parseText, sharedDataset } from './support.js';
+import { present } from '../helpers.js';
 
 describe('csv: YouTube-style export with HTML cells', () => {
   const { threads, warnings } = parseFile(parserFixture('youtube-html.csv'));
@@ -141,7 +142,7 @@ describe('csv: broken files', () => {
 
 describe('csv: real datasets from ../shared', () => {
   const lmfao = sharedDataset('youtube-spam', 'Youtube03-LMFAO.csv');
-  it.skipIf(!existsSync(lmfao))('YouTube LMFAO: 438 comments, 236 spam (SOURCE.md table), no tags or entities left', () => {
+  it.runIf(present(lmfao))('YouTube LMFAO: 438 comments, 236 spam (SOURCE.md table), no tags or entities left', () => {
     const { threads, warnings } = parseFile(lmfao);
     expect(commentCount(threads)).toBe(438);
     expect(threads[0]!.comments.filter((c) => c.label === true)).toHaveLength(236);
@@ -150,7 +151,7 @@ describe('csv: real datasets from ../shared', () => {
   });
 
   const tweepfake = sharedDataset('tweepfake', 'train.csv');
-  it.skipIf(!existsSync(tweepfake))('TweepFake train: 20,712 rows (python csv, delimiter ";"), 10,354 of them bot', () => {
+  it.runIf(present(tweepfake))('TweepFake train: 20,712 rows (python csv, delimiter ";"), 10,354 of them bot', () => {
     const { threads, warnings } = parseFile(tweepfake);
     expect(commentCount(threads)).toBe(20712);
     expect(threads[0]!.comments.filter((c) => c.label === true)).toHaveLength(10354);

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectParser } from '../../src/parsers/index.js';
 import { detectedFormat, parserFixture, realExport, sharedDataset } from './support.js';
+import { present } from '../helpers.js';
 
 describe('detection without --input-format', () => {
   const real: Array<[string, string]> = [
@@ -32,7 +33,7 @@ describe('detection without --input-format', () => {
   });
 
   const theme = sharedDataset('export-formats', 'wordpress', 'themeunittestdata.wordpress.xml');
-  it.skipIf(!existsSync(theme))('the WordPress theme unit test export (../shared) is read as wxr', () => {
+  it.runIf(present(theme))('the WordPress theme unit test export (../shared) is read as wxr', () => {
     expect(detectedFormat(theme)).toBe('wxr');
   });
 

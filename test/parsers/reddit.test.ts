@@ -108,6 +108,18 @@ describe('reddit: real threads (langchain-ai/social-media-agent, MIT)', () => {
   });
 });
 
+describe('reddit: duplicate comment ids (issue #12, item 10)', () => {
+  it('are refused, naming the field of the second one, as the other formats refuse them', () => {
+    const comment = (id: string, body: string) => ({ kind: 't1', data: { id, body, author: 'a', parent_id: 't3_p', replies: '' } });
+    const data = [
+      { kind: 'Listing', data: { children: [{ kind: 't3', data: { id: 'p', title: 'Post' } }] } },
+      { kind: 'Listing', data: { children: [comment('k1', 'first'), comment('k1', 'second')] } },
+    ];
+    const err = inputError(() => parseText(JSON.stringify(data), 'r.json', 'reddit'));
+    expect(err.message).toMatch(/r\.json: \[1\]\.data\.children\[1\]\.data\.id repeats id "k1"/);
+  });
+});
+
 describe('reddit: moderation marks (a moderator\'s export keeps the text of removed comments)', () => {
   const post = '{"kind":"Listing","data":{"children":[{"kind":"t3","data":{"id":"p1","title":"T"}}]}}';
   const comment = (id: string, extra: string) => `{"kind":"t1","data":{"id":"${id}","body":"text of ${id}","author":"u${id}","parent_id":"t3_p1","replies":""${extra}}}`;

@@ -100,3 +100,18 @@ describe('text-dump header choice', () => {
     expect(out.threads[0]!.comments.map((c) => c.text)).toEqual(['One.', 'Comments']);
   });
 });
+
+describe('text-dump parser: long runs of spaces (issue #12, item 1)', () => {
+  // Trailing blanks were stripped with /[ \t\u00A0]+$/, which retries the whole run from every space
+  // inside it that is followed by more text: a comment with a million inner spaces took hours.
+  it('reads a comment with a million inner spaces and strips trailing blanks of every line', () => {
+    const inner = ' '.repeat(1_000_000);
+    const out = parse(`Title\nBody\n\n3 Comments\nx\na${inner}x \t\u00A0\ny\n`);
+    expect(out.threads[0]!.comments.map((c) => c.text)).toEqual(['x', `a${inner}x`, 'y']);
+  });
+
+  it('keeps non-breaking and tab characters inside a line, only trailing ones go', () => {
+    const out = parse('Title\nBody\n\n2 Comments\na\u00A0b\t \ny\u00A0\n');
+    expect(out.threads[0]!.comments.map((c) => c.text)).toEqual(['a\u00A0b', 'y']);
+  });
+});

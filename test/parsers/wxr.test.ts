@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { byId, commentCount, ids, inputError, parseFile, parserFixture, parseText, realExport, sharedDataset } from './support.js';
+import { present } from '../helpers.js';
 
 describe('wxr: edge cases (test/fixtures/parsers/wxr-edge.xml)', () => {
   const { threads, warnings } = parseFile(parserFixture('wxr-edge.xml'));
@@ -114,7 +115,7 @@ describe('wxr: isso test export (isso-comments/isso, MIT; WXR 1.0)', () => {
 
 const themeData = sharedDataset('export-formats', 'wordpress', 'themeunittestdata.wordpress.xml');
 
-describe.skipIf(!existsSync(themeData))('wxr: WordPress theme unit test data (read from ../shared, not copied: no license)', () => {
+describe.runIf(present(themeData))('wxr: WordPress theme unit test data (read from ../shared, not copied: no license)', () => {
   // Counted by hand: grep -c '<wp:comment>' = 33, on 7 items (post ids 51, 155, 703, 1148, 1149, 1168, 1170).
   // grep '<wp:comment_type>': 2 pingback + 2 trackback (all on 1149) and 1 CDATA "comment" (on 51); the rest
   // have none. So 33 - 4 = 29 comments are analysed, and 1149 keeps 1 of its 5.
@@ -143,5 +144,17 @@ describe.skipIf(!existsSync(themeData))('wxr: WordPress theme unit test data (re
 
   it('keeps the 3 unapproved comments, marked', () => {
     expect(threads.flatMap((t) => t.comments).filter((c) => c.meta?.approved === '0')).toHaveLength(3);
+  });
+});
+
+describe('wxr: comment types that are names of Object.prototype members (issue #12, item 10)', () => {
+  it('are counted like any other type, not added to a built-in', () => {
+    const comment = (id: number, type: string) =>
+      `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_content>Text ${id}</wp:comment_content><wp:comment_type>${type}</wp:comment_type></wp:comment>`;
+    const xml = `<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title>P</title>${comment(1, 'constructor')}${comment(2, 'toString')}${comment(3, '__proto__')}${comment(4, 'comment')}</item></channel></rss>\n`;
+    const [thread] = parseText(xml, 'w.xml', 'wxr').threads;
+    expect(thread!.comments.map((c) => c.id)).toEqual(['4']);
+    expect(Object.entries(thread!.excluded!)).toEqual([['constructor', 1], ['tostring', 1], ['__proto__', 1]]);
+    expect(JSON.stringify(thread!.excluded)).toBe('{"constructor":1,"tostring":1,"__proto__":1}');
   });
 });

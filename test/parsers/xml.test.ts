@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../src/parsers/html.js';
 import { attribute, childText, name, readXmlRecords, text, type XmlRecord } from '../../src/parsers/xml.js';
+import { testFixture } from '../helpers.js';
 import { inputError } from './support.js';
 
 const read = (xml: string, path: readonly string[] = ['root']) => {
@@ -95,5 +98,51 @@ describe('xml: records', () => {
     expect(inputError(() => read(`<root>${'<![CDATA[ '.repeat(100_000)}</root>`)).problem).toMatch(/not well-formed/);
     expect(htmlToText('<a'.repeat(200_000) + '<!--'.repeat(100_000) + '<script>'.repeat(50_000)).length).toBeGreaterThan(0);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('xml: a file cut short (issue #12, item 10)', () => {
+  it('names the line where the text stops and the element left open, not line 1', () => {
+    const xml = '<?xml version="1.0"?>\n<root>\n<r>one</r>\n<r>\n<message>two\n\n';
+    const err = inputError(() => read(xml));
+    expect(err.where).toBe('5');
+    expect(err.problem).toBe('is not well-formed XML: it ends inside <message> (opened at line 5): the file is cut short');
+  });
+
+  it('names the line where the text stops when only the root is left open', () => {
+    const xml = '<?xml version="1.0"?>\n<root>\n<r>one</r>\n';
+    const err = inputError(() => read(xml));
+    expect(err.where).toBe('3');
+    expect(err.problem).toBe('is not well-formed XML: it ends inside <root> (opened at line 2): the file is cut short');
+  });
+});
+
+describe('xml: records are read as fast-xml-parser reads them (its tree shape), in one linear pass', () => {
+  const fixtures: Array<[string, readonly string[]]> = [
+    ['export-formats/disqus/isso-tests-disqus.xml', ['disqus']],
+    ['export-formats/disqus/remark42-testdata-disqus.xml', ['disqus']],
+    ['export-formats/wordpress/isso-tests-wordpress.xml', ['rss', 'channel']],
+    ['parsers/disqus-edge.xml', ['disqus']],
+    ['parsers/wxr-edge.xml', ['rss', 'channel']],
+  ];
+  it.each(fixtures)('%s', (file, path) => {
+    const xml = readFileSync(testFixture(...file.split('/')), 'utf8');
+    const records: XmlRecord[] = [];
+    readXmlRecords(xml, file, path, (r) => records.push(r));
+    // The same elements as fast-xml-parser's whole-document tree holds under the path.
+    const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', processEntities: false, htmlEntities: false, cdataPropName: '#cdata', parseTagValue: false, parseAttributeValue: false, trimValues: false, ignoreDeclaration: true, ignorePiTags: true });
+    let level: unknown[] = parser.parse(xml.replace(/^[^<]*/, '').replace(/(\s[\w:]+=)([^"'\s>/]+)/g, '$1"$2"'));
+    for (const tag of path) level = ((level as Array<Record<string, unknown>>).find((n) => name(n as never) === tag) as Record<string, unknown[]>)[tag]!;
+    const expected = (level as Array<Record<string, unknown>>).filter((n) => name(n as never) !== undefined);
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.map((r) => JSON.parse(JSON.stringify(r.node)))).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  it('reads a message of several MB whole', () => {
+    const message = 'word &amp; more '.repeat(200_000);
+    const xml = `<root>\n<r id="1"><m>${message}</m><m><![CDATA[<b>${message}</b>]]></m></r>\n</root>`;
+    const { records } = read(xml);
+    expect(text(records[0]!.node).length).toBe(message.replace(/&amp;/g, '&').length + message.length + 7);
+    expect(attribute(records[0]!.node, 'id')).toBe('1');
   });
 });

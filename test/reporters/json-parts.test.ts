@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonParts } from '../../src/reporters/json-parts.js';
+import { jsonParts, LazyList } from '../../src/reporters/json-parts.js';
 import { rng } from '../helpers.js';
 
 /** Random JSON-ish values: containers of every shape, values JSON leaves out, toJSON, awkward strings and numbers. */
@@ -46,5 +46,20 @@ describe('jsonParts', () => {
     const parts = [...jsonParts(report, 4)];
     expect(parts.join('')).toBe(JSON.stringify(report, null, 2));
     expect(parts).toContain(`,\n        ${JSON.stringify({ id: '2', reasons: [{ code: 'X' }] }, null, 2).replace(/\n/g, '\n        ')}`);
+  });
+});
+
+describe('LazyList (items made as they are written)', () => {
+  it('writes exactly the JSON of the array of its items, and makes each item only when it is written', () => {
+    const random = rng(7);
+    for (let round = 0; round < 50; round++) {
+      const items = Array.from({ length: Math.floor(random() * 6) }, () => randomValue(random, 2));
+      let made = 0;
+      const value = { before: 1, list: new LazyList(items.length, (i) => (made++, items[i])), after: [2] };
+      const parts = jsonParts(value, 3);
+      expect(made).toBe(0);
+      expect([...parts].join('')).toBe(JSON.stringify({ before: 1, list: items, after: [2] }, null, 2));
+      expect(made).toBe(items.length);
+    }
   });
 });

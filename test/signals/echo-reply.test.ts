@@ -66,3 +66,10 @@ describe('echo-reply in threaded exports', () => {
     expect(runSignal(echoReply, thread)).toEqual([]);
   });
 });
+
+describe('echo-reply: a comment that names itself as its parent (issue #12, item 10)', () => {
+  it('is no echo of itself', () => {
+    const thread = makeThread([PARENT, { id: 'x', text: 'Absolutely. Forty million in tax breaks for the owners.', parentId: 'x' }]);
+    expect(runSignal(echoReply, thread)).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * A folder scanned as input holds threadsift's own files after a run: a report written with -o, a model,
+ * the configuration. They are skipped, so a second run reads what the first read (issue #12, item 10).
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, type CliIO } from '../src/cli.js';
+import { resolveInputs } from '../src/inputs.js';
+import { fixture, testFixture } from './helpers.js';
+
+async function run(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => Buffer.from(''), stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+describe('threadsift skips its own outputs and configuration in a scanned folder', () => {
+  it('reports, clusters, models, parse output and configuration files written into the folder are not read back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadsift-own-'));
+    const exports = join(dir, 'exports');
+    mkdirSync(exports);
+    copyFileSync(fixture('putin-xi-summit.txt'), join(exports, 'summit.txt'));
+    copyFileSync(testFixture('cli', 'clean.json'), join(exports, 'library.json'));
+    const first = await run([exports, '-f', 'json', '-o', join(exports, 'report.json')], dir);
+    expect(first.code).toBe(0);
+    for (const [format, name] of [['csv', 'report.csv'], ['terminal', 'report.txt'], ['github', 'annotations.txt']]) {
+      expect((await run([exports, '-f', format!, '-o', join(exports, name!)], dir)).code).toBe(0);
+    }
+    expect((await run(['clusters', exports, '-f', 'json', '-o', join(exports, 'clusters.json')], dir)).code).toBe(0);
+    expect((await run(['clusters', exports, '-o', join(exports, 'clusters.txt')], dir)).code).toBe(0);
+    expect((await run(['parse', exports, '-o', join(exports, 'parsed.json')], dir)).code).toBe(0);
+    expect((await run(['train', testFixture('eval', 'labelled.json'), '-o', join(exports, 'model.json')], dir)).code).toBe(0);
+    writeFileSync(join(exports, 'threadsift.config.json'), JSON.stringify({ threshold: 0.45 }));
+
+    const { files } = resolveInputs([exports], dir);
+    expect(files.map((f) => f.slice(exports.length + 1))).toEqual(['library.json', 'summit.txt']);
+    const second = await run([exports, '-f', 'json'], dir);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout).threads.map((t: { source: string }) => t.source.slice(exports.length + 1))).toEqual(['library.json', 'summit.txt']);
+    expect(second.stderr).toBe(`threadsift: skipped 9 file(s) that threadsift wrote (reports, models, configuration), e.g. ${join(exports, 'annotations.txt')}\n`);
+  });
+
+  it('a file named on the command line is read as given', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadsift-own-'));
+    writeFileSync(join(dir, 'threadsift.config.json'), '{}');
+    expect(resolveInputs([join(dir, 'threadsift.config.json')], dir).files).toEqual([join(dir, 'threadsift.config.json')]);
+  });
+});
