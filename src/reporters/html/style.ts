@@ -54,15 +54,17 @@ tr.selected td { background: var(--panel); font-weight: 600; }
 tr.off td { color: var(--muted); }
 button { font: inherit; color: inherit; }
 button.author, button.thread-pick, button.signal-pick { background: none; border: 0; padding: 0; color: var(--accent);
-  cursor: pointer; text-align: left; overflow-wrap: anywhere; unicode-bidi: isolate; }
+  cursor: pointer; text-align: left; overflow-wrap: break-word; word-break: break-word; unicode-bidi: isolate; }
 button.author:hover, button.thread-pick:hover, button.signal-pick:hover { text-decoration: underline; }
 .toolbar { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; align-items: center;
   padding: .6rem .8rem; margin: 1.5rem 0 0; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; }
 .toolbar label { display: inline-flex; gap: .4rem; align-items: center; }
 .toolbar output { font-variant-numeric: tabular-nums; min-width: 2.5em; }
 .chip { background: var(--bg); border: 1px solid var(--line); border-radius: 1rem; padding: .1rem .3rem .1rem .6rem; }
-.layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(260px, 360px); gap: 1.5rem; align-items: start; }
+.layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(280px, 400px); gap: 1.5rem; align-items: start; }
 #authors { position: sticky; top: 4.5rem; max-height: calc(100vh - 5rem); overflow: auto; }
+#authors table { font-size: .85rem; }
+#authors th, #authors td { padding: .25rem .3rem; }
 .comment { border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; margin: 0 0 .75rem; background: var(--bg); }
 .comment.flagged { border-left: 5px solid var(--hi); }
 .comment:focus, .cluster:focus { outline: 3px solid var(--accent); outline-offset: 2px; }
