@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { LANGUAGE_SIGNAL } from '../analyze.js';
 import { stripControls } from '../text/sanitize.js';
 import type { Report } from '../types.js';
-import { embedJson, pageData, type PageData } from './html/data.js';
+import { embedJson, packPageData, pageData, unpackPageData, type PageData } from './html/data.js';
 import { pageKit } from './html/kit.js';
 import { pageMain } from './html/page.js';
 import { PAGE_STYLE } from './html/style.js';
@@ -29,8 +29,8 @@ export function escapeHtml(text: string): string {
   return stripControls(text, true).replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
 }
 
-/** The page script: the kit's and the page's own source text, as the browser runs them. */
-export const PAGE_SCRIPT = `"use strict";(${pageMain.toString()})((${pageKit.toString()})());`;
+/** The page script: the source text of the page, its kit and the data's unpacking, as the browser runs them. */
+export const PAGE_SCRIPT = `"use strict";(${pageMain.toString()})((${pageKit.toString()})(), ${unpackPageData.toString()});`;
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -205,7 +205,7 @@ ${signalTable(report, data)}
 <p class="status" id="clusters-status"></p><div id="clusters-list"></div></section>
 <section id="cross"${report.crossThreadClusters && report.threads.length > 1 ? '' : ' hidden'}><h2>Comments repeated across threads</h2>
 <p class="status" id="cross-status"></p><div id="cross-list"></div></section>
-<script type="application/json" id="threadsift-data">${embedJson(data)}</script>
+<script type="application/json" id="threadsift-data">${embedJson(packPageData(data))}</script>
 <script>${PAGE_SCRIPT}</script>
 </body>
 </html>

@@ -5,16 +5,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../../src/cli.js';
 import { contentSecurityPolicy, escapeHtml, histogram, htmlReporter, PAGE_SCRIPT } from '../../src/reporters/html.js';
-import { embedJson, pageData } from '../../src/reporters/html/data.js';
+import { embedJson, pageData, unpackPageData, type PackedPageData, type PageData } from '../../src/reporters/html/data.js';
 import { PAGE_STYLE } from '../../src/reporters/html/style.js';
 import { ROOT } from '../helpers.js';
 import { DEFAULT_OPTIONS, HOSTILE, hostileReport, makeComment, makeReason, makeReport, makeThread, sampleReport } from './builders.js';
 
 /** The embedded data as a browser reads it: from the tag to the first `</script`, whatever the JSON says. */
-function embedded(html: string): unknown {
+function embedded(html: string): PageData {
   const open = '<script type="application/json" id="threadsift-data">';
   const start = html.indexOf(open) + open.length;
-  return JSON.parse(html.slice(start, html.toLowerCase().indexOf('</script', start)));
+  return unpackPageData(JSON.parse(html.slice(start, html.toLowerCase().indexOf('</script', start))) as PackedPageData);
 }
 
 /** The page with its style sheet, script and their hashes replaced: what the golden file keeps. */
@@ -87,7 +87,7 @@ describe('html reporter', () => {
   });
 
   it('--quiet embeds flagged comments only', () => {
-    const data = embedded(htmlReporter(sampleReport(), { ...DEFAULT_OPTIONS, quiet: true })) as ReturnType<typeof pageData>;
+    const data = embedded(htmlReporter(sampleReport(), { ...DEFAULT_OPTIONS, quiet: true }));
     expect(data.comments.map((c) => c.id)).toEqual(['2', '3', '4']);
   });
 
@@ -182,7 +182,7 @@ describe('html reporter: hostile input', () => {
   const html = htmlReporter(report, DEFAULT_OPTIONS);
 
   it('keeps every string intact in the embedded data, which no string can end', () => {
-    const data = embedded(html) as ReturnType<typeof pageData>;
+    const data = embedded(html);
     expect(data).toEqual(pageData(report, false));
     expect(data.comments.find((c) => c.id === 'breakers')!.text).toBe(breakers.join(' '));
     const block = html.slice(html.indexOf('id="threadsift-data">'), html.lastIndexOf('<script>'));
@@ -212,7 +212,7 @@ describe('html format from the command line', () => {
     expect(stderr).toBe('');
     const html = readFileSync(out, 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    const data = embedded(html) as ReturnType<typeof pageData>;
+    const data = embedded(html);
     expect(data.comments).toHaveLength(16);
     expect(data.comments.every((c) => c.flagged)).toBe(true);
     expect(data.clusters.map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);

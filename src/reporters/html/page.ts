@@ -5,12 +5,12 @@
  * refer to nothing outside its body but its parameter and browser globals.
  */
 import type { PageKit } from './kit.js';
-import type { PageComment, PageData } from './data.js';
+import type { PackedPageData, PageComment, PageData } from './data.js';
 
-export function pageMain(kit: PageKit): void {
+export function pageMain(kit: PageKit, unpack: (packed: PackedPageData) => PageData): void {
   const { el, marked, sharedMarks, lazyList } = kit;
   const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-  const data = JSON.parse(byId('threadsift-data').textContent ?? '') as PageData;
+  const data = unpack(JSON.parse(byId('threadsift-data').textContent ?? '') as PackedPageData);
   const many = data.threads.length > 1;
   const two = (n: number) => n.toFixed(2);
   const percent = (n: number) => `${Math.round(n * 100)}%`;
@@ -174,6 +174,7 @@ export function pageMain(kit: PageKit): void {
 
   let order: number[] = [];
   let clusterOrder: number[] = [];
+  let shownClusters = '';
   const lists: Record<string, { dispose(): void; ensure(i: number): HTMLElement | undefined }> = {};
   function list(name: string, count: number, render: (i: number) => HTMLElement, chunk: number, host?: HTMLElement) {
     lists[name]?.dispose();
@@ -204,6 +205,10 @@ export function pageMain(kit: PageKit): void {
     byId('comments-status').textContent = `${order.length} of ${data.comments.length} comments, worst first: ${describeFilters()}.`;
     list('comments', order.length, (k) => card(order[k]!), 40);
 
+    // Clusters depend on the thread and author only: the slider and the signal leave them as they are.
+    const clusterKey = `${state.thread} ${state.author}`;
+    if (clusterKey === shownClusters) return;
+    shownClusters = clusterKey;
     clusterOrder = data.clusters.flatMap((cl, k) => ((state.thread < 0 || cl.thread === state.thread) && cl.members.some(byAuthor) ? [k] : []));
     byId('clusters-status').textContent = data.clusters.length ? `${clusterOrder.length} of ${data.clusters.length} clusters.` : 'No duplicate clusters.';
     list('clusters', clusterOrder.length, (k) => clusterBlock(clusterOrder[k]!), 8);
