@@ -105,7 +105,8 @@ function signalTable(report: Report, data: PageData): string {
     const on = s?.enabled !== false;
     const name = found[k]!.comments ? `<button type="button" class="signal-pick" data-pick-signal="${k}">${escapeHtml(id)}</button>` : escapeHtml(id);
     const cells = on ? [found[k]!.comments, found[k]!.flagged].map((n) => `<td class="n">${n}</td>`).join('') : '<td class="n" colspan="2">off</td>';
-    return `<tr${on ? '' : ' class="off"'}><td><span class="sig s${k % 10}"> </span> ${name}<div class="source">${escapeHtml(description)}</div></td><td class="n">${s ? s.weight : '—'}</td>${cells}</tr>`;
+    const cls = !on ? ' class="off"' : found[k]!.comments ? '' : ' class="none"';
+    return `<tr${cls}><td><span class="sig s${k % 10}"> </span> ${name}<div class="source" title="${escapeHtml(description)}">${escapeHtml(description)}</div></td><td class="n">${s ? s.weight : '—'}</td>${cells}</tr>`;
   });
   return [
     '<table class="signals"><thead><tr><th>Signal</th><th class="n">Weight</th><th class="n">Comments</th><th class="n">Flagged</th></tr></thead><tbody>',

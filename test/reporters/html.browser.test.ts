@@ -5,7 +5,7 @@
  * suite is skipped with the reason printed.
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ScoredComment } from '../../src/types.js';
@@ -54,9 +54,10 @@ describe.skipIf(missing !== undefined && !inCi)('HTML report in headless Chromiu
   });
 
   it('the seed thread: flagged comments worst first, evidence marked, clusters side by side, filters', async () => {
-    const { report, html } = await reports([fixture('putin-xi-summit.txt')], 'seed');
+    // Relative, as a user would type it: the page shows the path.
+    const { report, html } = await reports([relative(process.cwd(), fixture('putin-xi-summit.txt'))], 'seed');
     const thread = report.threads[0]!;
-    const o = await open(browser, html);
+    const o = await open(browser, html, { width: 1280, height: 1500 });
     const { page } = o;
     expect(await shownIds(page)).toEqual(ids(flaggedWorstFirst(report)));
     expect(await page.textContent('#comments-status')).toBe('16 of 16 comments, worst first: score ≥ 0.45 (flagged).');

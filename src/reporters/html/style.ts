@@ -36,7 +36,7 @@ h3 { font-size: 1rem; margin: 0 0 .5rem; }
 .figures div { min-width: 7rem; }
 .figures dt { color: var(--muted); font-size: .85rem; }
 .figures dd { margin: 0; font-size: 1.4rem; font-weight: 600; font-variant-numeric: tabular-nums; }
-.overview { display: grid; grid-template-columns: minmax(280px, 520px) 1fr; gap: 1.5rem; align-items: start; }
+.overview { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 1.5rem; align-items: start; }
 @media (max-width: 900px) { .overview, .layout { grid-template-columns: 1fr !important; } }
 figure { margin: 0; }
 figcaption { font-weight: 600; margin-bottom: .25rem; }
@@ -51,7 +51,10 @@ th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--
 th { font-size: .85rem; color: var(--muted); font-weight: 600; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.selected td { background: var(--panel); font-weight: 600; }
-tr.off td { color: var(--muted); }
+tr.off td, tr.none td { color: var(--muted); }
+table.signals .n { width: 1%; white-space: nowrap; }
+/* Width 0 with min-width 100%: the cell's width comes from the table, not from the description's length. */
+table.signals .source { width: 0; min-width: 100%; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 button { font: inherit; color: inherit; }
 button.author, button.thread-pick, button.signal-pick { background: none; border: 0; padding: 0; color: var(--accent);
   cursor: pointer; text-align: left; overflow-wrap: break-word; word-break: break-word; unicode-bidi: isolate; }
