@@ -5,7 +5,8 @@
  * signal, score, thread and author.
  *
  * The summary is static markup. The lists are drawn by the page's script from the report embedded as JSON,
- * a chunk at a time as the reader scrolls, so a 10,000-comment report opens at once (bench/html-render.mjs).
+ * a chunk at a time as the reader scrolls; the worst comments are embedded before the script and the rest
+ * after it (html/pack.ts), so a 10,000-comment report shows its lists as soon as its summary.
  *
  * Comment text is hostile. Static markup escapes it; the embedded JSON cannot end its element (embedJson);
  * the script puts input only into text nodes; links are built from positions, never from input. The
@@ -16,8 +17,9 @@ import { createHash } from 'node:crypto';
 import { LANGUAGE_SIGNAL } from '../analyze.js';
 import { stripControls } from '../text/sanitize.js';
 import type { Report } from '../types.js';
-import { embedJson, packPageData, pageData, unpackPageData, type PageData } from './html/data.js';
+import { embedJson, pageData, type PageData } from './html/data.js';
 import { pageKit } from './html/kit.js';
+import { packPageData, unpackComments } from './html/pack.js';
 import { pageMain } from './html/page.js';
 import { PAGE_STYLE } from './html/style.js';
 import type { Reporter } from './types.js';
@@ -30,7 +32,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** The page script: the source text of the page, its kit and the data's unpacking, as the browser runs them. */
-export const PAGE_SCRIPT = `"use strict";(${pageMain.toString()})((${pageKit.toString()})(), ${unpackPageData.toString()});`;
+export const PAGE_SCRIPT = `"use strict";(${pageMain.toString()})((${pageKit.toString()})(), ${unpackComments.toString()});`;
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -151,6 +153,7 @@ function figures(report: Report, data: PageData): string {
 /** The `html` format: see the module comment. `--quiet` embeds flagged comments only. */
 export const htmlReporter: Reporter = (report, options) => {
   const data = pageData(report, options.quiet);
+  const { head, rest } = packPageData(data);
   const only = report.threads.length === 1 ? report.threads[0] : undefined;
   const { text, code } = verdict(report);
   const title = only ? `threadsift: ${escapeHtml(only.title || only.id)}` : `threadsift: ${plural(report.threads.length, 'thread')}`;
@@ -206,9 +209,9 @@ ${signalTable(report, data)}
 <p class="status" id="clusters-status"></p><div id="clusters-list"></div></section>
 <section id="cross"${report.crossThreadClusters && report.threads.length > 1 ? '' : ' hidden'}><h2>Comments repeated across threads</h2>
 <p class="status" id="cross-status"></p><div id="cross-list"></div></section>
-<script type="application/json" id="threadsift-data">${embedJson(packPageData(data))}</script>
+<script type="application/json" id="threadsift-data">${embedJson(head)}</script>
 <script>${PAGE_SCRIPT}</script>
-</body>
+${rest ? `<script type="application/json" id="threadsift-rest">${embedJson(rest)}</script>\n` : ''}</body>
 </html>
 `;
 };

@@ -5,23 +5,36 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../../src/cli.js';
 import { contentSecurityPolicy, escapeHtml, histogram, htmlReporter, PAGE_SCRIPT } from '../../src/reporters/html.js';
-import { embedJson, pageData, unpackPageData, type PackedPageData, type PageData } from '../../src/reporters/html/data.js';
+import { embedJson, pageData, type PageData } from '../../src/reporters/html/data.js';
+import { packPageData, unpackComments, type PackedComments, type PackedHead } from '../../src/reporters/html/pack.js';
 import { PAGE_STYLE } from '../../src/reporters/html/style.js';
 import { ROOT } from '../helpers.js';
 import { DEFAULT_OPTIONS, HOSTILE, hostileReport, makeComment, makeReason, makeReport, makeThread, sampleReport } from './builders.js';
 
-/** The embedded data as a browser reads it: from the tag to the first `</script`, whatever the JSON says. */
+/** A data block as a browser reads it: from the tag to the first `</script`, whatever the JSON says. */
+function block(html: string, id: string): unknown {
+  const open = `<script type="application/json" id="${id}">`;
+  const at = html.indexOf(open);
+  if (at < 0) return undefined;
+  const start = at + open.length;
+  return JSON.parse(html.slice(start, html.toLowerCase().indexOf('</script', start)));
+}
+
+/** The page data embedded in a page: the head block, and the rest block when there is one. */
 function embedded(html: string): PageData {
-  const open = '<script type="application/json" id="threadsift-data">';
-  const start = html.indexOf(open) + open.length;
-  return unpackPageData(JSON.parse(html.slice(start, html.toLowerCase().indexOf('</script', start))) as PackedPageData);
+  const { packed, commentCount, ids, ...shared } = block(html, 'threadsift-data') as PackedHead;
+  const rest = block(html, 'threadsift-rest') as PackedComments | undefined;
+  const comments = [...unpackComments(packed), ...(rest ? unpackComments(rest) : [])];
+  expect(comments).toHaveLength(commentCount);
+  expect(comments.map((c) => c.id)).toEqual(ids);
+  return { ...shared, comments };
 }
 
 /** The page with its style sheet, script and their hashes replaced: what the golden file keeps. */
 function skeleton(html: string): string {
   return html
     .replace(/<style>[\s\S]*?<\/style>/, '<style>/* PAGE_STYLE */</style>')
-    .replace(/<script>[\s\S]*<\/script>/, '<script>/* PAGE_SCRIPT */</script>')
+    .replace(/<script>[\s\S]*?<\/script>/, '<script>/* PAGE_SCRIPT */</script>')
     .replace(/'sha256-[A-Za-z0-9+/=]+'/g, "'sha256-…'");
 }
 
@@ -84,6 +97,22 @@ describe('html reporter', () => {
     expect(svg.match(/class="bar"/g)).toHaveLength(2);
     expect(svg).toContain('<line class="threshold" x1="266.0"');
     expect(svg).toContain('>threshold 0.5</text>');
+  });
+
+  it('embeds the worst comments before the page script and the rest after it', () => {
+    const comments = Array.from({ length: 450 }, (_, i) =>
+      makeComment({ id: String(i + 1), score: (i % 100) / 100, text: `Comment ${i + 1} </script>`, reasons: [makeReason({ span: [0, 7], related: [String(((i + 7) % 450) + 1)] })] }),
+    );
+    const report = makeReport({ threads: [makeThread({ comments })] });
+    const html = htmlReporter(report, DEFAULT_OPTIONS);
+    const [data, script, rest] = ['id="threadsift-data"', '<script>', 'id="threadsift-rest"'].map((m) => html.indexOf(m));
+    expect(data).toBeLessThan(script!);
+    expect(script).toBeLessThan(rest!);
+    expect(embedded(html)).toEqual(pageData(report, false));
+    const { head, rest: after } = packPageData(pageData(report, false));
+    expect(head.packed.comments.score).toHaveLength(400);
+    expect(Math.min(...head.packed.comments.score)).toBeGreaterThanOrEqual(Math.max(...after!.comments.score));
+    expect(packPageData(pageData(sampleReport(), false)).rest).toBeUndefined();
   });
 
   it('--quiet embeds flagged comments only', () => {

@@ -107,6 +107,8 @@ export function pageKit() {
   interface LazyList {
     /** The element of item `i`, rendering every item before it first. */
     ensure(i: number): HTMLElement | undefined;
+    /** More items than at the start: the items drawn stay, the next chunks reach further. */
+    extend(count: number): void;
     /** Stop: the next render of the same container starts from empty. */
     dispose(): void;
   }
@@ -117,6 +119,7 @@ export function pageKit() {
    * built at once, and a filter change re-renders only what is in view.
    */
   function lazyList(container: HTMLElement, host: HTMLElement, count: number, render: (i: number) => HTMLElement, chunk: number): LazyList {
+    let disposed = false;
     container.replaceChildren();
     const nodes: HTMLElement[] = [];
     const more = el('button', 'more');
@@ -137,19 +140,24 @@ export function pageKit() {
       more.textContent = `Show ${Math.min(chunk, left)} more (${left} not shown yet)`;
       observer.unobserve(more);
       if (left > 0) {
+        if (!more.isConnected) host.after(more);
         // Observing anew reports the button's state again: still in reach after this chunk means another.
         observer.observe(more);
       } else more.remove();
     }
     more.addEventListener('click', () => grow(nodes.length + chunk));
-    host.after(more);
     grow(chunk);
     return {
       ensure: (i) => {
         if (i >= nodes.length) grow(i + 1);
         return nodes[i];
       },
+      extend: (n) => {
+        count = n;
+        if (!disposed) grow(Math.max(nodes.length, chunk));
+      },
       dispose: () => {
+        disposed = true;
         observer.disconnect();
         more.remove();
       },

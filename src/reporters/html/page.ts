@@ -5,12 +5,18 @@
  * refer to nothing outside its body but its parameter and browser globals.
  */
 import type { PageKit } from './kit.js';
-import type { PackedPageData, PageComment, PageData } from './data.js';
+import type { PageComment, PageData } from './data.js';
+import type { PackedComments, PackedHead } from './pack.js';
 
-export function pageMain(kit: PageKit, unpack: (packed: PackedPageData) => PageData): void {
+export function pageMain(kit: PageKit, unpack: (packed: PackedComments) => PageComment[]): void {
   const { el, marked, sharedMarks, lazyList } = kit;
   const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-  const data = unpack(JSON.parse(byId('threadsift-data').textContent ?? '') as PackedPageData);
+  const { packed, commentCount, ids, ...shared } = JSON.parse(byId('threadsift-data').textContent ?? '') as PackedHead;
+  const data: PageData = { ...shared, comments: unpack(packed) };
+  const headCount = data.comments.length;
+  // The comments after the head are parsed by the browser after this script has drawn the first lists.
+  let loaded = headCount === commentCount;
+  const afterLoad: Array<() => void> = [];
   const many = data.threads.length > 1;
   const two = (n: number) => n.toFixed(2);
   const percent = (n: number) => `${Math.round(n * 100)}%`;
@@ -32,7 +38,7 @@ export function pageMain(kit: PageKit, unpack: (packed: PackedPageData) => PageD
 
   /** A link to a comment: its position in the data, never text from the input, makes the address. */
   function commentLink(i: number): HTMLElement {
-    const a = el('a', 'goto', `#${data.comments[i]!.id}`);
+    const a = el('a', 'goto', `#${ids[i]}`);
     a.href = `#c-${i}`;
     a.dataset.goto = String(i);
     return a;
@@ -175,7 +181,7 @@ export function pageMain(kit: PageKit, unpack: (packed: PackedPageData) => PageD
   let order: number[] = [];
   let clusterOrder: number[] = [];
   let shownClusters = '';
-  const lists: Record<string, { dispose(): void; ensure(i: number): HTMLElement | undefined }> = {};
+  const lists: Record<string, ReturnType<typeof lazyList>> = {};
   function list(name: string, count: number, render: (i: number) => HTMLElement, chunk: number, host?: HTMLElement) {
     lists[name]?.dispose();
     const container = byId(`${name}-list`);
@@ -202,10 +208,18 @@ export function pageMain(kit: PageKit, unpack: (packed: PackedPageData) => PageD
 
     order = [];
     data.comments.forEach((c, i) => matches(c) && order.push(i));
-    byId('comments-status').textContent = `${order.length} of ${data.comments.length} comments, worst first: ${describeFilters()}.`;
+    commentsStatus();
     list('comments', order.length, (k) => card(order[k]!), 40);
+    if (loaded) drawClusters();
+  }
 
-    // Clusters depend on the thread and author only: the slider and the signal leave them as they are.
+  function commentsStatus(): void {
+    const total = loaded ? `${order.length}` : `${order.length} so far`;
+    byId('comments-status').textContent = `${total} of ${commentCount} comments, worst first: ${describeFilters()}.`;
+  }
+
+  /** The cluster lists, which depend on the thread and author only: the slider and the signal leave them be. */
+  function drawClusters(): void {
     const clusterKey = `${state.thread} ${state.author}`;
     if (clusterKey === shownClusters) return;
     shownClusters = clusterKey;
@@ -218,8 +232,28 @@ export function pageMain(kit: PageKit, unpack: (packed: PackedPageData) => PageD
     list('cross', cross.length, (k) => crossBlock(cross[k]!), 8);
   }
 
+  /**
+   * The comments after the head: appended in their worst-first order, so the list of any filter only grows
+   * at its end, and the chunks already drawn stay as they are. Clusters wait for them (their copies may be
+   * anywhere), and so do clicks that needed them.
+   */
+  function finishLoading(): void {
+    if (!loaded) {
+      data.comments.push(...unpack(JSON.parse(byId('threadsift-rest').textContent ?? '') as PackedComments));
+      loaded = true;
+      for (let i = headCount; i < data.comments.length; i++) if (matches(data.comments[i]!)) order.push(i);
+      lists.comments?.extend(order.length);
+      commentsStatus();
+    }
+    drawClusters();
+    for (const then of afterLoad.splice(0)) then();
+    performance.mark('threadsift:loaded');
+    document.documentElement.dataset.ready = 'true';
+  }
+
   /** Scroll to a comment, clearing the filters first when they hide it. */
   function reveal(i: number): void {
+    if (!loaded) return void afterLoad.push(() => reveal(i));
     let k = order.indexOf(i);
     if (k < 0) {
       state = { ...initial(), min: 0 };
@@ -234,6 +268,7 @@ export function pageMain(kit: PageKit, unpack: (packed: PackedPageData) => PageD
 
   /** Scroll to a duplicate cluster, clearing the thread and author filters first when they hide it. */
   function revealCluster(k: number): void {
+    if (!loaded) return void afterLoad.push(() => revealCluster(k));
     if (!clusterOrder.includes(k)) {
       state = { ...state, thread: -1, author: -1 };
       apply();
@@ -295,7 +330,9 @@ export function pageMain(kit: PageKit, unpack: (packed: PackedPageData) => PageD
   byId('authors-status').textContent = data.authors.length ? `${data.authors.length} authors, most flagged first.` : 'The input names no authors.';
   byId('authors-table').hidden = data.authors.length === 0;
   list('authors', data.authors.length, authorRow, 100, byId('authors-table'));
+  byId('clusters-status').textContent = byId('cross-status').textContent = 'Loading…';
   apply();
   performance.mark('threadsift:first-render');
-  document.documentElement.dataset.ready = 'true';
+  if (loaded) finishLoading();
+  else document.addEventListener('DOMContentLoaded', finishLoading);
 }
