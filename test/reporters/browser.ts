@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { main, type CliIO } from '../../src/cli.js';
 import type { Report } from '../../src/types.js';
 import { ROOT } from '../helpers.js';
@@ -66,8 +67,12 @@ export interface Opened {
   close(): Promise<void>;
 }
 
-/** Opens an HTML report from disk, as a moderator would, and waits for its first render. */
-export async function open(browser: Browser, file: string, viewport = { width: 1280, height: 900 }): Promise<Opened> {
+/**
+ * Opens an HTML report from disk, as a moderator would, and waits until it has loaded every comment.
+ * `beforeLoad` runs in the page when the parser has finished, before the page's own handler reads the
+ * comments embedded after its script: what a reader does while the rest is still loading.
+ */
+export async function open(browser: Browser, file: string, viewport = { width: 1280, height: 900 }, beforeLoad?: () => void): Promise<Opened> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const url = pathToFileURL(file).href;
@@ -91,6 +96,8 @@ export async function open(browser: Browser, file: string, viewport = { width: 1
     (window as unknown as { __violations: string[] }).__violations = seen;
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sample}`));
   });
+  // Listeners run in the order they were added; this one is added before the page's script runs.
+  if (beforeLoad) await page.addInitScript(`document.addEventListener('DOMContentLoaded', ${beforeLoad.toString()}, { once: true })`);
   await page.goto(url);
   await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
   const firstRender = await page.evaluate(() => performance.getEntriesByName('threadsift:first-render')[0]!.startTime);
@@ -107,3 +114,20 @@ export async function open(browser: Browser, file: string, viewport = { width: 1
 
 /** Ids of the comment cards drawn so far, in page order. */
 export const shownIds = (page: Page) => page.$$eval('#comments-list article', (cards) => cards.map((c) => (c as HTMLElement).dataset.id!));
+
+/** The report of `args` as JSON (the expectation) and as HTML (under test), both through the CLI. */
+export async function reports(args: string[], name: string): Promise<{ report: Report; html: string }> {
+  const report = await jsonReport(args, name);
+  const html = join(OUTPUT, `${name}.html`);
+  const run = await cli([...args, '-f', 'html'], html);
+  expect(run, run.stderr).toMatchObject({ code: 0, stderr: '' });
+  return { report, html };
+}
+
+/** Nothing ran, loaded or broke the policy: the page only drew itself. */
+export async function expectInert(opened: Opened): Promise<void> {
+  expect(opened.dialogs).toEqual([]);
+  expect(opened.problems).toEqual([]);
+  expect(opened.requests).toEqual([]);
+  expect(await opened.violations()).toEqual([]);
+}
