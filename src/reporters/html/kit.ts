@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 /**
- * Building blocks of the HTML report's page script. The page runs this function's source text (see
- * script.ts), so its body must refer to nothing but its own locals and browser globals: no imports, no
- * module constants (a type-only import is erased and fine).
+ * Building blocks of the HTML report's page script. The page runs this function's source text
+ * (PAGE_SCRIPT in html.ts), so its body must refer to nothing but its own locals and browser globals: no
+ * imports, no module constants (a type-only import is erased and fine). The DOM reference above is for
+ * this file and page.ts, but tsc has no per-file lib: it adds the DOM's types to the whole program.
  *
  * Input text only ever reaches the page as text nodes and attribute values set through the DOM, never as
  * markup; the page's Content-Security-Policy also forbids every HTML-string sink (Trusted Types).

@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 /**
  * The HTML report's page script: reads the embedded report data and renders the comment list, clusters and
- * tables on demand, under the filters. Like pageKit, it runs from its source text (see script.ts) and must
- * refer to nothing outside its body but its parameter and browser globals.
+ * tables on demand, under the filters. Like pageKit, it runs from its source text (PAGE_SCRIPT in
+ * html.ts) and must refer to nothing outside its body but its parameters and browser globals.
  */
 import type { PageKit } from './kit.js';
 import type { PageComment, PageData } from './data.js';
