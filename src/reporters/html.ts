@@ -21,6 +21,7 @@ import { embedJson, pageData, type PageData } from './html/data.js';
 import { pageKit } from './html/kit.js';
 import { packPageData, unpackComments } from './html/pack.js';
 import { pageMain } from './html/page.js';
+import { pageViews } from './html/views.js';
 import { PAGE_STYLE } from './html/style.js';
 import type { Reporter } from './types.js';
 
@@ -31,8 +32,8 @@ export function escapeHtml(text: string): string {
   return stripControls(text, true).replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
 }
 
-/** The page script: the source text of the page, its kit and the data's unpacking, as the browser runs them. */
-export const PAGE_SCRIPT = `"use strict";(${pageMain.toString()})((${pageKit.toString()})(), ${unpackComments.toString()});`;
+/** The page script: the source text of the page, its kit, views and the data's unpacking, as the browser runs them. */
+export const PAGE_SCRIPT = `"use strict";(${pageMain.toString()})((${pageKit.toString()})(), ${unpackComments.toString()}, ${pageViews.toString()});`;
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
