@@ -1,6 +1,7 @@
 /** The one ordered registry of reporters: --format name -> reporter. */
 import { csvReporter } from './csv.js';
 import { githubReporter } from './github.js';
+import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { markdownReporter } from './markdown.js';
 import { terminalReporter } from './terminal.js';
@@ -12,6 +13,7 @@ export const REPORTERS: Readonly<Record<string, { reporter: Reporter<string | It
   markdown: { reporter: markdownReporter, description: 'GitHub-flavoured Markdown, e.g. for $GITHUB_STEP_SUMMARY or a PR comment' },
   csv: { reporter: csvReporter, description: 'one CSV row per comment for spreadsheets (spreadsheet-safe cells)' },
   github: { reporter: githubReporter, description: 'GitHub Actions annotations: one per flagged comment, then a summary notice' },
+  html: { reporter: htmlReporter, description: 'one self-contained HTML page to open in a browser: evidence highlighted, clusters side by side, filters' },
 };
 
 export function reporterNames(): string[] {

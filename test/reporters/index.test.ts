@@ -3,7 +3,7 @@ import { REPORTERS, reporterNames } from '../../src/reporters/index.js';
 
 describe('reporter registry', () => {
   it('keeps terminal first (the default) and json second, then the CI and export formats', () => {
-    expect(reporterNames()).toEqual(['terminal', 'json', 'markdown', 'csv', 'github']);
+    expect(reporterNames()).toEqual(['terminal', 'json', 'markdown', 'csv', 'github', 'html']);
     for (const { description } of Object.values(REPORTERS)) expect(description).not.toBe('');
   });
 });
