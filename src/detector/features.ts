@@ -149,6 +149,19 @@ const K_LOWER_I = 1 << 16;
 const K_CONTRACTION = 1 << 17;
 const K_NUMBER = 1 << 18;
 
+/**
+ * Whether a word belongs to a word list whose measurement has a fixed direction (slang, profanity,
+ * hedges, first and second person, negations, articles, the assistant and rallying vocabularies): such a
+ * word counts through its list only, so a fit cannot give it the opposite weight as a word ("gonna" as
+ * machine evidence because some model wrote it to sound casual).
+ */
+export function inSignedList(word: string): boolean {
+  return (
+    SLANG.has(word) || PROFANITY.has(word) || HEDGES.has(word) || FIRST_SINGULAR.has(word) || SECOND.has(word) ||
+    NEGATIONS.has(word) || ARTICLES.has(word) || ASSISTANT.has(word) || RALLYING.has(word)
+  );
+}
+
 /** Frequency band of a form: B_COMMON… B_RARE by rank, then unlisted (rank Infinity). */
 const B_COMMON = 0;
 const B_MID = 1;

@@ -5,7 +5,7 @@
 import { fitLogistic, type SparseRow } from '../model/logistic.js';
 import { commonRank } from '../text/word-frequency.js';
 import { VERSION } from '../version.js';
-import { measure, STYLE_FEATURES, wordsOf, type Measured } from './features.js';
+import { inSignedList, measure, STYLE_FEATURES, wordsOf, type Measured } from './features.js';
 import { CLIP, DETECTOR_FORMAT, DETECTOR_VERSION, shortness, type DetectorFile } from './model.js';
 
 /**
@@ -114,7 +114,7 @@ export function fitDetector(all: readonly MeasuredText[], options: DetectorTrain
   const df = new Map<string, number>();
   if (o.useWords) for (const t of texts) for (const w of t.words) df.set(w, (df.get(w) ?? 0) + 1);
   const vocabulary = [...df]
-    .filter(([w, n]) => n >= o.minDocumentFrequency && inVocabulary(w, o.vocabularyMaxRank))
+    .filter(([w, n]) => n >= o.minDocumentFrequency && inVocabulary(w, o.vocabularyMaxRank) && !inSignedList(w))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, o.vocabularySize)
     .map(([w]) => w);

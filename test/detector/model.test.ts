@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { STYLE_FEATURES } from '../../src/detector/features.js';
+import { inSignedList, STYLE_FEATURES } from '../../src/detector/features.js';
 import { defaultDetector, loadDetector, type DetectorFile } from '../../src/detector/model.js';
 import { fitDetector, measureTexts, type TrainingText } from '../../src/detector/train.js';
 import { ROOT } from '../helpers.js';
@@ -30,6 +30,12 @@ describe('the shipped detector (data/machine-text.json)', () => {
       // Signed measurements count from zero: their absence is no evidence.
       if (sign.get(s.id) !== 0) expect(s.mean, s.id).toBe(0);
     }
+  });
+
+  it('a word of a list with a fixed direction (slang, profanity, hedges, pronouns…) has no weight of its own', () => {
+    const words = Object.keys(shipped().words);
+    expect(words.length).toBeGreaterThan(1000);
+    expect(words.filter(inSignedList)).toEqual([]);
   });
 
   it('ranks assistant-style replies above casual human comments', () => {
