@@ -4,6 +4,7 @@ import { checkMemory, checkMemoryEvery } from './memory.js';
 import { forgetFeatures } from './text/features.js';
 import { buildAgendaTerms, buildClusters, summarize } from './scoring/summary.js';
 import { scoreComment } from './scoring/combine.js';
+import { runOptions } from './run-needs.js';
 import { SIGNALS } from './signals/index.js';
 import { threadFeatures } from './text/features.js';
 import { detectLanguage, judges, type Language } from './text/language.js';
@@ -39,8 +40,7 @@ export function analyzeThread(original: Thread, config: Config, run: RunContext 
   for (const signal of SIGNALS) {
     const settings = config.signals[signal.id];
     if (!settings?.enabled) continue;
-    const options = signal.id === 'boilerplate' ? { ...settings.options, extraPhrases: config.extraPhrases } : settings.options;
-    const ctx: SignalContext<object> = { options: { ...signal.defaultOptions, ...options } };
+    const ctx: SignalContext<object> = { options: runOptions(signal, config) };
     if (run.corpus) ctx.corpus = run.corpus;
     checkMemory();
     const found = signal.analyze(thread, ctx);

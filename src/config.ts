@@ -45,8 +45,8 @@ export const bare = <T extends object>(from: T): T => Object.assign(Object.creat
 
 export function defaultConfig(): Config {
   const signals = bare<Record<string, SignalSettings>>({});
-  // The model signal needs a trained model (--model), so it starts off; every other signal starts on.
-  for (const s of SIGNALS) signals[s.id] = { enabled: s.id !== 'model', weight: s.weight, options: bare({ ...s.defaultOptions }) };
+  // A signal that needs a trained model (--model) starts off; every other signal starts on.
+  for (const s of SIGNALS) signals[s.id] = { enabled: !s.needs?.model, weight: s.weight, options: bare({ ...s.defaultOptions }) };
   return { threshold: DEFAULT_THRESHOLD, signals, gates: {}, allowAuthors: [], extraPhrases: [], phraseFiles: [] };
 }
 
@@ -212,7 +212,8 @@ export function resolveConfig(user: unknown, origin: string, base: Config = defa
 export function validateSignalOptions(signal: Signal<object>, options: unknown, origin: string, prefix: ReadonlyArray<PropertyKey>): Record<string, unknown> {
   assertNoReservedKeys(options, origin, prefix);
   const shape: Record<string, Zod.ZodType> = {};
-  for (const [key, spec] of specs(signal)) if (key !== 'model') shape[key] = spec.schema().optional();
+  // A model file cannot hold the option the command line gives (--model): only the configured ones.
+  for (const [key, spec] of specs(signal)) if (!SET_ELSEWHERE[key]?.startsWith('--')) shape[key] = spec.schema().optional();
   if (options !== null && typeof options === 'object' && Array.isArray((options as Record<string, unknown>).extraPhrases)) {
     assertIdsNotReserved((options as Record<string, unknown>).extraPhrases as unknown[], origin, [...prefix, 'extraPhrases']);
   }

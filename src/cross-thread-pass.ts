@@ -4,7 +4,8 @@
  * the CLI feeds the index and prints the result.
  */
 import type { RunContext } from './analyze.js';
-import type { CorpusIndex, CorpusResult } from './corpus/index.js';
+import { CorpusIndex, type CorpusResult } from './corpus/index.js';
+import { ConfigError } from './errors.js';
 import type { CorpusMembership, CrossThreadCluster, Thread } from './types.js';
 
 export interface CorpusPass {
@@ -63,4 +64,16 @@ export function threadKeys(): (thread: Thread) => string {
     seen.set(base, n);
     return n === 1 ? base : `${base}~${n}`;
   };
+}
+
+/** A corpus index; bad similarity settings are the configuration's fault, not a bug. */
+export function newCorpusIndex(threshold: number, minWords: number, workers = 0): CorpusIndex {
+  try {
+    return new CorpusIndex({ threshold, minShingles: minWords, workers });
+  } catch (err) {
+    if (err instanceof RangeError) {
+      throw new ConfigError(`cross-thread settings: ${err.message.replace('threshold', 'similarity threshold').replace('minShingles', 'minWords')}`, 'similarity must be above 0 and at most 1; minWords a whole number ≥ 1');
+    }
+    throw err;
+  }
 }

@@ -7,6 +7,7 @@
 import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { OutputError } from './errors.js';
+import { stripControls } from './text/sanitize.js';
 
 /** Where a report goes and how: the parts of CliIO that output needs. */
 export interface OutputIO {
@@ -223,4 +224,16 @@ export function writeReport(report: string | Iterable<string>, output: string | 
     if (err instanceof ReaderGone) return false;
     throw err;
   }
+}
+
+/**
+ * Write a command's report with writeReport. A run that read nothing leaves a previous report file as it
+ * was: replacing it with a report of errors alone would lose the last good one.
+ */
+export function emitReport(report: string | Iterable<string>, output: string | undefined, io: OutputIO & { stderr: (text: string) => void }, readSomething = true): void {
+  if (!readSomething && !toStdout(output)) {
+    io.stderr(`threadsift: no input could be read; ${stripControls(output!)} was left as it was\n`);
+    return;
+  }
+  writeReport(report, output, io);
 }

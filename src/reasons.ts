@@ -1,88 +1,35 @@
 /**
- * All English wording of reasons lives here: signals emit a code and arguments, this module turns them
- * into one plain sentence for reports. Tests assert codes and arguments, never this prose.
+ * Reasons in words: each signal words its own codes (`messages` in its file, checked by the compiler);
+ * this module looks a finding's code up, words the pipeline's own reasons and the thread verdict. Tests
+ * assert codes and arguments, never this prose.
  */
 import { LANGUAGE_NAMES } from './data/language-names.js';
-import type { ReasonCode, VerdictCode } from './types.js';
+import { SIGNALS } from './signals/index.js';
+import { list, quote } from './signals/wording.js';
+import type { MessageOf, ReasonCode, VerdictCode } from './types.js';
 
-type Args = Record<string, unknown>;
-
-const pct = (x: unknown) => `${Math.round(Number(x) * 100)}%`;
-const quote = (x: unknown) => `“${String(x)}”`;
-const list = (x: unknown) => (Array.isArray(x) ? x.map(String).join(', ') : String(x));
-const ids = (x: unknown) => (Array.isArray(x) ? x.map((v) => `#${String(v)}`).join(', ') : `#${String(x)}`);
-
-const MESSAGES: Record<string, (a: Args) => string> = {
-  EXACT_DUPLICATE: (a) => `same text as comment #${String(a.partner)}${othersSuffix(a)}`,
-  NEAR_DUPLICATE: (a) =>
-    `${pct(a.similarity)} similar to comment #${String(a.partner)}${a.sharedText ? `, sharing ${quote(a.sharedText)}` : ''}${othersSuffix(a)}`,
-  PARAPHRASE: (a) =>
-    `paraphrases comment #${String(a.partner)} (${pct(a.similarity)} of weighted words shared${a.sharedText ? `, incl. ${quote(a.sharedText)}` : ''})${othersSuffix(a)}`,
-  DOUBLE_POST: (a) =>
-    `${pct(a.similarity)} the same as comment #${String(a.partner)} — one more copy would make a campaign; two may be a double post`,
-  CROSS_THREAD_DUPLICATE: (a) =>
-    `also posted under ${Number(a.threads) - 1} other thread${Number(a.threads) === 2 ? '' : 's'} (${String(a.size)} copies in all, cross-thread cluster ${String(a.cluster)})`,
-  BOILERPLATE_PHRASE: (a) => `stock phrase ${quote(a.phrase)}: ${String(a.note)}`,
-  ECHO_REPLY: (a) => `opens with agreement (${quote(a.opener)}) in reply to #${String(a.parent)}`,
-  ECHO_REPLY_RESTATES: (a) =>
-    `opens with agreement (${quote(a.opener)}) and restates #${String(a.parent)} (${list(a.sharedTerms)})`,
-  UNGROUNDED: (a) =>
-    `mentions nothing specific to the article${(a.topicTerms as unknown[]).length ? ` beyond its topic (${list(a.topicTerms)})` : ''}; the article's specifics include ${list(a.articleSpecifics)}`,
-  WEAKLY_GROUNDED: (a) =>
-    `mentions only one specific of the article (${list(a.specificsMentioned)}); the rest could sit under any article on the topic`,
-  AGENDA_TERM: (a) => `pushes ${quote(a.term)}, repeated in ${String(a.comments)} comments but absent from the article`,
+/** Reasons the pipeline gives itself, outside any signal. */
+const PIPELINE_MESSAGES: Readonly<Record<string, MessageOf>> = {
   AUTHOR_ALLOWED: (a) => `author ${quote(a.author)} is allow-listed in the configuration`,
-  PROMO_LINK: (a) => {
-    const marks = (a.marks as Array<{ note: string }> | undefined) ?? [];
-    return `link ${quote(a.text)}: ${[String(a.note), ...marks.map((m) => m.note)].join('; ')}`;
-  },
-  PROMO_SELF: (a) => `self-promotion ${quote(a.text)}: ${String(a.note)}`,
-  PROMO_CALL_TO_ACTION: (a) => `call to action ${quote(a.text)}: ${String(a.note)}`,
-  PROMO_MONEY: (a) => `money bait ${quote(a.text)}: ${String(a.note)}`,
-  PROMO_CONTACT: (a) => `contact handle ${quote(a.text)}: ${String(a.note)}`,
-  PROMO_OFFER: (a) => `offer ${quote(a.text)}: ${String(a.note)}`,
-  PROMO_PRICE: (a) => `price ${quote(a.text)}: ${String(a.note)}`,
-  PROMO_TERMS: (a) => `small print ${quote(a.text)}: ${String(a.note)}`,
-  PROMO_REFERENCE_LINK: (a) => `reference link ${quote(a.text)}: ${String(a.note)} (weak evidence)`,
-  PROMO_LINK_FLOOD: (a) => `${String(a.links)} links, the first ${quote(a.text)}: ${String(a.note)}`,
-  PROMO_REPEATED_LINK: (a) => `link ${quote(a.text)} posted in ${String(a.comments)} comments: ${String(a.note)}`,
-  PROMO_REPEATED_SITE: (a) => `link ${quote(a.text)} to ${String(a.site)}, linked from ${String(a.comments)} comments: ${String(a.note)}`,
-  LLM_STYLE: (a) => {
-    const shown = a.evidence as Array<{ kind: string; label: string; text?: string[] }>;
-    const style = shown.filter((e) => e.kind === 'style').map((e) => (e.text?.length ? `${e.label} (${e.text.map(quote).join(', ')})` : e.label));
-    const words = shown.filter((e) => e.kind === 'word').map((e) => quote(e.label));
-    const parts = [...style, ...(words.length ? [`the word${words.length > 1 ? 's' : ''} ${words.join(', ')}`] : [])];
-    return `reads as machine-written (${pct(a.probability)} by style)${parts.length ? `: ${parts.join('; ')}` : ''}`;
-  },
-  MODEL_PROBABILITY: (a) => {
-    const features = (a.features as Array<{ feature: string }>).map((f) => f.feature.replace(/^ngram:/, '').replace(/^signal:/, 'signal '));
-    return `trained model: ${pct(a.probability)} likely a bot${features.length ? `, mostly from ${list(features.map(quote))}` : ''}`;
-  },
-  PLATFORM_SPAM: (a) => `the platform marked it spam (${String(a.field)} in the export)`,
-  PLATFORM_REMOVED: (a) => `moderators removed it (${String(a.field)} in the export)`,
-  PLATFORM_DELETED: (a) => `deleted on the platform, by its author or a moderator (${String(a.field)} in the export)`,
-  SELF_DECLARED_BOT: (a) => `says it is a bot: ${quote(a.phrase)} (${String(a.note)})`,
   LANGUAGE_NOT_JUDGED: (a) => `not judged: language ${String(a.language)} (${languageName(a)}), which ${list(a.signals)} cannot read`,
-  PROMO_AUTHOR_REPEAT: (a) =>
-    `${quote(a.author)} posted this ${Number(a.copies) > 2 ? `${String(a.copies)} times` : 'twice'} (${pct(a.similarity)} the same as #${String(a.partner)})`,
 };
 
 /** "Russian"; for an undetermined language, its script ("Cyrillic script, too little text to name the language"). */
-function languageName(a: Args): string {
+function languageName(a: Record<string, unknown>): string {
   const code = String(a.language);
   if (code === 'und') return `${String(a.script)} script, too little text to name the language`;
   return LANGUAGE_NAMES[code] ?? `${String(a.script)} script`;
 }
 
-function othersSuffix(a: Args): string {
-  const links = a.links as Array<{ id: string }> | undefined;
-  if (!links || links.length <= 1) return '';
-  return ` (also ${ids(links.slice(1).map((l) => l.id))})`;
-}
+/** Every code's sentence: each signal's own messages, then the pipeline's. */
+const MESSAGES: ReadonlyMap<string, MessageOf> = new Map([
+  ...SIGNALS.flatMap((signal) => Object.entries(signal.messages)),
+  ...Object.entries(PIPELINE_MESSAGES),
+]);
 
-/** One sentence for a reason code; unknown codes (from a newer signal) fall back to the code itself. */
+/** One sentence for a reason code; an unknown code (in a report read back from a newer version) stays as it is. */
 export function formatReason(reason: ReasonCode): string {
-  const make = MESSAGES[reason.code];
+  const make = MESSAGES.get(reason.code);
   return make ? make(reason.args) : reason.code;
 }
 

@@ -46,19 +46,22 @@ export interface Thread {
   excluded?: Record<string, number>;
 }
 
-/** A signal's evidence wording is chosen by reasons.ts from `code` + `args`. */
-export interface ReasonCode {
-  code: string;
+/** What a finding says, as a code and its arguments; the wording comes from the emitting signal's `messages`. */
+export interface ReasonCode<C extends string = string> {
+  code: C;
   args: Record<string, unknown>;
 }
 
+/** Turns a reason's arguments into one plain English sentence for reports. */
+export type MessageOf = (args: Record<string, unknown>) => string;
+
 /** Evidence from one signal about one comment. Strength is evidence, not a verdict. */
-export interface Finding {
+export interface Finding<C extends string = string> {
   signal: string;
   commentId: string;
   /** 0..1 */
   strength: number;
-  reason: ReasonCode;
+  reason: ReasonCode<C>;
   /** 0-based, half-open offsets into the comment's text. */
   span?: [number, number];
   /** Other comment ids involved (duplicate partner, echoed parent...). */
@@ -82,8 +85,36 @@ export interface SignalContext<O = object> {
   corpus?: (commentId: string) => CorpusMembership | undefined;
 }
 
+/** Settings of the run-wide corpus pass (near-duplicates across threads). */
+export interface CorpusSettings {
+  /** Word-set Jaccard similarity that links two comments. */
+  threshold: number;
+  /** Comments with fewer distinct words are not compared. */
+  minWords: number;
+}
+
+/**
+ * What a signal needs from the run beyond the thread (whose article, comments, authors and parent ids
+ * every signal reads). The pipeline provides exactly what is declared, so no code outside src/signals
+ * names a signal.
+ */
+export interface SignalNeeds<O> {
+  /** The configuration's `extraPhrases` and `phraseFiles` patterns, passed as the option `extraPhrases`. */
+  extraPhrases?: true;
+  /**
+   * A model trained with `threadsift train`, given with `--model` and passed as the option `model`. Such a
+   * signal is off until a model is given, and is never itself an input of a trained model.
+   */
+  model?: true;
+  /**
+   * The run-wide corpus pass: when the signal is enabled, every comment of the run is indexed with these
+   * settings before any thread is analysed, and `ctx.corpus` answers each comment's cross-thread cluster.
+   */
+  corpus?: (options: O) => CorpusSettings;
+}
+
 /** A detector: a plain object, pure, one per file under src/signals. */
-export interface Signal<O extends object = object> {
+export interface Signal<O extends object = object, C extends string = string> {
   /** kebab-case, stable: used in config, JSON output and docs. */
   id: string;
   /** One line. */
@@ -100,7 +131,16 @@ export interface Signal<O extends object = object> {
    * English) and gives every other comment one "not judged: language xx" reason instead.
    */
   languages?: readonly string[];
-  analyze(thread: Thread, ctx: SignalContext<O>): Finding[];
+  /** What the pipeline must pass it (see SignalNeeds); absent: the thread and its options only. */
+  needs?: SignalNeeds<O>;
+  /**
+   * What the thread's summary gathers from its findings: `duplicate-clusters` joins the comments each
+   * finding links (`args.links`) into clusters; `agenda-terms` groups comments by `args.term`.
+   */
+  gathers?: 'duplicate-clusters' | 'agenda-terms';
+  /** One sentence per reason code the signal emits: a code without a message does not compile. */
+  messages: { readonly [K in C]: MessageOf };
+  analyze(thread: Thread, ctx: SignalContext<O>): Finding<C>[];
 }
 
 /** One reason in a report: a finding with its wording. */

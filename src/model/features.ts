@@ -3,7 +3,8 @@
  * the word unigrams and bigrams of its text. Training and prediction both go through here, so the
  * features a model was fitted on are the features it is applied to.
  */
-import { SIGNALS } from '../signals/index.js';
+import { modelInput } from '../run-needs.js';
+import { signalById } from '../signals/index.js';
 import { tokenize } from '../text/tokens.js';
 import type { Signal, Thread } from '../types.js';
 
@@ -53,9 +54,10 @@ export function ngrams(text: string): NgramOccurrence[] {
   return out;
 }
 
-/** The registered signal with this id, or undefined. */
+/** The registered signal with this id when a model may read it (never the signal that reads a model). */
 export function modelInputSignal(id: string): Signal<object> | undefined {
-  return id === 'model' ? undefined : SIGNALS.find((s) => s.id === id);
+  const signal = signalById(id);
+  return signal && modelInput(signal) ? signal : undefined;
 }
 
 /** Features of every comment of a thread, in comment order. */

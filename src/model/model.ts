@@ -8,6 +8,7 @@ import { parseUserJson } from '../config-file.js';
 import { ConfigError } from '../errors.js';
 import { auroc, bestF1Threshold } from '../eval/metrics.js';
 import type { Thread } from '../types.js';
+import { configuredOptions } from '../run-needs.js';
 import { VERSION } from '../version.js';
 import { modelInputSignal, NGRAM_PREFIX, SIGNAL_PREFIX, threadFeatureSets, type CommentFeatureSet, type SignalFeature } from './features.js';
 import { fitLogistic, predictRow, sigmoid, type SparseRow } from './logistic.js';
@@ -138,7 +139,7 @@ function fitOn(examples: readonly Example[], signalCount: number, o: Required<Tr
 function signalSpecs(config: Config): SignalFeature[] {
   return Object.entries(config.signals)
     .filter(([id, s]) => s.enabled && modelInputSignal(id))
-    .map(([id, s]) => ({ id, options: id === 'boilerplate' ? { ...s.options, extraPhrases: config.extraPhrases } : { ...s.options } }));
+    .map(([id]) => ({ id, options: configuredOptions(modelInputSignal(id)!, config) }));
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;

@@ -1,6 +1,11 @@
 /** Thread-level facts built from findings: duplicate clusters, agenda terms and the one-line verdict. */
 import { formatVerdict } from '../reasons.js';
+import { gatheringSignals } from '../signals/index.js';
 import type { AgendaTerm, Cluster, Finding, ScoredComment, ThreadSummary, VerdictCode } from '../types.js';
+
+/** Signals whose findings link duplicates (args.links), and those whose findings name an agenda term (args.term). */
+const DUPLICATE_SIGNALS = gatheringSignals('duplicate-clusters');
+const AGENDA_SIGNALS = gatheringSignals('agenda-terms');
 
 /** Clusters: connected groups of near-duplicate links, ordered by first comment, ids c1, c2, ... */
 export function buildClusters(findings: Finding[], order: Map<string, number>): Cluster[] {
@@ -13,7 +18,7 @@ export function buildClusters(findings: Finding[], order: Map<string, number>): 
   };
   const edges: Array<[string, string, number]> = [];
   for (const f of findings) {
-    if (f.signal !== 'near-duplicate') continue;
+    if (!DUPLICATE_SIGNALS.has(f.signal)) continue;
     const links = (f.reason.args.links as Array<{ id: string; similarity: number }> | undefined) ?? [];
     for (const l of links) {
       if (!parent.has(f.commentId)) parent.set(f.commentId, f.commentId);
@@ -46,7 +51,7 @@ export function buildClusters(findings: Finding[], order: Map<string, number>): 
 export function buildAgendaTerms(findings: Finding[], order: Map<string, number>): AgendaTerm[] {
   const terms = new Map<string, Set<string>>();
   for (const f of findings) {
-    if (f.reason.code !== 'AGENDA_TERM') continue;
+    if (!AGENDA_SIGNALS.has(f.signal)) continue;
     const term = String(f.reason.args.term);
     const set = terms.get(term) ?? new Set<string>();
     set.add(f.commentId);

@@ -4,6 +4,10 @@ import { visibleText } from '../text/normalize.js';
 import { matchPhrases } from '../text/phrases.js';
 import type { Finding, Signal } from '../types.js';
 import { whole, unit } from '../options.js';
+import { quote } from './wording.js';
+
+/** The reason codes this signal emits; each has its sentence in `messages`. */
+export type AgendaDriftCode = 'AGENDA_TERM';
 
 export interface AgendaDriftOptions {
   /** A term must recur in at least this many comments. */
@@ -37,7 +41,16 @@ interface TermStat {
  * off-article topic. Words inside boilerplate phrases do not count (they are filler, not topic).
  * Silent when the thread has no article text to compare against.
  */
-export const agendaDrift: Signal<AgendaDriftOptions> = {
+/**
+ * Strength of an agenda term by the share of the thread's comments that push it: 0.3 for a term in a
+ * handful of comments, rising by 0.02 per percent of the thread, full at 35%. A term in many comments
+ * is an agenda; one in three is the minimum the signal reports at all (minComments).
+ */
+const AGENDA_BASE = 0.3;
+const AGENDA_PER_SHARE = 2;
+const agendaStrength = (share: number) => Math.min(1, AGENDA_BASE + AGENDA_PER_SHARE * share);
+
+export const agendaDrift: Signal<AgendaDriftOptions, AgendaDriftCode> = {
   id: 'agenda-drift',
   description: 'Terms repeated across 3 or more comments that the article never mentions (an off-article topic being pushed)',
   weight: 0.35,
@@ -45,6 +58,10 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
   languages: ['eng'],
   defaultOptions: { minComments: 3, minShare: 0.02, minWordRank: 2000 },
   optionsSchema: { minComments: whole(2, 1_000_000), minShare: unit(), minWordRank: whole(0, 1_000_000) },
+  gathers: 'agenda-terms',
+  messages: {
+    AGENDA_TERM: (a) => `pushes ${quote(a.term)}, repeated in ${String(a.comments)} comments but absent from the article`,
+  },
   analyze(thread, ctx) {
     const f = threadFeatures(thread);
     if (!f.article.judgeable) return [];
@@ -121,13 +138,13 @@ export const agendaDrift: Signal<AgendaDriftOptions> = {
     recurring = recurring.filter((t) => t.words > 1 || !(phrasesByWord.get(t.key) ?? []).some((p) => sameSet(p.comments, t.comments)));
     // Overlapping phrases over the same comments ("global commodity" / "commodity markets") merge.
     recurring = mergeOverlapping(recurring, thread.comments.map((c) => c.text));
-    const findings: Finding[] = [];
+    const findings: Finding<AgendaDriftCode>[] = [];
     for (const term of recurring.sort((a, b) => b.comments.size - a.comments.size || a.key.localeCompare(b.key))) {
       const ids = [...term.comments].sort((a, b) => a - b).map((i) => thread.comments[i]!.id);
       // A term used by hundreds of comments lists the first few as related; the finding's args carry
       // the count and the thread's agendaTerms every comment (as near-duplicate does for large clusters).
       const listed = ids.slice(0, MAX_RELATED + 1);
-      const strength = Math.min(1, 0.3 + 2 * (term.comments.size / Math.max(n, 1)));
+      const strength = agendaStrength(term.comments.size / Math.max(n, 1));
       for (const ci of [...term.comments].sort((a, b) => a - b)) {
         const id = thread.comments[ci]!.id;
         findings.push({

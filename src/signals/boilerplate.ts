@@ -4,6 +4,10 @@ import { threadFeatures } from '../text/features.js';
 import { combineWeights, DEFAULT_PHRASE_WEIGHT, matchPhrases } from '../text/phrases.js';
 import type { Finding, Signal } from '../types.js';
 import { phraseEntries } from '../options.js';
+import { quote } from './wording.js';
+
+/** The reason codes this signal emits; each has its sentence in `messages`. */
+export type BoilerplateCode = 'BOILERPLATE_PHRASE';
 
 export interface BoilerplateOptions {
   /** Extra entries (from config phrase files) matched after the built-in list. */
@@ -21,7 +25,7 @@ function withExtras(extra: PhraseEntry[]): readonly PhraseEntry[] {
 }
 
 /** Stock constructions of generic commentary; one finding per match, strength grows with the count. */
-export const boilerplate: Signal<BoilerplateOptions> = {
+export const boilerplate: Signal<BoilerplateOptions, BoilerplateCode> = {
   id: 'boilerplate',
   description: 'Generic stock constructions of low-effort and machine-written commentary',
   weight: 0.55,
@@ -29,10 +33,14 @@ export const boilerplate: Signal<BoilerplateOptions> = {
   languages: ['eng'],
   defaultOptions: { extraPhrases: [] },
   optionsSchema: { extraPhrases: phraseEntries() },
+  needs: { extraPhrases: true },
+  messages: {
+    BOILERPLATE_PHRASE: (a) => `stock phrase ${quote(a.phrase)}: ${String(a.note)}`,
+  },
   analyze(thread, ctx) {
     const entries = withExtras(ctx.options.extraPhrases);
     const features = threadFeatures(thread);
-    const findings: Finding[] = [];
+    const findings: Finding<BoilerplateCode>[] = [];
     thread.comments.forEach((comment, i) => {
       const quotes = features.comments[i]!.quotes;
       const matches = matchPhrases(comment.text, entries).filter(

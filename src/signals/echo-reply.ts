@@ -4,6 +4,10 @@ import type { Tokens } from '../text/tokens.js';
 import { DEFAULT_PHRASE_WEIGHT, matchPhrases } from '../text/phrases.js';
 import type { Finding, Signal } from '../types.js';
 import { unit } from '../options.js';
+import { list, quote } from './wording.js';
+
+/** The reason codes this signal emits; each has its sentence in `messages`. */
+export type EchoReplyCode = 'ECHO_REPLY' | 'ECHO_REPLY_RESTATES';
 
 export interface EchoReplyOptions {
   /** Share of the reply's content words that must come from the parent to count as restating it. */
@@ -14,7 +18,18 @@ export interface EchoReplyOptions {
  * A reply that opens with agreement and restates the comment it answers: the parent when the export
  * records parent ids, otherwise the comment just before it.
  */
-export const echoReply: Signal<EchoReplyOptions> = {
+/**
+ * Strength of an echo reply: the opener's own weight raised by 0.25 for standing at the very start of a
+ * reply; when the reply also restates its parent, a further 0.2 plus the share of its words it repeats.
+ */
+const ECHO_OPENER_BONUS = 0.25;
+const ECHO_RESTATES_BONUS = 0.2;
+function echoStrength(openerWeight: number, restated: number | undefined): number {
+  const base = openerWeight + ECHO_OPENER_BONUS;
+  return Math.min(1, restated !== undefined ? base + ECHO_RESTATES_BONUS + restated : base);
+}
+
+export const echoReply: Signal<EchoReplyOptions, EchoReplyCode> = {
   id: 'echo-reply',
   description: 'Replies that open with agreement ("Absolutely.", "Excellent point.") and restate the comment before them',
   weight: 0.3,
@@ -22,9 +37,14 @@ export const echoReply: Signal<EchoReplyOptions> = {
   languages: ['eng'],
   defaultOptions: { minRestatement: 0.15 },
   optionsSchema: { minRestatement: unit() },
+  messages: {
+    ECHO_REPLY: (a) => `opens with agreement (${quote(a.opener)}) in reply to #${String(a.parent)}`,
+    ECHO_REPLY_RESTATES: (a) =>
+      `opens with agreement (${quote(a.opener)}) and restates #${String(a.parent)} (${list(a.sharedTerms)})`,
+  },
   analyze(thread, ctx) {
     const features = threadFeatures(thread);
-    const findings: Finding[] = [];
+    const findings: Finding<EchoReplyCode>[] = [];
     const threaded = thread.comments.some((c) => c.parentId !== undefined);
     thread.comments.forEach((comment, i) => {
       const opener = matchPhrases(comment.text, AGREEMENT_OPENERS).find((m) => m.span[0] === 0);
@@ -41,14 +61,14 @@ export const echoReply: Signal<EchoReplyOptions> = {
       const own = [...mine.contentStems].filter((s) => !topic.has(s));
       const shared = own.filter((s) => theirs.contentStems.has(s));
       const restated = own.length > 0 ? shared.length / own.length : 0;
-      const base = (opener.entry.weight ?? DEFAULT_PHRASE_WEIGHT) + 0.25;
-      const strength = Math.min(1, restated >= ctx.options.minRestatement ? base + 0.2 + restated : base);
+      const restates = restated >= ctx.options.minRestatement;
+      const strength = echoStrength(opener.entry.weight ?? DEFAULT_PHRASE_WEIGHT, restates ? restated : undefined);
       findings.push({
         signal: 'echo-reply',
         commentId: comment.id,
         strength,
         reason: {
-          code: restated >= ctx.options.minRestatement ? 'ECHO_REPLY_RESTATES' : 'ECHO_REPLY',
+          code: restates ? 'ECHO_REPLY_RESTATES' : 'ECHO_REPLY',
           args: {
             opener: opener.text,
             parent: parent.id,

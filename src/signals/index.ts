@@ -25,3 +25,10 @@ export const SIGNALS: readonly Signal<object>[] = [
   llmStyle as Signal<object>,
   modelSignal as Signal<object>,
 ];
+
+/** The registered signal with this id, or undefined. */
+export const signalById = (id: string): Signal<object> | undefined => SIGNALS.find((s) => s.id === id);
+
+/** The signals whose findings the thread summary gathers into `kind` (see Signal.gathers). */
+export const gatheringSignals = (kind: NonNullable<Signal['gathers']>): ReadonlySet<string> =>
+  new Set(SIGNALS.filter((s) => s.gathers === kind).map((s) => s.id));

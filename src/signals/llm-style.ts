@@ -4,6 +4,10 @@ import { BLOCK_QUOTE_FORMS } from '../data/quotes.js';
 import { quoteSpans, threadFeatures, unquoted } from '../text/features.js';
 import type { Finding, Signal } from '../types.js';
 import { number, unit, whole } from '../options.js';
+import { pct, quote } from './wording.js';
+
+/** The reason codes this signal emits; each has its sentence in `messages`. */
+export type LlmStyleCode = 'LLM_STYLE';
 
 /** Options of the llm-style signal. */
 export interface LlmStyleOptions {
@@ -64,7 +68,7 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
  * mentions and hashtags left out) and its words. One finding per judged comment whose strength reaches minStrength,
  * naming the measurements and words that raised it most.
  */
-export const llmStyle: Signal<LlmStyleOptions> = {
+export const llmStyle: Signal<LlmStyleOptions, LlmStyleCode> = {
   id: 'llm-style',
   description: 'Machine-written style: a small transparent model of how assistant-written text differs from people\'s (vocabulary, edited casing and punctuation, no slips, sentence shape)',
   // Weight and prior from bench/calibrate.mjs (with the human sets as a constraint): at prior 0.1 the
@@ -74,10 +78,19 @@ export const llmStyle: Signal<LlmStyleOptions> = {
   defaultOptions: { minWords: 8, prior: 0.1, minStrength: 0.1 },
   // The prior enters as log-odds: 0 and 1 have none.
   optionsSchema: { minWords: whole(1, 100_000), prior: number(0, 1, { above: true, below: true }), minStrength: unit() },
+  messages: {
+    LLM_STYLE: (a) => {
+      const shown = a.evidence as Array<{ kind: string; label: string; text?: string[] }>;
+      const style = shown.filter((e) => e.kind === 'style').map((e) => (e.text?.length ? `${e.label} (${e.text.map(quote).join(', ')})` : e.label));
+      const words = shown.filter((e) => e.kind === 'word').map((e) => quote(e.label));
+      const parts = [...style, ...(words.length ? [`the word${words.length > 1 ? 's' : ''} ${words.join(', ')}`] : [])];
+      return `reads as machine-written (${pct(a.probability)} by style)${parts.length ? `: ${parts.join('; ')}` : ''}`;
+    },
+  },
   analyze(thread, ctx) {
     const o = ctx.options;
     const detector = defaultDetector();
-    const findings: Finding[] = [];
+    const findings: Finding<LlmStyleCode>[] = [];
     const features = threadFeatures(thread);
     thread.comments.forEach((comment, i) => {
       const f = features.comments[i]!;

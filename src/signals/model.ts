@@ -2,6 +2,10 @@ import { ConfigError } from '../errors.js';
 import type { Model } from '../model/model.js';
 import type { Finding, Signal } from '../types.js';
 import { setElsewhere, unit, whole } from '../options.js';
+import { list, pct, quote } from './wording.js';
+
+/** The reason codes this signal emits; each has its sentence in `messages`. */
+export type ModelSignalCode = 'MODEL_PROBABILITY';
 
 /** Options of the model signal; the CLI sets `model` from `--model`. */
 export interface ModelOptions {
@@ -17,19 +21,26 @@ export interface ModelOptions {
  * The trained model's probability that a comment is a bot's, as evidence with the features that pushed
  * it up most. Off unless a model is given: the model-free signals stand on their own.
  */
-export const modelSignal: Signal<ModelOptions> = {
+export const modelSignal: Signal<ModelOptions, ModelSignalCode> = {
   id: 'model',
   description: 'Probability from a model trained on labelled threads (threadsift train), with its top contributing features',
   weight: 1,
   defaultOptions: { model: null, topFeatures: 5, minProbability: 0.05 },
   optionsSchema: { model: setElsewhere<Model | null>('a model file given with --model'), topFeatures: whole(1, 1000), minProbability: unit() },
+  needs: { model: true },
+  messages: {
+    MODEL_PROBABILITY: (a) => {
+      const features = (a.features as Array<{ feature: string }>).map((f) => f.feature.replace(/^ngram:/, '').replace(/^signal:/, 'signal '));
+      return `trained model: ${pct(a.probability)} likely a bot${features.length ? `, mostly from ${list(features.map(quote))}` : ''}`;
+    },
+  },
   analyze(thread, ctx) {
     const { model, topFeatures, minProbability } = ctx.options;
     if (model === null) return [];
     if (typeof model !== 'object' || typeof model.predict !== 'function') {
       throw new ConfigError('signals.model.options.model must be a model loaded from a model file', 'use --model <file>');
     }
-    const findings: Finding[] = [];
+    const findings: Finding<ModelSignalCode>[] = [];
     for (const p of model.predict(thread)) {
       if (p.probability < minProbability) continue;
       const top = p.contributions.filter((c) => c.contribution > 0).slice(0, topFeatures);

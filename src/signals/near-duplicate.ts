@@ -5,6 +5,17 @@ import type { Tokens } from '../text/tokens.js';
 import type { Finding, Signal, Thread } from '../types.js';
 import { number, whole } from '../options.js';
 import { checkMemoryEvery } from '../memory.js';
+import { ids, pct, quote, type Args } from './wording.js';
+
+/** The reason codes this signal emits; each has its sentence in `messages`. */
+export type NearDuplicateCode = 'EXACT_DUPLICATE' | 'NEAR_DUPLICATE' | 'PARAPHRASE' | 'DOUBLE_POST';
+
+/** ", also #9, #13" when a comment links to more than one partner. */
+function othersSuffix(a: Args): string {
+  const links = a.links as Array<{ id: string }> | undefined;
+  if (!links || links.length <= 1) return '';
+  return ` (also ${ids(links.slice(1).map((l) => l.id))})`;
+}
 
 export interface NearDuplicateOptions {
   /** Character-bigram Dice at or above this links a pair (light edits of the same text). */
@@ -147,15 +158,27 @@ function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups: number
   return { groups, links };
 }
 
+/** An exact copy of another comment. */
+const EXACT_STRENGTH = 0.85;
+/** A light edit: 0.6 at the character threshold, rising linearly to 0.95 at identical bigrams. */
+const CHARACTER_BASE = 0.6;
+const CHARACTER_RANGE = 0.35;
+/** A paraphrase: 0.35 at the word threshold, rising by 0.016 per point of weighted overlap, at most 0.9. */
+const PARAPHRASE_BASE = 0.35;
+const PARAPHRASE_SLOPE = 1.6;
+const PARAPHRASE_MAX = 0.9;
+/** Added when three or more comments carry the text: a campaign rather than a double post. */
+const CAMPAIGN_BONUS = 0.15;
+
 /** Evidence strength of one link, before the bonus for larger clusters. */
 function linkStrength(link: Link, o: NearDuplicateOptions): number {
-  if (link.method === 'exact') return 0.85;
-  if (link.method === 'characters') return 0.6 + 0.35 * ((link.similarity - o.characterThreshold) / (1 - o.characterThreshold));
-  return Math.min(0.9, 0.35 + 1.6 * (link.similarity - o.wordThreshold));
+  if (link.method === 'exact') return EXACT_STRENGTH;
+  if (link.method === 'characters') return CHARACTER_BASE + CHARACTER_RANGE * ((link.similarity - o.characterThreshold) / (1 - o.characterThreshold));
+  return Math.min(PARAPHRASE_MAX, PARAPHRASE_BASE + PARAPHRASE_SLOPE * (link.similarity - o.wordThreshold));
 }
 
 /** Comments that say nearly the same thing as another comment in the thread. */
-export const nearDuplicate: Signal<NearDuplicateOptions> = {
+export const nearDuplicate: Signal<NearDuplicateOptions, NearDuplicateCode> = {
   id: 'near-duplicate',
   description: 'Comments that repeat or paraphrase another comment in the same thread',
   weight: 0.45,
@@ -167,6 +190,16 @@ export const nearDuplicate: Signal<NearDuplicateOptions> = {
     minContentWords: whole(1, 1000),
     minExactChars: whole(1, 100_000),
   },
+  gathers: 'duplicate-clusters',
+  messages: {
+    EXACT_DUPLICATE: (a) => `same text as comment #${String(a.partner)}${othersSuffix(a)}`,
+    NEAR_DUPLICATE: (a) =>
+      `${pct(a.similarity)} similar to comment #${String(a.partner)}${a.sharedText ? `, sharing ${quote(a.sharedText)}` : ''}${othersSuffix(a)}`,
+    PARAPHRASE: (a) =>
+      `paraphrases comment #${String(a.partner)} (${pct(a.similarity)} of weighted words shared${a.sharedText ? `, incl. ${quote(a.sharedText)}` : ''})${othersSuffix(a)}`,
+    DOUBLE_POST: (a) =>
+      `${pct(a.similarity)} the same as comment #${String(a.partner)} — one more copy would make a campaign; two may be a double post`,
+  },
   analyze(thread, ctx) {
     const f = threadFeatures(thread);
     const o = ctx.options;
@@ -175,7 +208,7 @@ export const nearDuplicate: Signal<NearDuplicateOptions> = {
     // copies of every text its representative links to.
     const groupOfRep = new Map<number, number[]>();
     for (const g of groups) groupOfRep.set(g[0]!, g);
-    const findings: Finding[] = [];
+    const findings: Finding<NearDuplicateCode>[] = [];
     for (const g of groups) {
       const rep = g[0]!;
       // Copies are counted in full but listed only up to MAX_RELATED, so a flood of 20,000 identical
@@ -203,7 +236,7 @@ export const nearDuplicate: Signal<NearDuplicateOptions> = {
 /** Related ids listed per finding; larger clusters are summarised by their count. */
 const MAX_RELATED = 20;
 
-function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i: number, mine: Link[], copies: number): Finding {
+function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i: number, mine: Link[], copies: number): Finding<NearDuplicateCode> {
   mine.sort((x, y) => y.similarity - x.similarity || x.other - y.other);
   const best = mine[0]!;
   const me = f.comments[i]!;
@@ -221,7 +254,7 @@ function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i:
   // Two near-identical copies are often one person's double post (or an export that lists a reply
   // twice); a third copy, or a reworded copy, is what a campaign looks like.
   const doublePost = copies === 2 && best.similarity >= DOUBLE_POST_SIMILARITY;
-  const strength = doublePost ? DOUBLE_POST_STRENGTH : Math.min(1, linkStrength(best, o) + (copies >= 3 ? 0.15 : 0));
+  const strength = doublePost ? DOUBLE_POST_STRENGTH : Math.min(1, linkStrength(best, o) + (copies >= 3 ? CAMPAIGN_BONUS : 0));
   const shown = mine.slice(0, MAX_RELATED);
   return {
     signal: 'near-duplicate',

@@ -1,8 +1,11 @@
 import type { Finding, ModerationMark, Signal } from '../types.js';
 
+/** The reason codes this signal emits; each has its sentence in `messages`. */
+export type PlatformFlagCode = 'PLATFORM_SPAM' | 'PLATFORM_REMOVED' | 'PLATFORM_DELETED';
+
 /** Evidence strength of each kind of mark. */
 const STRENGTH: Readonly<Record<ModerationMark['kind'], number>> = { spam: 1, removed: 0.4, deleted: 0.15 };
-const CODE: Readonly<Record<ModerationMark['kind'], string>> = { spam: 'PLATFORM_SPAM', removed: 'PLATFORM_REMOVED', deleted: 'PLATFORM_DELETED' };
+const CODE: Readonly<Record<ModerationMark['kind'], PlatformFlagCode>> = { spam: 'PLATFORM_SPAM', removed: 'PLATFORM_REMOVED', deleted: 'PLATFORM_DELETED' };
 
 /**
  * What the platform's own moderation recorded, as the export carries it (Comment.moderation, set by the
@@ -16,14 +19,19 @@ const CODE: Readonly<Record<ModerationMark['kind'], string>> = { spam: 'PLATFORM
  * too, and people delete their own comments; they add to other evidence. Language-neutral: the marks are
  * not words.
  */
-export const platformFlag: Signal = {
+export const platformFlag: Signal<object, PlatformFlagCode> = {
   id: 'platform-flag',
   description: "Comments the platform's own moderation marked in the export: spam (strong), removed by moderators, deleted",
   weight: 0.9,
   defaultOptions: {},
   optionsSchema: {},
+  messages: {
+    PLATFORM_SPAM: (a) => `the platform marked it spam (${String(a.field)} in the export)`,
+    PLATFORM_REMOVED: (a) => `moderators removed it (${String(a.field)} in the export)`,
+    PLATFORM_DELETED: (a) => `deleted on the platform, by its author or a moderator (${String(a.field)} in the export)`,
+  },
   analyze(thread) {
-    const findings: Finding[] = [];
+    const findings: Finding<PlatformFlagCode>[] = [];
     for (const comment of thread.comments) {
       for (const mark of comment.moderation ?? []) {
         findings.push({

@@ -1,10 +1,15 @@
-import { LINK_MARKS, PROMO, PROMO_MESSAGES, REFERENCE_SITES, type PromoEntry, type PromoKind, type ReferenceSite } from '../data/promo.js';
+import type { PromoKind } from '../data/promo.js';
 import { threadFeatures } from '../text/features.js';
-import { combineWeights, DEFAULT_PHRASE_WEIGHT, matchPhrases, type PhraseMatch } from '../text/phrases.js';
-import { dice } from '../text/similarity.js';
+import { combineWeights, DEFAULT_PHRASE_WEIGHT } from '../text/phrases.js';
 import type { Tokens } from '../text/tokens.js';
-import type { Finding, Signal, Thread } from '../types.js';
+import type { Finding, Signal } from '../types.js';
 import { unit, whole } from '../options.js';
+import { linkContext, readComment, type Read } from './promo-read.js';
+import { authorRepeats } from './promo-repeats.js';
+import { pct, quote } from './wording.js';
+
+/** The reason codes this signal emits; each has its sentence in `messages`. */
+export type PromoCode = 'PROMO_LINK' | 'PROMO_SELF' | 'PROMO_CALL_TO_ACTION' | 'PROMO_MONEY' | 'PROMO_CONTACT' | 'PROMO_OFFER' | 'PROMO_PRICE' | 'PROMO_TERMS' | 'PROMO_REFERENCE_LINK' | 'PROMO_LINK_FLOOD' | 'PROMO_REPEATED_LINK' | 'PROMO_REPEATED_SITE' | 'PROMO_AUTHOR_REPEAT';
 
 /** Options of the promo signal. */
 export interface PromoOptions {
@@ -30,7 +35,7 @@ export interface PromoOptions {
   singleCueCap: number;
 }
 
-const CODES: Record<PromoKind, string> = {
+const CODES: Record<PromoKind, PromoCode> = {
   link: 'PROMO_LINK',
   'self-promotion': 'PROMO_SELF',
   'call-to-action': 'PROMO_CALL_TO_ACTION',
@@ -41,12 +46,6 @@ const CODES: Record<PromoKind, string> = {
   contact: 'PROMO_CONTACT',
 };
 
-/** One repeat: the same author posting the same text again; often a double post, so weak alone. */
-const REPEAT_STRENGTH = 0.3;
-/** Three or more copies by one author is a campaign, not a double post. */
-const REPEATS_STRENGTH = 0.6;
-/** Authors with more comments than this in one thread are checked for exact repeats only. */
-const MAX_FUZZY_AUTHOR_COMMENTS = 300;
 /** Long comments keep at least this share of their promo evidence. */
 const MIN_LENGTH_FACTOR = 0.4;
 /** Kinds that only point somewhere; what the comment says around them decides how promotional they are. */
@@ -77,13 +76,6 @@ const LINK_FLOOD = {
   note: 'a pile of links in one comment: written to be clicked, not read',
   source: 'TubeSpam (Alberto, Lochter & Almeida, ICMLA 2015): link spam in video comments',
 };
-const ARTICLE_LINK: ReferenceSite = {
-  id: 'article',
-  hosts: '',
-  note: 'a link to the article itself',
-  source: 'the thread (its url)',
-};
-
 /**
  * At most this many other comments are named as related to a repeated link or site: a link posted in
  * hundreds of comments would otherwise name every other one on each, quadratic in the thread's size.
@@ -101,100 +93,6 @@ function othersThan(posters: readonly number[], i: number): number[] {
 /** `limit / words`, at most 1 and at least `floor`: evidence diluted by the text around it. */
 const dilution = (words: number, limit: number, floor: number) => (words <= limit ? 1 : Math.max(floor, limit / words));
 
-interface Target {
-  host: string;
-  /** Path with query, without fragment or trailing slash. */
-  path: string;
-}
-
-/**
- * Where a matched link points: host (lower-case, without "www." or "m.") and path. Links written to
- * dodge filters ("site . com", "site(dot)com") are read as the address they spell.
- */
-export function linkTarget(text: string): Target {
-  let t = text.toLowerCase();
-  // Most links are written whole: only a spaced-out or "(dot)" address needs rewriting.
-  if (/[\s([]/.test(t)) t = t.replace(/\s{0,2}(?:\(dot\)|\[dot\])\s{0,2}/g, '.').replace(/\s/g, '');
-  t = t.replace(/^[a-z][a-z0-9+.-]{0,15}:\/\//, '').replace(/^(?:www\d?|m|mobile)\./, '');
-  const hash = t.indexOf('#');
-  if (hash >= 0) t = t.slice(0, hash);
-  const cut = t.search(/[/?]/);
-  const host = (cut < 0 ? t : t.slice(0, cut)).replace(/:\d{1,5}$/, '').replace(/\.$/, '');
-  const path = (cut < 0 ? '' : t.slice(cut)).replace(/\/$/, '');
-  return { host, path };
-}
-
-const HOST = /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}$/;
-
-const markRegexes = LINK_MARKS.map((entry) => ({ entry, re: new RegExp(entry.pattern, 'iu') }));
-
-// The query parameters that name who posted a link, not what it shows: the same page with another
-// referrer's id is the same link, repeated.
-const REFERRAL_PARAMETER = /^(?:ref|aff|affiliate|affiliateid|affid|referral|referrer|refid|friend|invite|r|utm_\w{1,20}|fref|pnref|si|feature|src|source|tag|campaign|partner)=/;
-
-/** A path with its referral and tracking parameters removed. */
-function withoutReferral(path: string): string {
-  const q = path.indexOf('?');
-  if (q < 0) return path;
-  const kept = path.slice(q + 1).split('&').filter((p) => p && !REFERRAL_PARAMETER.test(p));
-  const base = path.slice(0, q).replace(/\/$/, '');
-  return kept.length ? `${base}?${kept.join('&')}` : base;
-}
-
-// Second-level labels under which registrations sit one level lower (example.co.uk, example.com.au).
-const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'ne', 'or', 'go', 'gob', 'gouv']);
-
-/** The registrable domain of a host ("m.facebook.com" -> "facebook.com", "a.b.co.uk" -> "b.co.uk"). */
-export function siteOf(host: string): string {
-  const labels = host.split('.');
-  const n = labels.length;
-  const keep = n >= 3 && labels[n - 1]!.length === 2 && SECOND_LEVEL.has(labels[n - 2]!) ? 3 : 2;
-  return labels.slice(-keep).join('.');
-}
-
-const referenceHosts = REFERENCE_SITES.map((site) => ({ site, re: new RegExp(`^(?:${site.hosts})$`, 'u') }));
-
-/** The reference kind a link points at: the article itself (same page as thread.url) or a well-known reference site. */
-function referenceOf(target: Target, article: Target | undefined): ReferenceSite | undefined {
-  if (!target.host) return undefined;
-  if (article && target.host === article.host && samePage(target.path, article.path)) return ARTICLE_LINK;
-  for (const { site, re } of referenceHosts) if (re.test(target.host)) return site;
-  return undefined;
-}
-
-/** Same path, ignoring the query, except a video id (?v=) which names the page on video sites. */
-function samePage(a: string, b: string): boolean {
-  const [pathA, queryA = ''] = a.split('?', 2);
-  const [pathB, queryB = ''] = b.split('?', 2);
-  const video = (q: string) => /(?:^|&)v=([\w-]+)/.exec(q)?.[1];
-  return pathA === pathB && video(queryA) === video(queryB);
-}
-
-/** Most comments hold no promotion: they share one empty list of reads. */
-const NO_READS: readonly Read[] = Object.freeze([]);
-
-/** Matches of both promo lists in text order; where one of PROMO_MESSAGES overlaps one of PROMO, PROMO's wins. */
-function promoMatches(text: string): readonly PhraseMatch[] {
-  const comments = matchPhrases(text, PROMO);
-  const messages = matchPhrases(text, PROMO_MESSAGES);
-  if (messages.length === 0) return comments;
-  const kept = messages.filter((m) => !comments.some((c) => m.span[0] < c.span[1] && c.span[0] < m.span[1]));
-  return [...comments, ...kept].sort((a, b) => a.span[0] - b.span[0]);
-}
-
-/** A comment's matches, read: each match with its entry and, for links, where they point. */
-interface Read {
-  match: PhraseMatch;
-  entry: PromoEntry;
-  reference?: ReferenceSite;
-  /** Key of a link that is not a reference, for finding the same link in other comments. */
-  linkKey?: string;
-  /** The site of that link (its registrable domain), unless it is the thread's own site. */
-  site?: string;
-  /** What the link's own address shows (a referral id, a paid shortener): LINK_MARKS that match it. */
-  marks?: PromoEntry[];
-}
-
 /**
  * Promotional spam: links, self-promotion, calls to action, money and prize bait, paid-service offers
  * and their small print, contact handles (one finding per match, codes by kind), links repeated across
@@ -202,7 +100,7 @@ interface Read {
  * kinds of cue or a repeated link to score above singleCueCap; links to the article or to a reference
  * site are weak evidence.
  */
-export const promo: Signal<PromoOptions> = {
+export const promo: Signal<PromoOptions, PromoCode> = {
   id: 'promo',
   description: 'Promotional spam: "check out my channel", prize and premium-rate bait, links with a call to action, links repeated across comments, contact handles, one author repeating a comment',
   weight: 1,
@@ -216,11 +114,29 @@ export const promo: Signal<PromoOptions> = {
     longCommentWords: whole(1, 100_000),
     singleCueCap: unit(),
   },
+  messages: {
+    PROMO_LINK: (a) => {
+      const marks = (a.marks as Array<{ note: string }> | undefined) ?? [];
+      return `link ${quote(a.text)}: ${[String(a.note), ...marks.map((m) => m.note)].join('; ')}`;
+    },
+    PROMO_SELF: (a) => `self-promotion ${quote(a.text)}: ${String(a.note)}`,
+    PROMO_CALL_TO_ACTION: (a) => `call to action ${quote(a.text)}: ${String(a.note)}`,
+    PROMO_MONEY: (a) => `money bait ${quote(a.text)}: ${String(a.note)}`,
+    PROMO_CONTACT: (a) => `contact handle ${quote(a.text)}: ${String(a.note)}`,
+    PROMO_OFFER: (a) => `offer ${quote(a.text)}: ${String(a.note)}`,
+    PROMO_PRICE: (a) => `price ${quote(a.text)}: ${String(a.note)}`,
+    PROMO_TERMS: (a) => `small print ${quote(a.text)}: ${String(a.note)}`,
+    PROMO_REFERENCE_LINK: (a) => `reference link ${quote(a.text)}: ${String(a.note)} (weak evidence)`,
+    PROMO_LINK_FLOOD: (a) => `${String(a.links)} links, the first ${quote(a.text)}: ${String(a.note)}`,
+    PROMO_REPEATED_LINK: (a) => `link ${quote(a.text)} posted in ${String(a.comments)} comments: ${String(a.note)}`,
+    PROMO_REPEATED_SITE: (a) => `link ${quote(a.text)} to ${String(a.site)}, linked from ${String(a.comments)} comments: ${String(a.note)}`,
+    PROMO_AUTHOR_REPEAT: (a) =>
+      `${quote(a.author)} posted this ${Number(a.copies) > 2 ? `${String(a.copies)} times` : 'twice'} (${pct(a.similarity)} the same as #${String(a.partner)})`,
+  },
   analyze(thread, ctx) {
     const o = ctx.options;
     const features = threadFeatures(thread);
-    const article = thread.url ? linkTarget(thread.url) : undefined;
-    const context: LinkContext = { article, articleSite: article && HOST.test(article.host) ? siteOf(article.host) : undefined };
+    const context = linkContext(thread.url);
     const comments = thread.comments;
     // Indexed loops and shared empty reads: this runs for every comment, mostly before V8 has optimised
     // it, and most comments hold no promotion.
@@ -237,7 +153,7 @@ export const promo: Signal<PromoOptions> = {
         if (r.site !== undefined) addPoster(siteComments, r.site, i);
       }
     }
-    const findings: Finding[] = [];
+    const findings: Finding<PromoCode>[] = [];
     for (let i = 0; i < comments.length; i++) {
       const list = reads[i]!;
       let supportingOnly = true;
@@ -297,58 +213,17 @@ export const promo: Signal<PromoOptions> = {
         });
       }
     }
-    findings.push(...authorRepeats(thread, o));
+    // One by one: spread into push, the findings of a very large thread overflow the stack.
+    for (const f of authorRepeats(thread, o)) findings.push(f);
     return findings;
   },
 };
-
-/** Where the thread's own article is: links there, and to its site, are read against it. */
-interface LinkContext {
-  article: Target | undefined;
-  /** The article's site, unless its address names no host. */
-  articleSite: string | undefined;
-}
 
 /** Notes that comment `i` posts `key` (once per comment: comments come in order). */
 function addPoster(map: Map<string, number[]>, key: string, i: number): void {
   const posters = map.get(key);
   if (!posters) map.set(key, [i]);
   else if (posters[posters.length - 1] !== i) posters.push(i);
-}
-
-/** A comment's promo matches outside quoted material, read: links with where they point and what they show. */
-function readComment(text: string, quotes: ReadonlyArray<[number, number]>, context: LinkContext): readonly Read[] {
-  const matches = promoMatches(text);
-  if (matches.length === 0) return NO_READS;
-  const list: Read[] = [];
-  for (let k = 0; k < matches.length; k++) {
-    const match = matches[k]!;
-    let quoted = false;
-    for (let q = 0; q < quotes.length && !quoted; q++) quoted = match.span[0] < quotes[q]![1] && quotes[q]![0] < match.span[1];
-    if (quoted) continue;
-    const entry = match.entry as PromoEntry;
-    // A platform's own short link (an attached photo, a shared post) is not advertised by repeating it.
-    if (entry.kind !== 'link' || entry.role === 'supporting') {
-      list.push({ match, entry });
-      continue;
-    }
-    const target = linkTarget(match.text);
-    const reference = referenceOf(target, context.article);
-    if (reference) {
-      list.push({ match, entry, reference });
-      continue;
-    }
-    const read: Read = { match, entry };
-    // A cut-off or garbled address ("http://t…") names no page: it cannot be repeated.
-    if (HOST.test(target.host)) {
-      read.linkKey = target.host + withoutReferral(target.path);
-      const site = siteOf(target.host);
-      if (site !== context.articleSite) read.site = site;
-    } else if (!target.host && target.path) read.linkKey = target.path;
-    for (let m = 0; m < markRegexes.length; m++) if (markRegexes[m]!.re.test(match.text)) (read.marks ??= []).push(markRegexes[m]!.entry);
-    list.push(read);
-  }
-  return list;
 }
 
 /**
@@ -415,7 +290,7 @@ function ownWords(list: readonly Read[], tokens: Tokens): number {
 }
 
 /** The finding of one match: its text, entry, note and source (a reference link's kind and note). */
-function matchFinding(r: Read, commentId: string, strength: number, matches: number): Finding {
+function matchFinding(r: Read, commentId: string, strength: number, matches: number): Finding<PromoCode> {
   const { match: m, entry } = r;
   const args = r.reference
     ? { text: m.text, entry: entry.id, kind: entry.kind, role: entry.role, reference: r.reference.id, note: r.reference.note, source: r.reference.source, matches }
@@ -423,60 +298,4 @@ function matchFinding(r: Read, commentId: string, strength: number, matches: num
       ? { text: m.text, entry: entry.id, kind: entry.kind, role: entry.role, note: entry.note, source: entry.source, matches, marks: r.marks.map((k) => ({ entry: k.id, role: k.role, note: k.note, source: k.source })) }
       : { text: m.text, entry: entry.id, kind: entry.kind, role: entry.role, note: entry.note, source: entry.source, matches };
   return { signal: 'promo', commentId, strength, reason: { code: r.reference ? 'PROMO_REFERENCE_LINK' : CODES[entry.kind], args }, span: m.span };
-}
-
-/** Comments whose author posted a near-identical comment elsewhere in the thread. */
-function authorRepeats(thread: Thread, o: PromoOptions): Finding[] {
-  const features = threadFeatures(thread);
-  const byAuthor = new Map<string, number[]>();
-  thread.comments.forEach((c, i) => {
-    const author = c.author?.trim().toLowerCase();
-    if (!author || features.comments[i]!.folded.length < o.minRepeatChars) return;
-    const list = byAuthor.get(author);
-    if (list) list.push(i);
-    else byAuthor.set(author, [i]);
-  });
-  const findings: Finding[] = [];
-  for (const indices of byAuthor.values()) {
-    if (indices.length < 2) continue;
-    // A prolific author makes all-pairs comparison quadratic: beyond the limit only exact copies count.
-    const fuzzy = indices.length <= MAX_FUZZY_AUTHOR_COMMENTS;
-    const sameText = new Map<string, number[]>();
-    if (!fuzzy) {
-      for (const i of indices) {
-        const key = features.comments[i]!.folded;
-        const list = sameText.get(key);
-        if (list) list.push(i);
-        else sameText.set(key, [i]);
-      }
-    }
-    for (const i of indices) {
-      const mine = features.comments[i]!;
-      const copies = (fuzzy ? indices : sameText.get(mine.folded)!)
-        .filter((j) => j !== i)
-        .map((j) => {
-          const theirs = features.comments[j]!;
-          return { j, similarity: mine.folded === theirs.folded ? 1 : dice(mine.profile, theirs.profile) };
-        })
-        .filter((x) => x.similarity >= o.repeatSimilarity)
-        .sort((a, b) => b.similarity - a.similarity || a.j - b.j);
-      if (copies.length === 0) continue;
-      findings.push({
-        signal: 'promo',
-        commentId: thread.comments[i]!.id,
-        strength: copies.length >= 2 ? REPEATS_STRENGTH : REPEAT_STRENGTH,
-        reason: {
-          code: 'PROMO_AUTHOR_REPEAT',
-          args: {
-            author: thread.comments[i]!.author,
-            partner: thread.comments[copies[0]!.j]!.id,
-            similarity: Math.round(copies[0]!.similarity * 1000) / 1000,
-            copies: copies.length + 1,
-          },
-        },
-        related: copies.map((x) => thread.comments[x.j]!.id),
-      });
-    }
-  }
-  return findings;
 }

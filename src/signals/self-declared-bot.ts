@@ -2,6 +2,10 @@ import { SELF_DECLARED_BOT } from '../data/self-declared-bot.js';
 import { threadFeatures } from '../text/features.js';
 import { combineWeights, DEFAULT_PHRASE_WEIGHT, matchPhrases } from '../text/phrases.js';
 import type { Finding, Signal } from '../types.js';
+import { quote } from './wording.js';
+
+/** The reason codes this signal emits; each has its sentence in `messages`. */
+export type SelfDeclaredBotCode = 'SELF_DECLARED_BOT';
 
 /** Every entry needs one of these words; one native test spares the phrase scan for nearly every comment. */
 const MAY_DECLARE = /bot|automat|beep|bleep/i;
@@ -18,15 +22,18 @@ const MAY_DECLARE = /bot|automat|beep|bleep/i;
  * Language-neutral: the declarations are English, but a match means the same under a comment in any
  * language (bots often sign in English), and no match claims nothing.
  */
-export const selfDeclaredBot: Signal = {
+export const selfDeclaredBot: Signal<object, SelfDeclaredBotCode> = {
   id: 'self-declared-bot',
   description: 'Comments that say they are a bot ("I am a bot, and this action was performed automatically", "beep boop")',
   weight: 0.9,
   defaultOptions: {},
   optionsSchema: {},
+  messages: {
+    SELF_DECLARED_BOT: (a) => `says it is a bot: ${quote(a.phrase)} (${String(a.note)})`,
+  },
   analyze(thread) {
     const features = threadFeatures(thread);
-    const findings: Finding[] = [];
+    const findings: Finding<SelfDeclaredBotCode>[] = [];
     thread.comments.forEach((comment, i) => {
       if (!MAY_DECLARE.test(comment.text)) return;
       // Reddit superscript (^^I'm ^^a ^^bot) read as spaces: same length, so spans still point into the text.

@@ -2,6 +2,10 @@ import { threadFeatures } from '../text/features.js';
 import { lemmaRank } from '../text/word-frequency.js';
 import type { Finding, Signal } from '../types.js';
 import { whole } from '../options.js';
+import { list } from './wording.js';
+
+/** The reason codes this signal emits; each has its sentence in `messages`. */
+export type UngroundedCode = 'UNGROUNDED' | 'WEAKLY_GROUNDED';
 
 export interface UngroundedOptions {
   /** Comments with fewer content words than this are too short to judge. */
@@ -15,7 +19,19 @@ export interface UngroundedOptions {
  * from the body beyond its title and lede. Naming what the article is about ("China and Russia") is not
  * engagement. Silent when the thread has no article text to compare against.
  */
-export const ungrounded: Signal<UngroundedOptions> = {
+/**
+ * Strength of a comment that names too few of the article's specifics: the share of the required
+ * specifics it misses, scaled by its length. Longer text that still says nothing particular is stronger
+ * evidence than a short aside: 0.4 of the strength at no content words, full from 15 content words.
+ */
+const SHORT_FACTOR = 0.4;
+const FULL_LENGTH_WORDS = 25;
+function ungroundedStrength(matched: number, minAnchors: number, contentWords: number): number {
+  const lengthFactor = Math.min(1, SHORT_FACTOR + contentWords / FULL_LENGTH_WORDS);
+  return (1 - matched / minAnchors) * lengthFactor;
+}
+
+export const ungrounded: Signal<UngroundedOptions, UngroundedCode> = {
   id: 'ungrounded',
   description: "Comments that mention none of the article's specifics (names, numbers, terms, phrases) and could sit under any article on the topic",
   weight: 0.35,
@@ -24,6 +40,12 @@ export const ungrounded: Signal<UngroundedOptions> = {
   defaultOptions: { minContentWords: 6, minAnchors: 2 },
   // minAnchors divides: at least 1.
   optionsSchema: { minContentWords: whole(1, 1000), minAnchors: whole(1, 1000) },
+  messages: {
+    UNGROUNDED: (a) =>
+      `mentions nothing specific to the article${(a.topicTerms as unknown[]).length ? ` beyond its topic (${list(a.topicTerms)})` : ''}; the article's specifics include ${list(a.articleSpecifics)}`,
+    WEAKLY_GROUNDED: (a) =>
+      `mentions only one specific of the article (${list(a.specificsMentioned)}); the rest could sit under any article on the topic`,
+  },
   analyze(thread, ctx) {
     const features = threadFeatures(thread);
     const { article } = features;
@@ -37,7 +59,7 @@ export const ungrounded: Signal<UngroundedOptions> = {
       .map((a) => a.text);
     // First words of the article's phrase specifics: a word pair can only be one if it starts with one.
     const phraseStarts = new Set([...article.anchors.keys()].filter((key) => key.includes(' ')).map((key) => key.slice(0, key.indexOf(' '))));
-    const findings: Finding[] = [];
+    const findings: Finding<UngroundedCode>[] = [];
     thread.comments.forEach((comment, i) => {
       const f = features.comments[i]!;
       if (f.content.length < ctx.options.minContentWords) return;
@@ -59,9 +81,7 @@ export const ungrounded: Signal<UngroundedOptions> = {
       for (let k = 0; k < content.length; k++) {
         if (article.topicStems.has(content.stem(k)) && !topicMentions.includes(content.lower(k))) topicMentions.push(content.lower(k));
       }
-      // Longer text that still says nothing particular is stronger evidence than a short aside.
-      const lengthFactor = Math.min(1, 0.4 + f.content.length / 25);
-      const strength = (1 - matched.size / ctx.options.minAnchors) * lengthFactor;
+      const strength = ungroundedStrength(matched.size, ctx.options.minAnchors, f.content.length);
       findings.push({
         signal: 'ungrounded',
         commentId: comment.id,
