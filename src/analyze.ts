@@ -4,7 +4,7 @@ import { checkMemory, checkMemoryEvery } from './memory.js';
 import { forgetFeatures } from './text/features.js';
 import { buildAgendaTerms, buildClusters, summarize } from './scoring/summary.js';
 import { scoreComment } from './scoring/combine.js';
-import { runOptions } from './run-needs.js';
+import { listedInReport, runOptions } from './run-needs.js';
 import { SIGNALS } from './signals/index.js';
 import { threadFeatures } from './text/features.js';
 import { detectLanguage, judges, type Language } from './text/language.js';
@@ -30,6 +30,7 @@ function capped(thread: Thread): Thread {
 /** What a thread's analysis may know about the rest of the run. */
 export interface RunContext {
   corpus?: SignalContext['corpus'];
+  seenBefore?: SignalContext['seenBefore'];
 }
 
 /** Run every enabled signal over one thread and score its comments. */
@@ -42,6 +43,7 @@ export function analyzeThread(original: Thread, config: Config, run: RunContext 
     if (!settings?.enabled) continue;
     const ctx: SignalContext<object> = { options: runOptions(signal, config) };
     if (run.corpus) ctx.corpus = run.corpus;
+    if (run.seenBefore && signal.needs?.index) ctx.seenBefore = run.seenBefore;
     checkMemory();
     const found = signal.analyze(thread, ctx);
     // Appended one by one: spread into push, a signal's findings for a million comments overflow the stack.
@@ -156,7 +158,7 @@ export function buildReport(reports: ThreadReport[], config: Config, errors: Inp
     schemaVersion: 1,
     tool: { name: 'threadsift', version: VERSION },
     settings: { threshold: config.threshold, gates: config.gates, allowAuthors: config.allowAuthors },
-    signals: Object.entries(config.signals).map(([id, s]) => ({
+    signals: Object.entries(config.signals).filter(listedInReport).map(([id, s]) => ({
       id,
       description: SIGNALS.find((x) => x.id === id)?.description ?? '',
       weight: s.weight,

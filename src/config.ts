@@ -45,8 +45,8 @@ export const bare = <T extends object>(from: T): T => Object.assign(Object.creat
 
 export function defaultConfig(): Config {
   const signals = bare<Record<string, SignalSettings>>({});
-  // A signal that needs a trained model (--model) starts off; every other signal starts on.
-  for (const s of SIGNALS) signals[s.id] = { enabled: !s.needs?.model, weight: s.weight, options: bare({ ...s.defaultOptions }) };
+  // A signal that needs a trained model (--model) or the index (--index) starts off; every other signal starts on.
+  for (const s of SIGNALS) signals[s.id] = { enabled: !s.needs?.model && !s.needs?.index, weight: s.weight, options: bare({ ...s.defaultOptions }) };
   return { threshold: DEFAULT_THRESHOLD, signals, gates: {}, allowAuthors: [], extraPhrases: [], phraseFiles: [] };
 }
 

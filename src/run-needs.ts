@@ -3,7 +3,7 @@
  * (Signal.needs): the configuration's extra phrases, a trained model, the corpus pass's settings. The
  * pipeline, the commands and model training ask here, so none of them names a signal.
  */
-import type { Config } from './config.js';
+import type { Config, SignalSettings } from './config.js';
 import { UsageError } from './errors.js';
 import type { Model } from './model/model.js';
 import { SIGNALS } from './signals/index.js';
@@ -40,6 +40,29 @@ export function corpusDefaults(config: Config): CorpusSettings {
   const found = corpusSignal(config, false);
   if (!found) throw new UsageError('this build has no signal that compares comments across threads');
   return found.settings;
+}
+
+/** The signal that reads the persistent index (`--index`). */
+const indexSignal = (): Signal<object> | undefined => SIGNALS.find((s) => s.needs?.index);
+
+/**
+ * Enable the signal that reads the persistent index; returns the settings it matches with (its defaults,
+ * then the configuration's options).
+ */
+export function giveIndex(config: Config): CorpusSettings {
+  const signal = indexSignal();
+  const settings = signal && config.signals[signal.id];
+  if (!signal?.needs?.index || !settings) throw new UsageError('this build has no signal that reads an index');
+  settings.enabled = true;
+  return signal.needs.index({ ...signal.defaultOptions, ...settings.options });
+}
+
+/**
+ * Whether a report lists a configured signal: every signal, on or off, except one that reads the index
+ * in a run without one (reports of runs without an index stay as they were before the index existed).
+ */
+export function listedInReport([id, settings]: [string, SignalSettings]): boolean {
+  return settings.enabled || !SIGNALS.find((s) => s.id === id)?.needs?.index;
 }
 
 /** The signal a trained model is given to (`--model`). */

@@ -78,11 +78,36 @@ export interface CorpusMembership {
   similarity: { min: number; mean: number };
 }
 
+/**
+ * Where and when the persistent index (`--index FILE`) first saw a comment like this one, under another
+ * thread, in an earlier run.
+ */
+export interface SeenBefore {
+  /** The earliest matching comment stored: the input it was read from, its thread and its id. */
+  source: string;
+  threadId: string;
+  threadTitle: string;
+  commentId: string;
+  /** When it was first seen (ISO 8601): the comment's own date when its export had one, else when it was indexed. */
+  date: string;
+  /** `posted`: the export's date of the comment; `indexed`: when the run that stored it started. */
+  dateKind: 'posted' | 'indexed';
+  /** Word-set similarity to that comment (1: the same words). */
+  similarity: number;
+  /** Matching comments in the index, and the distinct threads they were posted under. */
+  copies: number;
+  threads: number;
+  /** Whether the earliest matching comment was flagged by the run that stored it. */
+  flagged: boolean;
+}
+
 /** Per-run context handed to every signal. */
 export interface SignalContext<O = object> {
   options: O;
   /** Cross-thread cluster of a comment of this thread, when the run had a corpus pass. */
   corpus?: (commentId: string) => CorpusMembership | undefined;
+  /** Earlier sightings of this thread's comments by comment id, for a signal that needs the index. */
+  seenBefore?: ReadonlyMap<string, SeenBefore>;
 }
 
 /** Settings of the run-wide corpus pass (near-duplicates across threads). */
@@ -111,6 +136,12 @@ export interface SignalNeeds<O> {
    * settings before any thread is analysed, and `ctx.corpus` answers each comment's cross-thread cluster.
    */
   corpus?: (options: O) => CorpusSettings;
+  /**
+   * The persistent index (`--index FILE`), matched with these settings: each comment is compared with the
+   * comments earlier runs stored, and `ctx.seenBefore` answers where each was first seen. Such a signal is
+   * off until an index is given, and a report lists it only then.
+   */
+  index?: (options: O) => CorpusSettings;
 }
 
 /** A detector: a plain object, pure, one per file under src/signals. */

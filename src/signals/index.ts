@@ -9,12 +9,14 @@ import { modelSignal } from './model.js';
 import { nearDuplicate } from './near-duplicate.js';
 import { platformFlag } from './platform-flag.js';
 import { promo } from './promo.js';
+import { seenBefore } from './seen-before.js';
 import { selfDeclaredBot } from './self-declared-bot.js';
 import { ungrounded } from './ungrounded.js';
 
 export const SIGNALS: readonly Signal<object>[] = [
   nearDuplicate as Signal<object>,
   crossThread as Signal<object>,
+  seenBefore as Signal<object>,
   platformFlag as Signal<object>,
   selfDeclaredBot as Signal<object>,
   boilerplate as Signal<object>,

@@ -1,0 +1,79 @@
+import type { Finding, Signal } from '../types.js';
+import { number, whole } from '../options.js';
+import { ids, pct, quote } from './wording.js';
+
+/** The reason codes this signal emits; each has its sentence in `messages`. */
+export type SeenBeforeCode = 'SEEN_BEFORE';
+
+export interface SeenBeforeOptions {
+  /** Jaccard similarity of word sets at or above which a comment matches one the index holds. */
+  threshold: number;
+  /** Comments with fewer distinct words are neither matched nor given a sketch in the index. */
+  minWords: number;
+}
+
+/**
+ * Strength by the number of other threads the index saw the text under: the same curve as the
+ * cross-thread signal's (0.7 for one thread, flagged alone at weight 0.9; full from three), since a text
+ * posted under another article last month is the same evidence as one posted there in this run.
+ */
+const SEEN_BASE = 0.55;
+const SEEN_PER_THREAD = 0.15;
+const seenStrength = (threads: number) => Math.min(1, SEEN_BASE + SEEN_PER_THREAD * threads);
+
+/** "2026-03-01" from an ISO 8601 time: the day is what a reader compares. */
+const day = (iso: unknown) => String(iso).slice(0, 10);
+
+/**
+ * A comment that an earlier run already saw, nearly verbatim, under another thread: the index
+ * (`--index FILE`, src/seen/) remembers the sketches and verdicts of every comment scanned with it. This
+ * signal only turns the run's matches into evidence, so it is silent without an index.
+ */
+export const seenBefore: Signal<SeenBeforeOptions, SeenBeforeCode> = {
+  id: 'seen-before',
+  description: 'Comments posted before, nearly verbatim, under threads that an earlier run stored in the index (--index FILE)',
+  weight: 0.9,
+  defaultOptions: { threshold: 0.8, minWords: 5 },
+  // The same bounds as the cross-thread signal's: the index is the same MinHash-LSH engine, kept on disk.
+  optionsSchema: { threshold: number(0.5, 1), minWords: whole(1, 1000) },
+  needs: { index: (o) => ({ threshold: o.threshold, minWords: o.minWords }) },
+  messages: {
+    SEEN_BEFORE: (a) => {
+      const same = Number(a.similarity) === 1 ? 'the same words' : `${pct(a.similarity)} the same words`;
+      const where = a.title ? quote(a.title) : `thread ${quote(a.thread)}`;
+      const when = `${a.dateKind === 'posted' ? 'posted' : 'indexed'} ${day(a.date)}`;
+      const spread = Number(a.copies) > 1 ? `; ${String(a.copies)} such comments under ${String(a.threads)} thread${Number(a.threads) === 1 ? '' : 's'} in the index` : '';
+      return `seen before under another thread: ${same} as comment ${ids(a.comment)} of ${where} (${String(a.source)}), ${when}${a.flagged ? ', flagged then' : ''}${spread}`;
+    },
+  },
+  analyze(thread, ctx) {
+    const seen = ctx.seenBefore;
+    if (!seen) return [];
+    const findings: Finding<SeenBeforeCode>[] = [];
+    for (const comment of thread.comments) {
+      const earlier = seen.get(comment.id);
+      if (!earlier) continue;
+      findings.push({
+        signal: 'seen-before',
+        commentId: comment.id,
+        strength: seenStrength(earlier.threads),
+        reason: {
+          code: 'SEEN_BEFORE',
+          args: {
+            source: earlier.source,
+            thread: earlier.threadId,
+            title: earlier.threadTitle,
+            comment: earlier.commentId,
+            date: earlier.date,
+            dateKind: earlier.dateKind,
+            similarity: earlier.similarity,
+            copies: earlier.copies,
+            threads: earlier.threads,
+            flagged: earlier.flagged,
+          },
+        },
+      });
+    }
+    return findings;
+  },
+};
