@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { clustersCommand } from './commands/clusters.js';
 import { evalCommand } from './commands/eval.js';
+import { indexCommand } from './commands/index.js';
 import { processIO, type CliIO } from './commands/io.js';
 import type { Run } from './commands/options.js';
 import { parseCommand } from './commands/parse.js';
@@ -53,6 +54,7 @@ export async function main(argv: string[], given?: CliIO): Promise<number> {
   add(clustersCommand(io, run));
   add(evalCommand(io, run));
   add(trainCommand(io, run));
+  add(indexCommand(io, run));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

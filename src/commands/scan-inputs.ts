@@ -4,7 +4,7 @@
  * thread is analysed with its cross-thread clusters: threads read in the first pass are kept for the
  * second up to a budget of characters, beyond which the inputs are read a second time instead.
  */
-import { analyzeThread, type RunContext } from '../analyze.js';
+import type { RunContext } from '../analyze.js';
 import type { Config } from '../config.js';
 import type { CorpusIndex } from '../corpus/index.js';
 import { corpusPass, newCorpusIndex, threadKeys } from '../cross-thread-pass.js';
@@ -12,8 +12,10 @@ import { formatKnownError } from '../errors.js';
 import { forEachThread, memoryError, type InputIO } from '../input-threads.js';
 import { MemoryExceeded } from '../memory.js';
 import type { ParseOptions } from '../parsers/types.js';
+import type { IndexSession } from '../seen/session.js';
 import type { CorpusSettings, CrossThreadCluster, InputProblem, Thread, ThreadReport } from '../types.js';
 import { stripControls } from '../text/sanitize.js';
+import { analyzeIndexed } from './scan-index.js';
 
 /** Characters of text kept from the first pass for the second (THREADSIFT_KEEP_CHARS overrides it). */
 const KEEP_IN_MEMORY_CHARS = 200_000_000;
@@ -29,9 +31,9 @@ export interface ScannedInputs {
 }
 
 /** Every thread of the inputs analysed, in input order. */
-export function scanEachThread(args: string[], opts: { inputFormat?: string }, parseOptions: ParseOptions, io: InputIO, config: Config): ScannedInputs {
+export function scanEachThread(args: string[], opts: { inputFormat?: string }, parseOptions: ParseOptions, io: InputIO, config: Config, seen?: IndexSession): ScannedInputs {
   const reports: ThreadReport[] = [];
-  const problems = forEachThread(args, opts, parseOptions, io, (thread) => reports.push(analyzeThread(thread, config)));
+  const problems = forEachThread(args, opts, parseOptions, io, (thread) => reports.push(analyzeIndexed(thread, config, {}, seen)));
   return { reports, problems };
 }
 
@@ -43,6 +45,7 @@ export async function scanWithCorpus(
   io: InputIO,
   config: Config,
   corpus: CorpusSettings,
+  seen?: IndexSession,
 ): Promise<ScannedInputs> {
   const reports: ThreadReport[] = [];
   // The index starts with the second thread: a run of one thread has nothing to compare across.
@@ -83,7 +86,7 @@ export async function scanWithCorpus(
   // before the next thread, and before the report is written.
   const analyzeKept = (thread: Thread, run?: RunContext) => {
     try {
-      reports.push(analyzeThread(thread, config, run));
+      reports.push(analyzeIndexed(thread, config, run, seen));
     } catch (err) {
       if (!(err instanceof MemoryExceeded)) throw err;
       const line = formatKnownError(memoryError(thread.source, err));
@@ -101,7 +104,7 @@ export async function scanWithCorpus(
   if (spilled) {
     // The second reading assigns the same keys: the inputs come back in the same order.
     const again = threadKeys();
-    forEachThread(args, opts, parseOptions, io, (thread) => reports.push(analyzeThread(thread, config, pass.lookup(again(thread)))), true);
+    forEachThread(args, opts, parseOptions, io, (thread) => reports.push(analyzeIndexed(thread, config, pass.lookup(again(thread)), seen)), true);
   } else {
     for (let thread = kept.pop(); thread; thread = kept.pop()) {
       const key = keys.get(thread)!;

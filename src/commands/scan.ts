@@ -12,7 +12,8 @@ import { stripControls } from '../text/sanitize.js';
 import type { Report } from '../types.js';
 import { useColor, type CliIO } from './io.js';
 import { addReportOptions, csvOptions, inputCommand, type ScanOptions, type Run } from './options.js';
-import { scanEachThread, scanWithCorpus } from './scan-inputs.js';
+import { addIndexOptions, openScanIndex, type IndexOptions } from './scan-index.js';
+import { scanEachThread, scanWithCorpus, type ScannedInputs } from './scan-inputs.js';
 
 /** The command-line settings that override the configuration: a model, the threshold, the gates. */
 export function applyOverrides(config: Config, opts: ScanOptions, io: CliIO): Config {
@@ -44,7 +45,7 @@ export function checkGates(report: Report, config: Config): string[] {
 }
 
 /** Scan the inputs; resolves to the exit code (0 clean or flagged within gates, 1 a gate failed, 2 an input failed). */
-export async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<number> {
+export async function runScan(args: string[], opts: ScanOptions & IndexOptions, io: CliIO): Promise<number> {
   const format = REPORTERS[opts.format];
   if (!format) throw new UsageError(`unknown report format "${opts.format}"`, `formats: ${reporterNames().join(', ')}`);
   const { config } = loadConfig(opts.config, io.cwd);
@@ -53,9 +54,16 @@ export async function runScan(args: string[], opts: ScanOptions, io: CliIO): Pro
   let stdin: Buffer | undefined;
   const once: CliIO = { ...io, readStdin: () => (stdin ??= io.readStdin()) };
   const corpus = corpusPassSettings(config);
-  const { reports, problems, clusters } = corpus
-    ? await scanWithCorpus(args, opts, csvOptions(opts), once, config, corpus)
-    : scanEachThread(args, opts, csvOptions(opts), once, config);
+  const index = openScanIndex(opts, config, io);
+  let scanned: ScannedInputs;
+  try {
+    scanned = corpus ? await scanWithCorpus(args, opts, csvOptions(opts), once, config, corpus, index) : scanEachThread(args, opts, csvOptions(opts), once, config, index);
+  } catch (err) {
+    index?.abandon();
+    throw err;
+  }
+  index?.close();
+  const { reports, problems, clusters } = scanned;
   const report = buildReport(reports, config, problems, clusters);
   const text = format.reporter(report, {
     color: useColor(opts, io),
@@ -71,7 +79,7 @@ export async function runScan(args: string[], opts: ScanOptions, io: CliIO): Pro
 
 /** The scan command with its options; `run` wraps the action (errors to one line, the exit code kept). */
 export function scanCommand(io: CliIO, run: Run): Command {
-  return addReportOptions(inputCommand('scan', 'analyse threads and report likely bot replies (the default command)')).action((inputs: string[], opts: ScanOptions) =>
+  return addIndexOptions(addReportOptions(inputCommand('scan', 'analyse threads and report likely bot replies (the default command)'))).action((inputs: string[], opts: ScanOptions & IndexOptions) =>
     run(() => runScan(inputs, opts, io)),
   );
 }

@@ -1,0 +1,269 @@
+/**
+ * The persistent index (`scan --index FILE`, `threadsift index`): re-posts found with where and when they
+ * were first seen, in every report format; what is stored; prune and export; and the file's safety with
+ * two writers at once and a run killed midway.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import type BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { main, type CliIO } from '../../src/cli.js';
+import { present, ROOT } from '../helpers.js';
+import { corpora, writeJsonl, type JsonThread } from './corpora.js';
+
+const HAS_SQLITE = present(join(ROOT, 'node_modules', 'better-sqlite3'));
+const BIN = join(ROOT, 'bin', 'threadsift.cjs');
+const BUILT = present(join(ROOT, 'dist', 'threadsift.cjs'));
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(args: string[], env: Record<string, string> = {}): Promise<Ran> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: () => Buffer.from(''), stdoutIsTTY: false, stderrIsTTY: false, env, cwd: ROOT };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+/** The index file read directly, to check what the CLI stored. */
+function database(file: string): BetterSqlite3.Database {
+  const Sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+  return new Sqlite(file, { readonly: true });
+}
+
+function counts(file: string): { comments: number; integrity: string } {
+  const db = database(file);
+  try {
+    return { comments: db.prepare('SELECT COUNT(*) FROM comments').pluck().get() as number, integrity: db.pragma('integrity_check', { simple: true }) as string };
+  } finally {
+    db.close();
+  }
+}
+
+const temp = () => mkdtempSync(join(tmpdir(), 'threadsift-index-'));
+
+/** The seen-before reasons of a JSON report, by "thread/comment". */
+function seenBefore(report: { threads: Array<{ id: string; comments: Array<{ id: string; reasons: Array<{ code: string; args: Record<string, unknown> }> }> }> }) {
+  const found = new Map<string, Record<string, unknown>>();
+  for (const t of report.threads) for (const c of t.comments) for (const r of c.reasons) if (r.code === 'SEEN_BEFORE') found.set(`${t.id}/${c.id}`, r.args);
+  return found;
+}
+
+const thread = (id: string, title: string, comments: Array<[string, string, string?]>): JsonThread => ({
+  id,
+  title,
+  body: '',
+  comments: comments.map(([cid, text, createdAt]) => ({ id: cid, text, ...(createdAt ? { createdAt } : {}) })),
+});
+
+const SPAM = 'Earn five hundred dollars a day from home with this one simple trick that the banks do not want you to know about';
+const HUMAN = 'I remember the old harbour before the new bridge, the fish market smelled of tar and salt every single morning';
+
+describe.runIf(HAS_SQLITE)('scan --index', () => {
+  it('reports a re-post under a new thread with the thread, comment and date it was first seen, in every report format', async () => {
+    const dir = temp();
+    const index = join(dir, 'seen.db');
+    const a = join(dir, 'a.json');
+    const b = join(dir, 'b.json');
+    writeFileSync(a, JSON.stringify(thread('harbour', 'The harbour plan', [['c1', SPAM, '2026-02-01T08:00:00Z'], ['c2', HUMAN, '2026-02-01T09:00:00Z']])));
+    writeFileSync(b, JSON.stringify(thread('budget', 'The budget', [['x1', SPAM.replace('simple', 'easy').toUpperCase()], ['x2', 'The council should publish the full figures before the vote next week, not after it']])));
+    const first = await run([a, '--index', index, '-f', 'json']);
+    expect(first.code).toBe(0);
+    expect(seenBefore(JSON.parse(first.stdout)).size).toBe(0);
+
+    const second = await run([b, '--index', index, '-f', 'json']);
+    expect(second.code).toBe(0);
+    const report = JSON.parse(second.stdout);
+    expect(report.signals.find((s: { id: string }) => s.id === 'seen-before')).toMatchObject({ enabled: true });
+    const found = seenBefore(report);
+    expect([...found.keys()]).toEqual(['budget/x1']);
+    expect(found.get('budget/x1')).toMatchObject({ source: a, thread: 'harbour', title: 'The harbour plan', comment: 'c1', date: '2026-02-01T08:00:00.000Z', dateKind: 'posted', copies: 1, threads: 1, flagged: false });
+    expect(found.get('budget/x1')!.similarity).toBeGreaterThanOrEqual(0.8);
+    const x1 = report.threads[0].comments.find((c: { id: string }) => c.id === 'x1');
+    expect(x1.flagged).toBe(true);
+
+    // Every format words the finding through the same reasons path (scanned again: the index already holds b).
+    for (const format of ['terminal', 'markdown', 'csv', 'github', 'html', 'json']) {
+      const r = await run([b, '--index', index, '-f', format, '--no-color', '-v']);
+      expect(r.code, format).toBe(0);
+      expect(r.stdout, format).toContain('seen before under another thread');
+      expect(r.stdout, format).toContain('2026-02-01');
+    }
+  });
+
+  it('leaves reports of runs without an index as they were: the signal is neither run nor listed', async () => {
+    const dir = temp();
+    const a = join(dir, 'a.json');
+    writeFileSync(a, JSON.stringify(thread('harbour', 'The harbour plan', [['c1', SPAM]])));
+    const report = JSON.parse((await run([a, '-f', 'json'])).stdout);
+    expect(report.signals.map((s: { id: string }) => s.id)).not.toContain('seen-before');
+  });
+
+  it('stores each comment once: a thread scanned again adds nothing and is not a sighting of itself', async () => {
+    const dir = temp();
+    const index = join(dir, 'seen.db');
+    const a = join(dir, 'a.json');
+    writeFileSync(a, JSON.stringify(thread('harbour', 'The harbour plan', [['c1', SPAM], ['c2', HUMAN], ['c3', SPAM], ['c4', 'too short']])));
+    for (let i = 0; i < 2; i++) {
+      const r = await run([a, '--index', index, '-f', 'json']);
+      expect(seenBefore(JSON.parse(r.stdout)).size).toBe(0);
+    }
+    const stats = JSON.parse((await run(['index', 'stats', index, '-f', 'json'])).stdout);
+    expect(stats).toMatchObject({ runs: 1, threads: 1, comments: 4, sketched: 2, copies: 1, short: 1, withText: 0 });
+  });
+
+  it('keeps texts only with --index-texts; export writes every stored comment as a JSON line', async () => {
+    const dir = temp();
+    const a = join(dir, 'a.json');
+    writeFileSync(a, JSON.stringify(thread('harbour', 'The harbour plan', [['c1', SPAM, '2026-02-01T08:00:00Z'], ['c2', HUMAN]])));
+    const plain = join(dir, 'plain.db');
+    const texts = join(dir, 'texts.db');
+    await run([a, '--index', plain]);
+    await run([a, '--index', texts, '--index-texts']);
+    const rows = async (file: string) => (await run(['index', 'export', file])).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const exported = await rows(plain);
+    expect(exported).toHaveLength(2);
+    expect(exported[0]).toMatchObject({ source: a, thread: 'harbour', title: 'The harbour plan', comment: 'c1', posted: '2026-02-01T08:00:00.000Z' });
+    expect(exported.every((r: object) => !('text' in r))).toBe(true);
+    expect((await rows(texts)).map((r: { text: string }) => r.text)).toEqual([SPAM, HUMAN]);
+    expect(readFileSync(plain).includes(Buffer.from('simple trick'))).toBe(false);
+  });
+
+  it('prune forgets what was first seen before a date; a copy that stays takes over its text', async () => {
+    const dir = temp();
+    const index = join(dir, 'seen.db');
+    const old = join(dir, 'old.json');
+    const newer = join(dir, 'newer.json');
+    const later = join(dir, 'later.json');
+    writeFileSync(old, JSON.stringify(thread('t-old', 'Old', [['c1', SPAM, '2025-01-01T00:00:00Z'], ['c2', HUMAN, '2025-01-01T00:00:00Z']])));
+    writeFileSync(newer, JSON.stringify(thread('t-new', 'Newer', [['c1', SPAM, '2026-06-01T00:00:00Z']])));
+    writeFileSync(later, JSON.stringify(thread('t-later', 'Later', [['c1', SPAM]])));
+    await run([old, '--index', index]);
+    await run([newer, '--index', index]);
+    const pruned = await run(['index', 'prune', index, '--before', '2026-01-01']);
+    expect(pruned.code).toBe(0);
+    expect(pruned.stderr).toMatch(/^threadsift: forgot 2 comments \(1 threads, 1 runs\)/);
+    const stats = JSON.parse((await run(['index', 'stats', index, '-f', 'json'])).stdout);
+    expect(stats).toMatchObject({ comments: 1, sketched: 1, copies: 0, threads: 1 });
+    const found = seenBefore(JSON.parse((await run([later, '--index', index, '-f', 'json'])).stdout));
+    expect(found.get('t-later/c1')).toMatchObject({ thread: 't-new', date: '2026-06-01T00:00:00.000Z' });
+    expect(counts(index).integrity).toBe('ok');
+  });
+
+  it('fails with one line and exit 2 for a file that is not an index, settings the index was not made with, or a bad date', async () => {
+    const dir = temp();
+    const a = join(dir, 'a.json');
+    writeFileSync(a, JSON.stringify(thread('harbour', 'The harbour plan', [['c1', SPAM]])));
+    const notIndex = await run([a, '--index', a]);
+    expect(notIndex.code).toBe(2);
+    expect(notIndex.stderr).toMatch(/^threadsift: .*a\.json: is not a threadsift index, or it is damaged \(give a new file name to start an index\)\n$/);
+    const index = join(dir, 'seen.db');
+    await run([a, '--index', index]);
+    const config = join(dir, 'strict.json');
+    writeFileSync(config, JSON.stringify({ signals: { 'seen-before': { options: { threshold: 0.9 } } } }));
+    const other = await run([a, '--index', index, '--config', config]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain('was made with similarity 0.8 and minWords 5; this run compares with similarity 0.9');
+    expect((await run(['index', 'prune', index, '--before', 'last year'])).stderr).toContain('is not a date');
+    expect((await run(['index', 'stats', join(dir, 'none.db')])).stderr).toContain('no index has been made at this path');
+    expect((await run([a, '--index-texts'])).stderr).toContain('--index-texts needs --index FILE');
+  });
+
+  it('finds at least 99% of lightly edited copies with the original\'s thread and date', async () => {
+    const dir = temp();
+    const index = join(dir, 'seen.db');
+    const { a, b, planted } = corpora(40, 25, 200, 7);
+    const fileA = writeJsonl(join(dir, 'a.jsonl'), a);
+    const fileB = writeJsonl(join(dir, 'b.jsonl'), b);
+    expect((await run([fileA, '--index', index])).code).toBe(0);
+    const found = seenBefore(JSON.parse((await run([fileB, '--index', index, '-f', 'json'])).stdout));
+    const right = planted.filter((p) => {
+      const f = found.get(`${p.thread}/${p.comment}`);
+      return f?.thread === p.original.thread && f.comment === p.original.comment && f.date === p.original.createdAt;
+    });
+    expect(right.length / planted.length).toBeGreaterThanOrEqual(0.99);
+    // Nothing else in B was seen before: its other comments are new.
+    expect(found.size).toBe(planted.length);
+    expect(counts(index).comments).toBe(40 * 25 + b.reduce((n, t) => n + t.comments.length, 0));
+  });
+});
+
+describe.runIf(HAS_SQLITE && BUILT)('the index file under concurrent and interrupted runs', () => {
+  const { a, b } = corpora(60, 25, 100, 11);
+
+  it('two runs writing at once both store everything (the second waits for the first)', async () => {
+    const dir = temp();
+    const index = join(dir, 'seen.db');
+    const files = [writeJsonl(join(dir, 'a.jsonl'), a), writeJsonl(join(dir, 'b.jsonl'), b)];
+    const exits = await Promise.all(
+      files.map(
+        (file) =>
+          new Promise<number | null>((resolve) => {
+            const child = spawn(process.execPath, [BIN, file, '--index', index, '-f', 'json', '-o', `${file}.out.json`], { stdio: 'ignore' });
+            child.on('exit', resolve);
+          }),
+      ),
+    );
+    expect(exits).toEqual([0, 0]);
+    const all = [...a, ...b].reduce((n, t) => n + t.comments.length, 0);
+    expect(counts(index)).toEqual({ comments: all, integrity: 'ok' });
+  });
+
+  it('a writer that cannot get the lock in time fails with one line and exit 2, leaving the index intact', async () => {
+    const dir = temp();
+    const index = join(dir, 'seen.db');
+    const fileA = writeJsonl(join(dir, 'a.jsonl'), a.slice(0, 5));
+    expect(spawnSync(process.execPath, [BIN, fileA, '--index', index], { encoding: 'utf8' }).status).toBe(0);
+    // Another process holds the write lock until it is killed.
+    const holder = spawn(
+      process.execPath,
+      ['-e', `const D = require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))}); const db = new D(${JSON.stringify(index)}); db.exec('BEGIN IMMEDIATE'); console.log('locked'); setInterval(() => {}, 1000);`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()));
+    try {
+      const r = spawnSync(process.execPath, [BIN, writeJsonl(join(dir, 'b.jsonl'), b.slice(0, 5)), '--index', index], { encoding: 'utf8', env: { ...process.env, THREADSIFT_INDEX_WAIT: '0.3' } });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^threadsift: index .*seen\.db is busy: another threadsift run is writing to it \(waited 0\.3 s\) \(run again when it has finished, or wait longer with THREADSIFT_INDEX_WAIT=<seconds>\)\n$/);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+    expect(counts(index)).toEqual({ comments: 5 * 25, integrity: 'ok' });
+  });
+
+  it('a run killed midway keeps the files it finished and nothing of the one it was in', async () => {
+    const dir = temp();
+    const index = join(dir, 'seen.db');
+    const first = writeJsonl(join(dir, 'first.jsonl'), a.slice(0, 2));
+    // Large enough to be in the middle of when killed: its threads are analysed one by one.
+    const big = corpora(400, 50, 0, 3).a;
+    const second = writeJsonl(join(dir, 'second.jsonl'), big);
+    const child = spawn(process.execPath, [BIN, first, second, '--index', index, '-f', 'json', '-o', join(dir, 'out.json')], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    // The first file is committed when the second one's first thread is stored.
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      if (existsSync(index) && (() => {
+        try {
+          return counts(index).comments > 0;
+        } catch {
+          return false;
+        }
+      })()) break;
+    }
+    child.kill('SIGKILL');
+    await exited;
+    expect(counts(index)).toEqual({ comments: 2 * 25, integrity: 'ok' });
+    // The next run opens it as usual and stores its own.
+    expect(spawnSync(process.execPath, [BIN, writeJsonl(join(dir, 'b.jsonl'), b.slice(0, 2)), '--index', index], { encoding: 'utf8' }).status).toBe(0);
+    expect(counts(index)).toEqual({ comments: 4 * 25, integrity: 'ok' });
+  }, 120_000);
+});
