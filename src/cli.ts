@@ -11,6 +11,7 @@ import { processIO, type CliIO } from './commands/io.js';
 import type { Run } from './commands/options.js';
 import { parseCommand } from './commands/parse.js';
 import { scanCommand } from './commands/scan.js';
+import { sketchCommand } from './commands/sketch.js';
 import { trainCommand } from './commands/train.js';
 import { formatKnownError, isKnownError } from './errors.js';
 import { stripControls } from './text/sanitize.js';
@@ -55,6 +56,7 @@ export async function main(argv: string[], given?: CliIO): Promise<number> {
   add(evalCommand(io, run));
   add(trainCommand(io, run));
   add(indexCommand(io, run));
+  add(sketchCommand(io, run));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -12,6 +12,7 @@ import { clustersJson, clustersTerminal, type ClustersReport } from '../reporter
 import { corpusDefaults } from '../run-needs.js';
 import { VERSION } from '../version.js';
 import { useColor, type CliIO } from './io.js';
+import { runSketchClusters } from './sketch.js';
 import { csvOptions, inputCommand, unitInterval, wholeNumber, type InputOptions, type Run } from './options.js';
 
 export interface ClustersOptions extends InputOptions {
@@ -19,9 +20,11 @@ export interface ClustersOptions extends InputOptions {
   similarity?: number;
   minWords?: number;
   workers?: number;
+  sketches?: string;
 }
 
 export async function runClusters(args: string[], opts: ClustersOptions, io: CliIO): Promise<number> {
+  if (opts.sketches !== undefined) return runSketchClusters(args, opts, io);
   const { config } = loadConfig(opts.config, io.cwd);
   const defaults = corpusDefaults(config);
   const threshold = opts.similarity ?? defaults.threshold;
@@ -64,6 +67,7 @@ export function clustersCommand(io: CliIO, run: Run): Command {
     .option('--similarity <jaccard>', 'word-set Jaccard similarity that links two comments (default 0.8)', unitInterval('--similarity'))
     .option('--min-words <n>', 'comments with fewer distinct words are not compared (default 5)', wholeNumber)
     .option('--workers <n>', 'worker threads that compute signatures (default 0; one helped only on very large archives here)', wholeNumber)
+    .option('--sketches <glob>', 'cluster the Parquet files of `threadsift sketch` in DuckDB instead of reading inputs (e.g. \'DIR/*.parquet\')')
     .option('-v, --verbose', 'list every cluster')
     .option('-c, --config <file>', 'configuration file')
     .option('--no-color', 'never colour the output')

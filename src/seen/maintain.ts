@@ -3,14 +3,15 @@
  * date, and every stored comment as JSON lines.
  */
 import { statSync } from 'node:fs';
-import type { IndexSettings, IndexStore } from './store.js';
+import type { SketchSettings } from './settings.js';
+import type { IndexStore } from './store.js';
 
 /** What `index stats` reports. */
 export interface IndexStats {
   file: string;
   /** Bytes on disk: the database file and its write-ahead log. */
   bytes: number;
-  settings: IndexSettings;
+  settings: SketchSettings;
   runs: number;
   threads: number;
   comments: number;

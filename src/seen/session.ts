@@ -11,10 +11,10 @@
  * text keep no sketch of their own: they point at the first comment of their text.
  */
 import { resolve } from 'node:path';
-import { choose, DEFAULTS } from '../corpus/index.js';
 import { Sketcher } from '../corpus/sketch.js';
 import type { CorpusSettings, SeenBefore, Thread, ThreadReport } from '../types.js';
-import { IndexStore, type IndexSettings, type SightingRow } from './store.js';
+import { sketchSettings, type SketchSettings } from './settings.js';
+import { IndexStore, type SightingRow } from './store.js';
 import { decodeWords, encodeWords, fingerprints, jaccard } from './words.js';
 
 /** Comments whose band keys go to the index in one query. */
@@ -50,12 +50,6 @@ interface ThreadSketch {
   copyOf: Array<number | null>;
 }
 
-/** The settings an index made for these corpus settings has: the engine's defaults for everything else. */
-export function indexSettings(settings: CorpusSettings): IndexSettings {
-  const { bands, rows } = choose(settings.threshold, DEFAULTS.numPerm);
-  return { threshold: settings.threshold, minWords: settings.minWords, numPerm: DEFAULTS.numPerm, seed: DEFAULTS.seed, shingleSize: DEFAULTS.shingleSize, bands, rows };
-}
-
 /** 53 of the 64 bits of a text hash, as an exact integer. */
 const textKey = (hi: number, lo: number) => (hi >>> 0) * 2 ** 21 + (lo >>> 11);
 
@@ -79,7 +73,7 @@ export class IndexSession {
 
   private constructor(
     private readonly store: IndexStore,
-    private readonly settings: IndexSettings,
+    private readonly settings: SketchSettings,
     private readonly run: number,
     private readonly options: SessionOptions,
   ) {
@@ -90,7 +84,7 @@ export class IndexSession {
 
   /** Open (or create) the index `file` for a run matching with `corpus`'s settings; takes the write lock. */
   static open(file: string, corpus: CorpusSettings, options: SessionOptions): IndexSession {
-    const settings = indexSettings(corpus);
+    const settings = sketchSettings(corpus);
     const store = IndexStore.write(file, options.wait, true);
     try {
       store.begin();

@@ -10,22 +10,13 @@
  */
 import type { Statement } from 'better-sqlite3';
 import { ConfigError, InputError } from '../errors.js';
+import type { SketchSettings } from './settings.js';
 import { indexError, openDatabase, type Database } from './sqlite.js';
 
 /** Layout of the file; another layout is refused with a hint instead of being misread. */
 export const SCHEMA_VERSION = 1;
 const FORMAT = 'threadsift-index';
 
-/** What decides a comment's sketch: an index keeps the settings it was made with. */
-export interface IndexSettings {
-  threshold: number;
-  minWords: number;
-  numPerm: number;
-  seed: number;
-  shingleSize: number;
-  bands: number;
-  rows: number;
-}
 
 const TABLES = `
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -162,15 +153,15 @@ export class IndexStore {
   }
 
   /** The settings the index was made with. */
-  settings(): IndexSettings {
-    return JSON.parse(this.meta('settings')!) as IndexSettings;
+  settings(): SketchSettings {
+    return JSON.parse(this.meta('settings')!) as SketchSettings;
   }
 
   /**
    * Within a write transaction: make the tables when the file is new, else check that it is an index made
    * with `wanted`'s settings (another threshold would mean other band keys: nothing would match).
    */
-  ensure(wanted: IndexSettings): void {
+  ensure(wanted: SketchSettings): void {
     if (!this.checkFormat(true)) {
       this.db.exec(TABLES);
       this.setMeta('format', FORMAT);
@@ -181,7 +172,7 @@ export class IndexStore {
       return;
     }
     const have = this.settings();
-    const differs = (Object.keys(wanted) as Array<keyof IndexSettings>).filter((k) => have[k] !== wanted[k]);
+    const differs = (Object.keys(wanted) as Array<keyof SketchSettings>).filter((k) => have[k] !== wanted[k]);
     if (differs.length) {
       throw new ConfigError(
         `index ${this.file} was made with similarity ${have.threshold} and minWords ${have.minWords}; this run compares with similarity ${wanted.threshold} and minWords ${wanted.minWords}`,
