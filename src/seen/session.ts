@@ -11,10 +11,10 @@
  * text keep no sketch of their own: they point at the first comment of their text.
  */
 import { resolve } from 'node:path';
-import { Sketcher } from '../corpus/sketch.js';
+import type { Sketcher } from '../corpus/sketch.js';
 import type { CorpusSettings, SeenBefore, Thread, ThreadReport } from '../types.js';
-import { sketchSettings, type SketchSettings } from './settings.js';
-import { IndexStore, type SightingRow } from './store.js';
+import { sketcher, sketchSettings, type SketchSettings } from './settings.js';
+import { IndexStore, type SightingRow, type SketchedRow } from './store.js';
 import { decodeWords, encodeWords, fingerprints, jaccard } from './words.js';
 
 /** Comments whose band keys go to the index in one query. */
@@ -77,9 +77,8 @@ export class IndexSession {
     private readonly run: number,
     private readonly options: SessionOptions,
   ) {
-    const { shingleSize, numPerm, seed, bands, rows, minWords } = settings;
-    this.sketcher = new Sketcher({ shingleSize, numPerm, seed, bands, rows, minShingles: minWords });
-    this.scratch = new Uint32Array(bands);
+    this.sketcher = sketcher(settings);
+    this.scratch = new Uint32Array(settings.bands);
   }
 
   /** Open (or create) the index `file` for a run matching with `corpus`'s settings; takes the write lock. */
@@ -181,8 +180,17 @@ export class IndexSession {
           candidates.set(stored, (candidates.get(stored) ?? 0) + 1);
         }
       }
+      // Those sharing the most bands first; then the sketches of every candidate of the batch, in one query.
+      const ordered = new Map<number, number[]>();
+      const ids = new Set<number>();
       for (const [i, candidates] of shared) {
-        const seen = this.verify(i, candidates, sketch, threadRow);
+        const top = [...candidates].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([id]) => id);
+        ordered.set(i, top);
+        for (const id of top) ids.add(id);
+      }
+      const rows = this.store.sketched([...ids]);
+      for (const [i, candidates] of ordered) {
+        const seen = this.verify(i, candidates, rows, sketch, threadRow);
         if (seen) found.set(thread.comments[i]!.id, seen);
       }
     }
@@ -190,13 +198,12 @@ export class IndexSession {
   }
 
   /** The earliest verified sighting of comment `i` among its candidates, with how widely it was seen. */
-  private verify(i: number, candidates: Map<number, number>, sketch: ThreadSketch, threadRow: number): SeenBefore | undefined {
-    const ordered = [...candidates].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES);
+  private verify(i: number, candidates: number[], rows: Map<number, SketchedRow>, sketch: ThreadSketch, threadRow: number): SeenBefore | undefined {
     let first: { row: SightingRow; similarity: number } | undefined;
     let copies = 0;
     const threads = new Set<number>();
-    for (const [id] of ordered) {
-      const row = this.store.sketched(id);
+    for (const id of candidates) {
+      const row = rows.get(id);
       if (!row) continue;
       const same = row.hash === sketch.hash[i];
       const similarity = same ? 1 : jaccard(sketch.words[i]!, decodeWords(row.words));
@@ -247,6 +254,7 @@ export class IndexSession {
     const { bands } = this.settings;
     // The first comment of each text stored from this thread, for copies further down it.
     const firstOfText = new Map<number, number>();
+    const bandKeys: Array<[number, number]> = [];
     thread.comments.forEach((c, i) => {
       if (this.store.hasComment(threadRow, c.id)) return;
       const words = sketch.words[i] ?? null;
@@ -267,9 +275,11 @@ export class IndexSession {
       });
       this.stored++;
       if (!sketched) return;
-      this.store.addBands(id, sketch.keys.subarray(i * bands, (i + 1) * bands));
-      this.bandsAdded += bands;
+      for (let b = 0; b < bands; b++) bandKeys.push([sketch.keys[i * bands + b]!, id]);
       firstOfText.set(hash, id);
     });
+    if (bandKeys.length === 0) return;
+    this.store.addBands(bandKeys);
+    this.bandsAdded += bandKeys.length;
   }
 }

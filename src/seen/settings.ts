@@ -4,6 +4,7 @@
  * made with other settings never match.
  */
 import { choose, DEFAULTS } from '../corpus/index.js';
+import { Sketcher } from '../corpus/sketch.js';
 import type { CorpusSettings } from '../types.js';
 
 export interface SketchSettings {
@@ -14,6 +15,11 @@ export interface SketchSettings {
   shingleSize: number;
   bands: number;
   rows: number;
+}
+
+/** A sketcher that makes sketches with these settings. */
+export function sketcher({ shingleSize, numPerm, seed, bands, rows, minWords }: SketchSettings): Sketcher {
+  return new Sketcher({ shingleSize, numPerm, seed, bands, rows, minShingles: minWords });
 }
 
 /** The sketch settings for a similarity threshold and minWords: the corpus engine's defaults for the rest. */

@@ -23,7 +23,7 @@ export interface CrossThreadOptions {
  */
 const CROSS_THREAD_BASE = 0.55;
 const CROSS_THREAD_PER_THREAD = 0.15;
-const crossThreadStrength = (otherThreads: number) => Math.min(1, CROSS_THREAD_BASE + CROSS_THREAD_PER_THREAD * otherThreads);
+export const crossThreadStrength = (otherThreads: number) => Math.min(1, CROSS_THREAD_BASE + CROSS_THREAD_PER_THREAD * otherThreads);
 
 export const crossThread: Signal<CrossThreadOptions, CrossThreadCode> = {
   id: 'cross-thread',

@@ -1,25 +1,16 @@
 import type { Finding, Signal } from '../types.js';
 import { number, whole } from '../options.js';
+import { crossThreadStrength, type CrossThreadOptions } from './cross-thread.js';
 import { ids, pct, quote } from './wording.js';
 
 /** The reason codes this signal emits; each has its sentence in `messages`. */
 export type SeenBeforeCode = 'SEEN_BEFORE';
 
-export interface SeenBeforeOptions {
-  /** Jaccard similarity of word sets at or above which a comment matches one the index holds. */
-  threshold: number;
-  /** Comments with fewer distinct words are neither matched nor given a sketch in the index. */
-  minWords: number;
-}
-
 /**
- * Strength by the number of other threads the index saw the text under: the same curve as the
- * cross-thread signal's (0.7 for one thread, flagged alone at weight 0.9; full from three), since a text
- * posted under another article last month is the same evidence as one posted there in this run.
+ * The similarity threshold and minWords of the index's matching: the same engine, and the same settings,
+ * as the cross-thread signal's.
  */
-const SEEN_BASE = 0.55;
-const SEEN_PER_THREAD = 0.15;
-const seenStrength = (threads: number) => Math.min(1, SEEN_BASE + SEEN_PER_THREAD * threads);
+export type SeenBeforeOptions = CrossThreadOptions;
 
 /** "2026-03-01" from an ISO 8601 time: the day is what a reader compares. */
 const day = (iso: unknown) => String(iso).slice(0, 10);
@@ -56,7 +47,9 @@ export const seenBefore: Signal<SeenBeforeOptions, SeenBeforeCode> = {
       findings.push({
         signal: 'seen-before',
         commentId: comment.id,
-        strength: seenStrength(earlier.threads),
+        // The cross-thread signal's curve by the number of other threads: a text posted under another
+        // article last month is the same evidence as one posted there in this run.
+        strength: crossThreadStrength(earlier.threads),
         reason: {
           code: 'SEEN_BEFORE',
           args: {
