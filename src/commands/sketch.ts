@@ -50,7 +50,12 @@ export async function runSketch(args: string[], opts: SketchOptions, io: CliIO):
 export async function runSketchClusters(args: string[], opts: { sketches?: string; similarity?: number; minWords?: number; workers?: number; format: string; output?: string; color?: boolean; verbose?: boolean }, io: CliIO): Promise<number> {
   if (args.length > 0) throw new UsageError('clusters takes inputs or --sketches, not both');
   if (opts.minWords !== undefined || opts.workers !== undefined) throw new UsageError('--min-words and --workers apply when sketching, not to --sketches');
-  const report = await clustersFromSketches(opts.sketches!, opts.similarity);
+  const { report, stages } = await clustersFromSketches(opts.sketches!, opts.similarity);
+  if (opts.verbose) {
+    io.stderr(
+      `threadsift: ${stages.texts} distinct texts, ${stages.bucketRows} rows in shared band buckets, ${stages.candidates} candidate pairs, ${stages.edges} verified, ${stages.linkedTexts} linked texts, ${stages.rounds} rounds of label propagation\n`,
+    );
+  }
   const text = opts.format === 'json' ? clustersJson(report) : clustersTerminal(report, { color: useColor(opts, io), verbose: Boolean(opts.verbose) });
   emitReport(text, opts.output, io);
   return 0;

@@ -40,8 +40,18 @@ async function readSettings(db: DuckConnection, glob: string): Promise<{ setting
   return { settings: all[0]!, threads: all.reduce((n, m) => n + m.threads, 0) };
 }
 
+/** Rows of the intermediate tables and rounds of label propagation: what sizes a run on a cluster. */
+export interface SketchStages {
+  texts: number;
+  bucketRows: number;
+  candidates: number;
+  edges: number;
+  linkedTexts: number;
+  rounds: number;
+}
+
 /** Cluster the sketch files `glob` matches; `similarity` overrides the threshold they were made for. */
-export async function clustersFromSketches(glob: string, similarity?: number): Promise<ClustersReport> {
+export async function clustersFromSketches(glob: string, similarity?: number): Promise<{ report: ClustersReport; stages: SketchStages }> {
   const db = await connect('clusters --sketches');
   try {
     let meta: { settings: SketchMetadata; threads: number };
@@ -56,7 +66,9 @@ export async function clustersFromSketches(glob: string, similarity?: number): P
     const c = db.connection;
     await materialise(c, setupQueries({ threshold, window: BUCKET_WINDOW }));
     await c.run('CREATE OR REPLACE TEMP TABLE labels AS SELECT * FROM initial_labels');
+    let rounds = 0;
     for (;;) {
+      rounds++;
       await materialise(c, [NEXT_LABELS]);
       const changed = Number((await rows(c, CHANGED_LABELS.sql))[0]!.changed);
       await c.run('DROP TABLE labels');
@@ -65,7 +77,15 @@ export async function clustersFromSketches(glob: string, similarity?: number): P
     }
     await materialise(c, finalQueries());
     const clusters = await assemble(c);
-    return {
+    const stages: SketchStages = {
+      texts: await count(c, 'texts'),
+      bucketRows: await count(c, 'buckets'),
+      candidates: await count(c, 'candidates'),
+      edges: await count(c, 'edges'),
+      linkedTexts: await count(c, 'labels'),
+      rounds,
+    };
+    const report: ClustersReport = {
       tool: { name: 'threadsift', version: VERSION },
       settings: {
         similarity: threshold,
@@ -76,16 +96,17 @@ export async function clustersFromSketches(glob: string, similarity?: number): P
         threads: meta.threads,
         comments: await count(c, 'sketches'),
         ignored: await count(c, 'sketches WHERE bands IS NULL'),
-        uniqueTexts: await count(c, 'texts'),
+        uniqueTexts: stages.texts,
         clusters: clusters.length,
         commentsInClusters: clusters.reduce((n, cl) => n + cl.size, 0),
-        candidatePairs: await count(c, 'candidates'),
-        verifiedPairs: await count(c, 'edges'),
+        candidatePairs: stages.candidates,
+        verifiedPairs: stages.edges,
         errors: 0,
       },
       clusters,
       errors: [],
     };
+    return { report, stages };
   } finally {
     db.close();
   }

@@ -2,7 +2,10 @@
  * DuckDB, for `threadsift sketch` (writing Parquet) and `clusters --sketches` (the SQL of sql.ts): an
  * optional package (a ~70 MB prebuilt engine), loaded only by those commands.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type * as Duck from '@duckdb/node-api';
 import { InputError, UsageError } from '../errors.js';
 
@@ -20,16 +23,23 @@ export function duckdb(command: string): typeof Duck {
   }
 }
 
-/** An in-memory DuckDB connection; `close` ends it. */
+/**
+ * An in-memory DuckDB connection; `close` ends it. What does not fit in memory spills to a temporary folder
+ * of its own (DuckDB's default is ./.tmp, in the user's folder), removed on close.
+ */
 export async function connect(command: string): Promise<{ connection: DuckConnection; close: () => void }> {
   const { DuckDBInstance } = duckdb(command);
-  const instance = await DuckDBInstance.create(':memory:');
+  const spill = mkdtempSync(join(tmpdir(), 'threadsift-duckdb-'));
+  const instance = await DuckDBInstance.create(':memory:', { temp_directory: spill });
   const connection = await instance.connect();
+  // The queries of sql.ts write lambdas as Spark does (x -> ...), which DuckDB 1.3+ accepts when asked.
+  await connection.run("SET lambda_syntax = 'ENABLE_SINGLE_ARROW'");
   return {
     connection,
     close: () => {
       connection.closeSync();
       instance.closeSync();
+      rmSync(spill, { recursive: true, force: true });
     },
   };
 }

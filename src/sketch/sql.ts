@@ -29,7 +29,6 @@ export interface SketchSqlParams {
 /** DuckDB spellings and their Spark SQL equivalents: the only differences between the two dialects here. */
 export const SPARK_SPELLINGS: ReadonlyArray<readonly [duckdb: string, spark: string]> = [
   ['unnest(', 'explode('],
-  ['list_intersect(', 'array_intersect('],
   ['len(', 'size('],
 ];
 
@@ -43,28 +42,29 @@ export function setupQueries({ threshold, window }: SketchSqlParams): NamedQuery
   return [
     {
       name: 'texts',
-      note: 'Distinct texts (exact copies share a 64-bit text hash and therefore their sketch), with their number of copies; comments under minWords have no bands and take no part.',
-      sql: `SELECT text_hash, first(bands) AS bands, first(hashes) AS hashes, count(*) AS copies
+      note: 'Distinct texts and their number of copies (exact copies share a 64-bit text hash, and so their sketch); comments under minWords have no bands and take no part.',
+      sql: `SELECT text_hash, count(*) AS copies
 FROM sketches
 WHERE bands IS NOT NULL
 GROUP BY text_hash`,
     },
     {
       name: 'buckets',
-      note: `One row per (band, key) shared by two or more texts, with each text's place in the bucket in text-hash order.`,
-      sql: `SELECT band, key, text_hash, place
+      note: 'The band rows of every text, in buckets of equal (band, key): a bucket of two or more distinct texts keeps them, each with its place in text-hash order (copies of a text share a place, and are one row).',
+      sql: `SELECT DISTINCT band, key, text_hash, place
 FROM (
   SELECT r.band, r.key, r.text_hash,
-         row_number() OVER (PARTITION BY r.band, r.key ORDER BY r.text_hash) AS place,
-         count(*) OVER (PARTITION BY r.band, r.key) AS size
+         dense_rank() OVER (PARTITION BY r.band, r.key ORDER BY r.text_hash) AS place,
+         min(r.text_hash) OVER (PARTITION BY r.band, r.key) AS low,
+         max(r.text_hash) OVER (PARTITION BY r.band, r.key) AS high
   FROM (SELECT text_hash, b.band AS band, b.key AS key
-        FROM (SELECT text_hash, unnest(bands) AS b FROM texts) u) r
+        FROM (SELECT text_hash, unnest(bands) AS b FROM sketches WHERE bands IS NOT NULL) u) r
 ) w
-WHERE size > 1`,
+WHERE low < high`,
     },
     {
       name: 'candidates',
-      note: `Band self-join: pairs of texts sharing a bucket, each paired with the ${window} texts before it at most (a bucket of a hundred thousand template variants would otherwise pair them all). The window is cut into chunks of ${window} so that the join stays an equi-join: a text meets the chunk it is in and the next one.`,
+      note: `Band self-join: pairs of texts that share a bucket, each paired with the ${window} texts before it at most (a bucket of a hundred thousand template variants would otherwise pair them all). The window is cut into chunks of ${window} so that the join stays an equi-join: a text meets the chunk it is in and the next one.`,
       sql: `SELECT DISTINCT x.text_hash AS a, y.text_hash AS b
 FROM (SELECT band, key, text_hash, place, CAST(floor((place - 1) / ${window}) AS BIGINT) + s.step AS chunk
       FROM buckets CROSS JOIN (SELECT 0 AS step UNION ALL SELECT 1 AS step) s) x
@@ -73,14 +73,22 @@ JOIN (SELECT band, key, text_hash, place, CAST(floor((place - 1) / ${window}) AS
 WHERE x.place < y.place AND y.place - x.place <= ${window}`,
     },
     {
+      name: 'candidate_hashes',
+      note: 'The word-hash sets of the texts in candidate pairs, the only ones verification reads.',
+      sql: `SELECT s.text_hash, first(s.hashes) AS hashes
+FROM sketches s
+JOIN (SELECT a AS text_hash FROM candidates UNION SELECT b AS text_hash FROM candidates) n ON n.text_hash = s.text_hash
+GROUP BY s.text_hash`,
+    },
+    {
       name: 'edges',
-      note: `Verification: the exact Jaccard similarity of the two word-hash sets; pairs at ${threshold} or above are linked.`,
+      note: `Verification: the exact Jaccard similarity of the two word-hash sets (the words of one found in the other; each set is distinct words); pairs at ${threshold} or above are linked.`,
       sql: `SELECT a, b, similarity
 FROM (
   SELECT a, b, CAST(shared AS DOUBLE) / CAST(size_a + size_b - shared AS DOUBLE) AS similarity
   FROM (
-    SELECT c.a, c.b, len(list_intersect(ta.hashes, tb.hashes)) AS shared, len(ta.hashes) AS size_a, len(tb.hashes) AS size_b
-    FROM candidates c JOIN texts ta ON ta.text_hash = c.a JOIN texts tb ON tb.text_hash = c.b
+    SELECT c.a, c.b, len(filter(ha.hashes, x -> array_contains(hb.hashes, x))) AS shared, len(ha.hashes) AS size_a, len(hb.hashes) AS size_b
+    FROM candidates c JOIN candidate_hashes ha ON ha.text_hash = c.a JOIN candidate_hashes hb ON hb.text_hash = c.b
   ) i
 ) j
 WHERE similarity >= ${threshold}`,

@@ -13,9 +13,9 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { excerpt } from '../corpus/index.js';
-import { Sketcher } from '../corpus/sketch.js';
+import type { Sketcher } from '../corpus/sketch.js';
 import { OutputError } from '../errors.js';
-import type { SketchSettings } from '../seen/settings.js';
+import { sketcher, type SketchSettings } from '../seen/settings.js';
 import type { Thread } from '../types.js';
 import { connect, literal } from './duckdb.js';
 
@@ -56,9 +56,8 @@ export class SketchWriter {
     private readonly name: string,
     private readonly settings: SketchSettings,
   ) {
-    const { shingleSize, numPerm, seed, bands, rows, minWords } = settings;
-    this.sketcher = new Sketcher({ shingleSize, numPerm, seed, bands, rows, minShingles: minWords });
-    this.keys = new Uint32Array(bands);
+    this.sketcher = sketcher(settings);
+    this.keys = new Uint32Array(settings.bands);
     this.staging = mkdtempSync(join(tmpdir(), 'threadsift-sketch-'));
   }
 
