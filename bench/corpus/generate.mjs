@@ -47,7 +47,7 @@ for (const [a, b] of SYNONYMS) {
 }
 
 /** mulberry32: small, fast, seedable. */
-function rng(seed) {
+export function rng(seed) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) | 0;
@@ -79,7 +79,7 @@ export function parseCount(s) {
 }
 
 /** Real comment texts, de-duplicated, as a sentence pool and a vocabulary. */
-function loadPool() {
+export function loadPool() {
   const texts = new Set();
   const threads = [
     ...sfuThreads(),
@@ -96,7 +96,7 @@ function loadPool() {
   return { texts: texts.size, sentences, vocabulary };
 }
 
-function backgroundText(pool, random) {
+export function backgroundText(pool, random) {
   const target = 70 + Math.floor(random() * 270);
   let text = '';
   for (let k = 0; k < 5 && text.length < target; k++) {
@@ -114,7 +114,7 @@ function originalText(pool, random) {
 }
 
 /** `original` with round(level% of its words) edit operations, then cosmetic noise. */
-function edit(original, level, pool, random) {
+export function edit(original, level, pool, random) {
   let words = original.split(' ');
   const ops = Math.round((level / 100) * words.length);
   const pick = (a) => a[Math.floor(random() * a.length)];
