@@ -48,8 +48,6 @@ const MERGE_RATIO = 8;
 /** A stored comment that has a sketch: the first of its text. */
 export interface SketchedRow {
   id: number;
-  run: number;
-  thread: number;
   hash: number;
   words: Buffer;
 }
@@ -92,7 +90,7 @@ interface Statements {
   addThread: Statement;
   hasComment: Statement;
   addComment: Statement;
-  addBands: Statement;
+  addBand: Statement;
 }
 
 /** An open index file. Every SQLite failure comes out as a known error naming the file. */
@@ -220,7 +218,7 @@ export class IndexStore {
           'SELECT j.value, b.comment FROM json_each(@keys) j JOIN bands b ON b.key = j.value UNION ALL SELECT j.value, r.comment FROM json_each(@keys) j JOIN recent_bands r ON r.key = j.value',
         )
         .raw(),
-      sketched: db.prepare('SELECT c.id, c.run, c.thread, c.hash, c.words FROM json_each(@ids) j JOIN comments c ON c.id = j.value WHERE c.words IS NOT NULL'),
+      sketched: db.prepare('SELECT c.id, c.hash, c.words FROM json_each(@ids) j JOIN comments c ON c.id = j.value WHERE c.words IS NOT NULL').raw(),
       sightings: db.prepare(
         `SELECT c.id, c.thread, c.comment, c.posted, r.started, c.flagged, t.source, t.thread AS threadId, t.title
          FROM comments c JOIN runs r ON r.id = c.run JOIN threads t ON t.id = c.thread
@@ -234,7 +232,7 @@ export class IndexStore {
       addThread: db.prepare('INSERT INTO threads(place, source, thread, title, url) VALUES (?, ?, ?, ?, ?)'),
       hasComment: db.prepare('SELECT 1 FROM comments WHERE thread = ? AND comment = ?').pluck(),
       addComment: db.prepare('INSERT INTO comments(thread, comment, run, posted, hash, copy_of, words, flagged, score, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      addBands: db.prepare('INSERT OR IGNORE INTO recent_bands(key, comment) SELECT value ->> 0, value ->> 1 FROM json_each(?)'),
+      addBand: db.prepare('INSERT OR IGNORE INTO recent_bands(key, comment) VALUES (?, ?)'),
     };
     return this.statements;
   }
@@ -247,8 +245,8 @@ export class IndexStore {
 
   /** The stored comments among `ids` that have a sketch, by id. */
   sketched(ids: number[]): Map<number, SketchedRow> {
-    const rows = this.sql.sketched.all({ ids: JSON.stringify(ids.sort((a, b) => a - b)) }) as SketchedRow[];
-    return new Map(rows.map((r) => [r.id, r]));
+    const rows = this.sql.sketched.all({ ids: JSON.stringify(ids.sort((a, b) => a - b)) }) as Array<[number, number, Buffer]>;
+    return new Map(rows.map(([id, hash, words]) => [id, { id, hash, words }]));
   }
 
   /** The comment `id` and its copies, leaving out those of run `run` and of thread `thread`. */
@@ -273,10 +271,10 @@ export class IndexStore {
     return Number(this.sql.addComment.run(c.thread, c.comment, run, c.posted, c.hash, c.copyOf, c.words, c.flagged ? 1 : 0, score, c.text).lastInsertRowid);
   }
 
-  /** Band keys as [key, comment id] pairs, in one statement; counted with `countBands` before the transaction commits. */
+  /** Band keys as [key, comment id] pairs; counted with `countBands` before the transaction commits. */
   addBands(pairs: Array<[number, number]>): void {
-    // In key order, successive inserts land on neighbouring pages.
-    this.sql.addBands.run(JSON.stringify(pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1])));
+    // A statement a row: extracting the pairs from JSON in SQL costs more than the calls it saves.
+    for (const [key, comment] of pairs) this.sql.addBand.run(key, comment);
   }
 
   /**
