@@ -5,7 +5,7 @@
  * a million comments, a 10,000-comment scan against it, and how many lightly edited re-posts it finds.
  * Every step runs the built command in a child process (bench/measured.mjs), so CPU and peak RSS are its own.
  *
- * Usage: npm run build && node bench/archive.mjs [--clusters 200k] [--index 1M] [--skip clusters|index]
+ * Usage: npm run build && node bench/archive.mjs [--clusters 200k] [--index 1M] [--skip clusters|index] [--build-baseline]
  *
  * Corpora are bench/corpus/generate.mjs's (bench/out/corpus-N.jsonl, made when missing). For the index,
  * corpus A is corpus-N with a date on every comment (a minute apart from 2025-01-01), split into 20 files
@@ -184,6 +184,10 @@ async function indexBench(label) {
     writeFileSync(join(dir, 'build.json'), JSON.stringify(build));
   }
   const build = JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8'));
+  // The same scan without an index, for what storing costs (with --build-baseline: another full scan).
+  const baselinePath = join(dir, 'build-baseline.json');
+  if (argv.includes('--build-baseline') && !existsSync(baselinePath)) writeFileSync(baselinePath, JSON.stringify(measure([...filesA, '-f', 'json', '-o', join(dir, 'a.plain.json')])));
+  const baseline = existsSync(baselinePath) ? JSON.parse(readFileSync(baselinePath, 'utf8')) : undefined;
   const size = statSync(index).size + (existsSync(`${index}-wal`) ? statSync(`${index}-wal`).size : 0);
   const stats = JSON.parse(measure(['index', 'stats', index, '-f', 'json']).stdout);
   // Each scan of B starts from the same index (a scan stores B's comments).
@@ -212,6 +216,7 @@ async function indexBench(label) {
   console.log('| step | wall s | CPU s | peak RSS MB | |');
   console.log('|---|---|---|---|---|');
   console.log(row(`full scan of A (20 files) with --index`, build, `index ${MB(size)} MB on disk (${MB(size / (n / 1e6))} MB per million comments)`));
+  if (baseline) console.log(row('the same full scan of A without --index', baseline));
   console.log(row(`scan of B (${B_COMMENTS.toLocaleString('en')} comments) with --index, best of 3`, best(scans), `all: ${scans.map((s) => s.wallS.toFixed(1)).join(', ')} s`));
   console.log(row('scan of B without --index, best of 3', best(without), `all: ${without.map((s) => s.wallS.toFixed(1)).join(', ')} s`));
   console.log(
@@ -221,7 +226,7 @@ async function indexBench(label) {
       .join(', ')}. Other comments of B reported as seen before: ${seen.size - [...seen.keys()].filter((k) => planted.some((p) => `${p.thread}/${p.comment}` === k)).length}.`,
   );
   console.log(`Index: ${stats.comments} comments, ${stats.sketched} sketched, ${stats.copies} copies, ${stats.bandKeys.main + stats.bandKeys.recent} band keys (${stats.bandKeys.recent} recent).`);
-  writeFileSync(join(OUT, `archive-index-${label}.json`), JSON.stringify({ n, build, size, stats, scans, without, byLevel: [...byLevel], right, planted: planted.length }, null, 1));
+  writeFileSync(join(OUT, `archive-index-${label}.json`), JSON.stringify({ n, build, baseline, size, stats, scans, without, byLevel: [...byLevel], right, planted: planted.length }, null, 1));
 }
 
 if (!skip.has('clusters')) clustersBench(flag('clusters', '200k'));
