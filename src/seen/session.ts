@@ -190,15 +190,19 @@ export class IndexSession {
       }
       const rows = this.store.sketched([...ids]);
       for (const [i, candidates] of ordered) {
-        const seen = this.verify(i, candidates, rows, sketch, threadRow);
+        const seen = this.verify(i, candidates, rows, sketch, threadRow, postedAt(thread.comments[i]!.createdAt));
         if (seen) found.set(thread.comments[i]!.id, seen);
       }
     }
     return found;
   }
 
-  /** The earliest verified sighting of comment `i` among its candidates, with how widely it was seen. */
-  private verify(i: number, candidates: number[], rows: Map<number, SketchedRow>, sketch: ThreadSketch, threadRow: number): SeenBefore | undefined {
+  /**
+   * The earliest verified sighting of comment `i` among its candidates, with how widely it was seen. A
+   * comment with a date of its own was only seen before by what was first seen before that date: the
+   * original of a text is not a re-post of the copies that an earlier run happened to store.
+   */
+  private verify(i: number, candidates: number[], rows: Map<number, SketchedRow>, sketch: ThreadSketch, threadRow: number, posted: number | null): SeenBefore | undefined {
     let first: { row: SightingRow; similarity: number } | undefined;
     let copies = 0;
     const threads = new Set<number>();
@@ -210,6 +214,7 @@ export class IndexSession {
       if (similarity < this.settings.threshold) continue;
       if (same && (sketch.copyOf[i] === null || id < sketch.copyOf[i]!)) sketch.copyOf[i] = id;
       for (const s of this.store.sightings(id, this.run, threadRow)) {
+        if (posted !== null && seenAt(s) >= posted) continue;
         copies++;
         threads.add(s.thread);
         if (!first || seenAt(s) < seenAt(first.row) || (seenAt(s) === seenAt(first.row) && s.id < first.row.id)) first = { row: s, similarity };

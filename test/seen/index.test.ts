@@ -98,6 +98,20 @@ describe.runIf(HAS_SQLITE)('scan --index', () => {
     }
   });
 
+  it('does not report a dated comment as a re-post of what was first seen after it', async () => {
+    const dir = temp();
+    const index = join(dir, 'seen.db');
+    const copy = join(dir, 'copy.json');
+    const original = join(dir, 'original.json');
+    // The copy, undated, is stored first; the original, dated before the run that stored the copy, comes later.
+    writeFileSync(copy, JSON.stringify(thread('budget', 'The budget', [['x1', SPAM.replace('simple', 'easy')]])));
+    writeFileSync(original, JSON.stringify(thread('harbour', 'The harbour plan', [['c1', SPAM, '2026-02-01T08:00:00Z']])));
+    await run([copy, '--index', index]);
+    expect(seenBefore(JSON.parse((await run([original, '--index', index, '-f', 'json'])).stdout)).size).toBe(0);
+    // The copy scanned again is still a re-post of the original, posted before it was indexed.
+    expect(seenBefore(JSON.parse((await run([copy, '--index', index, '-f', 'json'])).stdout)).get('budget/x1')).toMatchObject({ thread: 'harbour', dateKind: 'posted' });
+  });
+
   it('leaves reports of runs without an index as they were: the signal is neither run nor listed', async () => {
     const dir = temp();
     const a = join(dir, 'a.json');
