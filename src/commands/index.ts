@@ -42,9 +42,8 @@ export function runIndex(action: string, file: string, opts: IndexCommandOptions
   const wait = waitSeconds(io.env);
   if (action === 'prune') {
     const before = parseBefore(opts.before);
-    const store = IndexStore.write(file, wait, false);
+    const store = IndexStore.existing(file, wait, false);
     try {
-      store.guard(() => store.meta('format'));
       const pruned = pruneIndex(store, before);
       const left = indexStats(store);
       io.stderr(`threadsift: forgot ${pruned.comments} comments (${pruned.threads} threads, ${pruned.runs} runs) first seen before ${new Date(before).toISOString()}; ${left.comments} left, ${megabytes(left.bytes)}\n`);
@@ -54,7 +53,7 @@ export function runIndex(action: string, file: string, opts: IndexCommandOptions
     return 0;
   }
   if (opts.before !== undefined) throw new UsageError('--before is an option of index prune only');
-  const store = IndexStore.read(file, wait);
+  const store = IndexStore.existing(file, wait, true);
   try {
     if (action === 'stats') {
       const stats = indexStats(store);

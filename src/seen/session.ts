@@ -84,7 +84,7 @@ export class IndexSession {
   /** Open (or create) the index `file` for a run matching with `corpus`'s settings; takes the write lock. */
   static open(file: string, corpus: CorpusSettings, options: SessionOptions): IndexSession {
     const settings = sketchSettings(corpus);
-    const store = IndexStore.write(file, options.wait, true);
+    const store = IndexStore.write(file, options.wait);
     try {
       store.begin();
       const run = store.guard(() => {

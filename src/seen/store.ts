@@ -103,17 +103,23 @@ export class IndexStore {
     readonly wait: number,
   ) {}
 
-  /** Open an index for reading (`threadsift index stats|export`): it must exist and be an index. */
-  static read(file: string, wait: number): IndexStore {
-    const store = new IndexStore(openDatabase(file, { create: false, readonly: true, wait }), file, wait);
-    store.guard(() => store.checkFormat(false));
+  /**
+   * Open an index that must exist and be one (`threadsift index`), for reading or (`prune`) for writing.
+   */
+  static existing(file: string, wait: number, readonly: boolean): IndexStore {
+    const store = new IndexStore(openDatabase(file, { create: false, readonly, wait }), file, wait);
+    try {
+      store.guard(() => store.checkFormat(false));
+    } catch (err) {
+      store.close();
+      throw err;
+    }
     return store;
   }
 
-  /** Open an index for writing; `create`: make the file when it is not there. */
-  static write(file: string, wait: number, create: boolean): IndexStore {
-    const store = new IndexStore(openDatabase(file, { create, wait }), file, wait);
-    return store;
+  /** Open (or make) an index for a scan; `ensure` then checks or makes its tables. */
+  static write(file: string, wait: number): IndexStore {
+    return new IndexStore(openDatabase(file, { create: true, wait }), file, wait);
   }
 
   /** Run `f`, turning SQLite's failures into known errors naming the file. */

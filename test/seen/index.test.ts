@@ -187,6 +187,11 @@ describe.runIf(HAS_SQLITE)('scan --index', () => {
     expect(other.stderr).toContain('was made with similarity 0.8 and minWords 5; this run compares with similarity 0.9');
     expect((await run(['index', 'prune', index, '--before', 'last year'])).stderr).toContain('is not a date');
     expect((await run(['index', 'stats', join(dir, 'none.db')])).stderr).toContain('no index has been made at this path');
+    for (const action of ['stats', 'prune', 'export']) {
+      const r = await run(['index', action, a, ...(action === 'prune' ? ['--before', '2026-01-01'] : [])]);
+      expect(r.code, action).toBe(2);
+      expect(r.stderr, action).toContain('is not a threadsift index');
+    }
     expect((await run([a, '--index-texts'])).stderr).toContain('--index-texts needs --index FILE');
   });
 
