@@ -233,7 +233,7 @@ describe.runIf(HAS_SQLITE && BUILT)('the index file under concurrent and interru
     expect(exits).toEqual([0, 0]);
     const all = [...a, ...b].reduce((n, t) => n + t.comments.length, 0);
     expect(counts(index)).toEqual({ comments: all, integrity: 'ok' });
-  });
+  }, 60_000);
 
   it('a writer that cannot get the lock in time fails with one line and exit 2, leaving the index intact', async () => {
     const dir = temp();
@@ -255,7 +255,7 @@ describe.runIf(HAS_SQLITE && BUILT)('the index file under concurrent and interru
       holder.kill('SIGKILL');
     }
     expect(counts(index)).toEqual({ comments: 5 * 25, integrity: 'ok' });
-  });
+  }, 60_000);
 
   it('a run killed midway keeps the files it finished and nothing of the one it was in', async () => {
     const dir = temp();
