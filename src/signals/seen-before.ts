@@ -1,6 +1,5 @@
 import type { Finding, Signal } from '../types.js';
-import { number, whole } from '../options.js';
-import { crossThreadStrength, type CrossThreadOptions } from './cross-thread.js';
+import { crossThread, crossThreadStrength, type CrossThreadOptions } from './cross-thread.js';
 import { ids, pct, quote } from './wording.js';
 
 /** The reason codes this signal emits; each has its sentence in `messages`. */
@@ -23,10 +22,10 @@ const day = (iso: unknown) => String(iso).slice(0, 10);
 export const seenBefore: Signal<SeenBeforeOptions, SeenBeforeCode> = {
   id: 'seen-before',
   description: 'Comments posted before, nearly verbatim, under threads that an earlier run stored in the index (--index FILE)',
-  weight: 0.9,
-  defaultOptions: { threshold: 0.8, minWords: 5 },
-  // The same bounds as the cross-thread signal's: the index is the same MinHash-LSH engine, kept on disk.
-  optionsSchema: { threshold: number(0.5, 1), minWords: whole(1, 1000) },
+  weight: crossThread.weight,
+  // The cross-thread signal's defaults and bounds: the index is the same MinHash-LSH engine, kept on disk.
+  defaultOptions: { ...crossThread.defaultOptions },
+  optionsSchema: crossThread.optionsSchema,
   needs: { index: (o) => ({ threshold: o.threshold, minWords: o.minWords }) },
   messages: {
     SEEN_BEFORE: (a) => {
