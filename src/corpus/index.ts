@@ -42,7 +42,7 @@
  * of words; the verified Jaccard is that of the hashed sets, which equals the Jaccard of the word sets
  * unless such a collision falls inside the two texts compared. Texts are identified by 64 bits.
  */
-import { hex64 } from './hash.js';
+import { hex64 } from '../util/hash.js';
 import { link, type Linked } from './link.js';
 import { intersectIfPossible } from './lsh.js';
 import { optimalBands } from './minhash.js';

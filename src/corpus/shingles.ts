@@ -10,7 +10,7 @@
  * two equal for every BMP character.
  */
 import { foldText, isInvisible } from '../text/normalize.js';
-import { FNV_OFFSET, FNV_PRIME, fmix32, mixInto } from './hash.js';
+import { FNV_OFFSET, FNV_PRIME, fmix32, mixInto } from '../util/hash.js';
 
 const SPACE = 32;
 const APOSTROPHE = 39;

@@ -2,7 +2,7 @@
  * Fitting the machine-text detector from labelled texts. Deterministic: the same texts and options give
  * the same file. Used by bench/fit-detector.mjs (the shipped detector) and the generalisation harness.
  */
-import { fitLogistic, type SparseRow } from '../model/logistic.js';
+import { fitLogistic, type SparseRow } from '../util/logistic.js';
 import { commonRank } from '../text/word-frequency.js';
 import { VERSION } from '../version.js';
 import { inSignedList, measure, STYLE_FEATURES, wordsOf, type Measured } from './features.js';

@@ -10,7 +10,7 @@ import { auroc, bestF1Threshold } from '../eval/metrics.js';
 import type { Thread } from '../types.js';
 import { VERSION } from '../version.js';
 import { modelInputSignal, NGRAM_PREFIX, SIGNAL_PREFIX, threadFeatureSets, type CommentFeatureSet, type SignalFeature } from './features.js';
-import { fitLogistic, predictRow, sigmoid, type SparseRow } from './logistic.js';
+import { fitLogistic, predictRow, sigmoid, type SparseRow } from '../util/logistic.js';
 
 /** The `format` of every threadsift model file. */
 export const MODEL_FORMAT = 'threadsift-model';

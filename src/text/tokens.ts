@@ -2,7 +2,7 @@
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
 import { isAscii, matchableText, originalEnd, originalStart } from './normalize.js';
 import { porterStem } from './porter.js';
-import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../corpus/hash.js';
+import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../util/hash.js';
 import { commonStem, commonRank, stemOfRank } from './word-frequency.js';
 
 export interface Token {

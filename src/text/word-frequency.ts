@@ -8,7 +8,7 @@
  * where the package's 3.6 MB JSON took ~180 ms of start-up. Rarer words have rank Infinity.
  */
 import { readFileSync } from 'node:fs';
-import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../corpus/hash.js';
+import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../util/hash.js';
 import { dataFile } from '../paths.js';
 
 /**
