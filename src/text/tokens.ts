@@ -1,7 +1,7 @@
 /** Word tokens with offsets, stems and content-word filtering, shared by all signals. */
-import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
 import { isAscii, matchableText, originalEnd, originalStart } from './normalize.js';
 import { porterStem } from './porter.js';
+import { STOPWORDS } from '../data/stopwords.js';
 import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../util/hash.js';
 import { commonStem, commonRank, stemOfRank } from './word-frequency.js';
 
@@ -20,18 +20,6 @@ export interface Token {
 
 // Acronyms with dots (U.S., E.U.) first, then words with inner apostrophes or hyphens kept apart.
 const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
-
-// natural's list plus contraction stems and discourse words that carry no topic.
-const EXTRA_STOPWORDS = [
-  "it's", "i'm", "you're", "we're", "they're", "that's", "there's", "what's", "let's", "don't", "doesn't",
-  "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "can't", "couldn't", "shouldn't", "wouldn't",
-  "i've", "you've", "we've", "they've", "i'd", "you'd", "he's", "she's", "i'll", "you'll", "we'll", "they'll",
-  'also', 'just', 'really', 'very', 'much', 'many', 'well', 'even', 'still', 'yet', 'though', 'however',
-  'would', 'could', 'should', 'might', 'must', 'shall', 'may', 'will', 'can', 'one', 'get', 'got', 'like',
-  'make', 'made', 'say', 'said', 'says', 'see', 'seem', 'seems', 'way', 'thing', 'things', 'lot', 'us',
-  'our', 'their', 'them', 'they', 'its', 'it', 'this', 'that', 'these', 'those', 'de', 'la', 'le', 'el',
-];
-export const STOPWORDS: ReadonlySet<string> = new Set([...naturalStopwords, ...EXTRA_STOPWORDS]);
 
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
