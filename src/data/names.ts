@@ -3,7 +3,7 @@
  * about is not mistaken for engaging with a specific), and generic capitalised words are never specifics.
  * Keys and values are Porter stems of lower-case words, as tokens.ts produces them.
  */
-import { stem } from '../text/tokens.js';
+import { stem } from '../text/stem.js';
 
 const DEMONYM_PAIRS: Array<[string, string]> = [
   ['russian', 'russia'], ['chinese', 'china'], ['american', 'america'], ['american', 'us'],
