@@ -16,7 +16,7 @@ const CDATA = '#cdata';
  * The element s[start, end) as a tree in fast-xml-parser's preserveOrder shape (what the helpers below
  * read): one linear pass. The document was checked by the strict validator first, so its markup is
  * well-formed. fast-xml-parser's own parser appends text one character at a time, which for a message of
- * several MB is a long chain of small strings: most of the run went to collecting them.
+ * several MB is a long chain of small strings to collect.
  */
 export function recordTree(s: string, start: number, end: number): XmlNode | undefined {
   const root: XmlNode[] = [];

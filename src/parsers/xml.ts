@@ -21,7 +21,7 @@ import { InputError } from '../errors.js';
 import { openAtEnd, quoteBareAttributes, Refusal, walkMarkup } from './xml-markup.js';
 import { recordTree, type XmlNode } from './xml-tree.js';
 
-// Loaded on first use: most runs read no XML, and the library costs ~100 ms of start-up.
+// Loaded on first use: most runs read no XML, and loading the library is a sizeable part of start-up.
 const require = createRequire(import.meta.url);
 let fxp: typeof Fxp | undefined;
 const lib = (): typeof Fxp => (fxp ??= require('fast-xml-parser') as typeof Fxp);

@@ -4,9 +4,8 @@
  *
  * The answer errs towards English. Calling an English comment foreign silences every English-only
  * signal on it, and short, informal English (tweets, SMS, "lol ur so right") is exactly where
- * character-trigram detectors fail: franc-min alone calls 16–27% of English tweets and SMS another
- * language, this detector under 0.1% (bench/language.mjs: those few are real Dutch, Spanish, Portuguese
- * and Chinese texts). So:
+ * character-trigram detectors fail: franc-min alone calls many English tweets and SMS another language
+ * (bench/language.mjs measures both on labelled data). So:
  * 1. Script first. A text whose letters are mostly Cyrillic, CJK, Arabic, Greek... is not English, however
  *    short. A word that mixes Latin with Cyrillic or Greek letters counts as Latin: that is an English
  *    word spelt with look-alike letters to dodge filters, not a Russian one.
@@ -27,7 +26,7 @@ import { FRANC_SCRIPTS, HAN, KANA, LATIN, NOT_RUSSIAN, RUSSIAN_ONLY, SCRIPT_LANG
 import { dominantScript, isAsciiLetter, NON_LATIN_LETTER, scriptCounts, scriptOf } from './script.js';
 import { tokens, type Tokens } from './tokens.js';
 
-// Loaded on first use: building franc-min's trigram tables takes ~40 ms, and most runs never need them.
+// Loaded on first use: building franc-min's trigram tables takes a while, and most runs never need them.
 const require = createRequire(import.meta.url);
 let franc: typeof Franc | undefined;
 const francAll = (text: string) => (franc ??= require('franc-min') as typeof Franc).francAll(text);
