@@ -11,7 +11,7 @@ import type { Thread } from '../types.js';
 import { configuredOptions } from '../run-needs.js';
 import { VERSION } from '../version.js';
 import { modelInputSignal, NGRAM_PREFIX, SIGNAL_PREFIX, threadFeatureSets, type CommentFeatureSet, type SignalFeature } from './features.js';
-import { fitLogistic, predictRow, sigmoid, type SparseRow } from './logistic.js';
+import { fitLogistic, predictRow, sigmoid, type SparseRow } from '../util/logistic.js';
 
 /** The `format` of every threadsift model file. */
 export const MODEL_FORMAT = 'threadsift-model';

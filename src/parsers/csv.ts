@@ -24,7 +24,7 @@ import { normalizeNewlines } from './decode.js';
 import { htmlToText, looksLikeHtml } from './html.js';
 import { parseLabel } from './json.js';
 import type { ParseOptions, Parser } from './types.js';
-import { threadIdFromSource } from './util.js';
+import { threadIdFromSource } from '../util/thread-id.js';
 import { checkMemoryEvery } from '../memory.js';
 
 type Field = keyof NonNullable<ParseOptions['csv']>;

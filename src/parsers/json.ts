@@ -8,7 +8,7 @@ import { isObject, parseJsonText, typeName } from './json-shape.js';
 import type { Comment, Thread } from '../types.js';
 import { normalizeNewlines } from './decode.js';
 import type { Parser } from './types.js';
-import { threadIdFromSource } from './util.js';
+import { threadIdFromSource } from '../util/thread-id.js';
 
 
 class FieldError extends Error {

@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import type { Comment } from '../types.js';
 import { normalizeNewlines } from './decode.js';
 import type { Parser } from './types.js';
-import { threadIdFromSource } from './util.js';
+import { threadIdFromSource } from '../util/thread-id.js';
 
 const CHROME: readonly RegExp[] = [
   /^listen to (?:the|this) (?:article|story)$/i,

@@ -7,7 +7,7 @@
  * Comment text is hostile and GitHub renders what we write, so every piece of input text goes through
  * `markdownText`: one line, no control characters, no Markdown or HTML syntax, no autolinks or mentions.
  */
-import { threadIdFromSource } from '../parsers/util.js';
+import { threadIdFromSource } from '../util/thread-id.js';
 import { excerpt } from '../text/sanitize.js';
 import type { Report, ScoredComment, ThreadReport } from '../types.js';
 import { orderedReasons, relatedIds, worstFirst } from './shared.js';

@@ -5,7 +5,7 @@
  * and escape sequences before colour is added.
  */
 import { Chalk } from 'chalk';
-import { threadIdFromSource } from '../parsers/util.js';
+import { threadIdFromSource } from '../util/thread-id.js';
 import { excerpt, stripControls } from '../text/sanitize.js';
 import type { ScoredComment } from '../types.js';
 import { orderedReasons, worstFirst } from './shared.js';
