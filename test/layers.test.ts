@@ -1,8 +1,11 @@
 /** The layers of src/ are enforced by lint (LAYERS in eslint.config.js): a lower layer importing a higher one fails. */
-import { join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
+// @ts-expect-error the lint configuration is plain JavaScript, without types
+import { LAYERS } from '../eslint.config.js';
 
 const eslint = new ESLint({ cwd: ROOT });
 
@@ -40,5 +43,16 @@ describe('layers', () => {
   it('keeps natural, a test reference, out of src/', async () => {
     const messages = await lint('src/data/x.ts', "import { words } from 'natural/lib/natural/util/stopwords.js';\nexport const x = words;\n");
     expect(messages).toEqual([{ ruleId: 'no-restricted-imports', message: expect.stringContaining('natural is a devDependency') }]);
+  });
+
+  it('places every module of src/ in a tier, so that no module escapes the rule', () => {
+    const modules = (LAYERS as Array<Array<{ modules: string[] }>>).flat().flatMap((g) => g.modules);
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+    const src = join(ROOT, 'src');
+    const unplaced = files(src)
+      .map((f) => relative(src, f))
+      .filter((f) => f.endsWith('.ts') && !modules.some((m) => (m.endsWith('/') ? f.startsWith(m) : f === m)));
+    expect(unplaced).toEqual([]);
   });
 });
