@@ -144,7 +144,7 @@ function forEachThread(
   const problems: InputProblem[] = [];
   // A bar for batches, and for a single JSONL archive (which can hold a million comments).
   const long = files.length > 1 || files.some((f) => streamable(f, opts.inputFormat));
-  const progress = createProgress(files.length, io.stderr, long && io.stderrIsTTY && !io.env.CI);
+  const progress = createProgress(files, io.stderr, long && io.stderrIsTTY && !io.env.CI);
   // A second pass over the same inputs (see runScan) has already reported their problems.
   const report = (error: InputError) => {
     const line = formatKnownError(error);
@@ -177,6 +177,7 @@ function forEachThread(
             }
           },
           report,
+          progress.read,
         );
       } else {
         const out = parseInput(readSource(source, io.readStdin), source, opts.inputFormat, parseOptions);

@@ -203,12 +203,14 @@ export function assertHasInputs(args: string[]): void {
  * Call `onLine` for each line of a UTF-8 file without reading the whole file: a fixed 4 MB buffer,
  * so a 300 MB JSONL archive streams in bounded memory. Lines are decoded one by one, so a line of
  * invalid UTF-8 is reported (`onBadLine`) with its number and the other lines are still read. A binary
- * file is refused as a whole; a leading BOM and CRLF line ends are handled.
+ * file is refused as a whole; a leading BOM and CRLF line ends are handled. `onRead` gets the bytes read
+ * so far after each line (for a progress bar).
  */
 export function forEachLine(
   path: string,
   onLine: (line: string, lineNo: number) => void,
   onBadLine: (error: InputError) => void,
+  onRead: (bytes: number) => void = () => undefined,
 ): void {
   let fd: number;
   try {
@@ -224,6 +226,7 @@ export function forEachLine(
     let first = true;
     let any = false;
     let bad = 0;
+    let bytesRead = 0;
     const emit = (bytes: Buffer) => {
       lineNo++;
       let line: string;
@@ -246,16 +249,21 @@ export function forEachLine(
       }
       first = false;
       if (n === 0) break;
+      // Where the chunk starts in the file: the unfinished line carried over comes before the bytes just read.
+      const offset = bytesRead - carry.length;
+      bytesRead += n;
       const chunk = carry.length ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
       let start = 0;
       for (let nl = chunk.indexOf(0x0a, start); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
         emit(chunk.subarray(start, nl));
         start = nl + 1;
+        onRead(offset + start);
       }
       // The buffer is reused by the next read, so the unfinished line must be copied out.
       carry = Buffer.from(chunk.subarray(start));
     }
     if (carry.length) emit(carry);
+    onRead(bytesRead);
     if (!any && bad === 0) throw new InputError(path, 'is empty', undefined, 'pass a file that holds a thread export');
   } finally {
     closeSync(fd);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/cli.js';
-import { resolveInputs } from '../src/inputs.js';
+import { forEachLine, resolveInputs } from '../src/inputs.js';
 import { fixture, testFixture } from './helpers.js';
 
 async function run(args: string[], cwd: string) {
@@ -84,5 +84,15 @@ describe('globs', () => {
     const { files, skipped } = resolveInputs([join(dir, 'b', '*.json')], dir);
     expect(files).toEqual([join(dir, 'b', '2.json'), join(dir, 'b', 'file-link.json')]);
     expect(skipped).toEqual([join(dir, 'b', 'report.json')]);
+  });
+});
+
+describe('forEachLine', () => {
+  it('tells how many bytes it has read after each line, for the progress bar', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'threadsift-lines-')), 'a.jsonl');
+    writeFileSync(path, 'one\r\ntwo\n\nlast');
+    const seen: Array<string | number> = [];
+    forEachLine(path, (line) => seen.push(line), () => undefined, (bytes) => seen.push(bytes));
+    expect(seen).toEqual(['one', 5, 'two', 9, '', 10, 'last', 14]);
   });
 });
