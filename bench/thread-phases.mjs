@@ -23,13 +23,9 @@ const { SIGNALS } = await import('../dist/signals/index.js');
 const { buildReport, scoreThread } = await import('../dist/analyze.js');
 const { defaultConfig } = await import('../dist/config.js');
 const { REPORTERS } = await import('../dist/reporters/index.js');
-const { YoungGeneration } = await import('../dist/young-generation.js');
 const phases = { load: cpu() - start };
-// As a scan does (src/young-generation.ts): the young generation stays small for a thread this size.
-const young = new YoungGeneration();
 let t0 = cpu();
 const thread = parseInput(readFileSync(process.argv[2]), process.argv[2]).threads[0];
-young.read(thread.body.length + thread.comments.reduce((n, c) => n + c.text.length, 0));
 phases.parse = cpu() - t0;
 t0 = cpu();
 threadFeatures(thread);

@@ -25,7 +25,6 @@ import { CorpusIndex } from './corpus/index.js';
 import { corpusPass, threadKeys } from './cross-thread-pass.js';
 import type { CrossThreadCluster, InputProblem, Report, Thread, ThreadReport } from './types.js';
 import { VERSION } from './version.js';
-import { YoungGeneration } from './young-generation.js';
 
 /** Everything the CLI needs from the outside world, so tests can run it in-process. */
 export interface CliIO extends OutputIO {
@@ -286,15 +285,6 @@ const KEEP_IN_MEMORY_CHARS = 200_000_000;
 const threadChars = (thread: Thread) => thread.body.length + thread.comments.reduce((n, c) => n + c.text.length, 0);
 
 async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<number> {
-  const young = new YoungGeneration();
-  try {
-    return await scan(args, opts, io, young);
-  } finally {
-    young.release();
-  }
-}
-
-async function scan(args: string[], opts: ScanOptions, io: CliIO, young: YoungGeneration): Promise<number> {
   const format = REPORTERS[opts.format];
   if (!format) throw new UsageError(`unknown report format "${opts.format}"`, `formats: ${reporterNames().join(', ')}`);
   const { config } = loadConfig(opts.config, io.cwd);
@@ -309,7 +299,6 @@ async function scan(args: string[], opts: ScanOptions, io: CliIO, young: YoungGe
   let problems: InputProblem[];
   if (!cross?.enabled) {
     problems = forEachThread(args, opts, parseOptions, once, (thread) => {
-      young.read(threadChars(thread));
       reports.push(analyzeThread(thread, config));
     });
   } else {
@@ -331,7 +320,6 @@ async function scan(args: string[], opts: ScanOptions, io: CliIO, young: YoungGe
     problems = forEachThread(args, opts, parseOptions, once, (thread) => {
       keys.set(thread, keyOf(thread));
       const size = threadChars(thread);
-      young.read(size);
       if (!index && (kept.length >= 1 || keptChars + size > budget)) {
         index = newCorpusIndex(threshold, minWords);
         kept.forEach(addAll);
