@@ -2,16 +2,19 @@
 'use strict';
 // CommonJS on purpose: with a CommonJS entry and bundle, Node starts no ES module loader.
 
+/** Commands other than scan, the default one (any other first argument is an input of scan, or an option). */
+const OTHER_COMMANDS = ['parse', 'clusters', 'eval', 'train', 'help'];
+
 /**
  * The V8 flags to set for a run: a pure function of the command line, NODE_OPTIONS and the V8 version,
  * exported for its test (test/v8-flags.test.ts). A flag stays only while a measurement shows it pays:
  * docs/performance.md ("V8 flags") has the figures and the command that gives them. They were measured
- * on V8 11 (Node 20) only, so another V8 gets none. A flag the user chose either way (`--regexp-tier-up`
- * or `--no-regexp-tier-up`, on the command line or in NODE_OPTIONS) is left alone.
+ * for `scan` on V8 11 (Node 20), so other commands and another V8 get none (`clusters` was measured:
+ * inlining pays there, and the regular expression flag changes nothing). A flag the user chose either
+ * way (`--regexp-tier-up` or `--no-regexp-tier-up`, on the command line or in NODE_OPTIONS) is left alone.
  *
  * `--no-regexp-tier-up` compiles each regular expression at its first match instead of interpreting it
- * first. `--no-turbo-inlining --no-turbo-loop-peeling` make the optimizing compiler cheaper; `clusters`
- * keeps them on, as its hashing loops need inlining.
+ * first. `--no-turbo-inlining --no-turbo-loop-peeling` make the optimizing compiler cheaper.
  *
  * No regular expression here: V8 11 can crash when one that ran before --no-regexp-tier-up is set runs
  * again after it, which is also why the flags are set before any other module is loaded.
@@ -19,11 +22,10 @@
  * @returns {string[]}
  */
 function v8Flags({ execArgv, nodeOptions, v8Version, command }) {
-  if (!v8Version.startsWith('11.')) return [];
+  if (!v8Version.startsWith('11.') || OTHER_COMMANDS.includes(command)) return [];
   // V8 reads "-" and "_" alike in flag names.
   const chosen = `${execArgv.join(' ')} ${nodeOptions ?? ''}`.replaceAll('_', '-');
-  const flags = command === 'clusters' ? ['--no-regexp-tier-up'] : ['--no-regexp-tier-up', '--no-turbo-inlining', '--no-turbo-loop-peeling'];
-  return flags.filter((flag) => !chosen.includes(flag.slice('--no-'.length)));
+  return ['--no-regexp-tier-up', '--no-turbo-inlining', '--no-turbo-loop-peeling'].filter((flag) => !chosen.includes(flag.slice('--no-'.length)));
 }
 
 if (require.main === module) {

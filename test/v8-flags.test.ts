@@ -19,15 +19,17 @@ const ALL = ['--no-regexp-tier-up', '--no-turbo-inlining', '--no-turbo-loop-peel
 const run = (over: Partial<Run>): Run => ({ execArgv: [], nodeOptions: undefined, v8Version: NODE_20, command: 'file.json', ...over });
 
 describe('V8 flags of a run', () => {
-  it('sets all three on V8 11 (where they were measured) and none on another V8', () => {
+  it('sets all three for a scan on V8 11 (where they were measured) and none on another V8', () => {
     expect(v8Flags(run({}))).toEqual(ALL);
     expect(v8Flags(run({ command: 'scan' }))).toEqual(ALL);
     expect(v8Flags(run({ v8Version: '12.4.254.21-node.33' }))).toEqual([]);
     expect(v8Flags(run({ v8Version: '10.2.154.26-node.26' }))).toEqual([]);
   });
 
-  it('keeps inlining and loop peeling for clusters', () => {
-    expect(v8Flags(run({ command: 'clusters' }))).toEqual(['--no-regexp-tier-up']);
+  it('sets none for the commands they were not measured to help (clusters was: inlining pays there)', () => {
+    for (const command of ['clusters', 'parse', 'eval', 'train', 'help']) expect(v8Flags(run({ command }))).toEqual([]);
+    expect(v8Flags(run({ command: '-f' }))).toEqual(ALL);
+    expect(v8Flags(run({ command: undefined }))).toEqual(ALL);
   });
 
   it('leaves alone a flag the user chose either way, on the command line or in NODE_OPTIONS, with - or _', () => {
