@@ -4,7 +4,8 @@
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
 import { basename, isAbsolute, join, resolve, sep } from 'node:path';
-import { globSync } from 'tinyglobby';
+import { createRequire } from 'node:module';
+import type * as Tinyglobby from 'tinyglobby';
 import { InputError, UsageError } from './errors.js';
 import { PARSERS } from './parsers/index.js';
 
@@ -12,6 +13,9 @@ import { PARSERS } from './parsers/index.js';
 export function knownExtensions(): Set<string> {
   return new Set(PARSERS.flatMap((p) => p.extensions));
 }
+
+// Loaded for the first glob, not at every start-up.
+const require = createRequire(import.meta.url);
 
 /** Characters that make an argument that names no file a glob ("{" for brace expansion: "**\/*.{json,xml}"). */
 const GLOB_CHARS = /[*?[{]/;
@@ -43,6 +47,7 @@ function globFiles(pattern: string, cwd: string, problems: Problems): string[] {
     }
     return entries.filter((e) => !e.isSymbolicLink() || !statSync(join(path, e.name), { throwIfNoEntry: false })?.isDirectory());
   };
+  const { globSync } = require('tinyglobby') as typeof Tinyglobby;
   const matched = globSync(pattern, {
     cwd,
     absolute: isAbsolute(pattern),

@@ -4,7 +4,11 @@
  * single large JSONL archive moves the bar as it is read, and the rate and ETA are in bytes too.
  */
 import { statSync } from 'node:fs';
-import { Format, SingleBar } from 'cli-progress';
+import { createRequire } from 'node:module';
+import type * as CliProgress from 'cli-progress';
+
+// Loaded when a bar is drawn, not at every start-up: most runs draw none.
+const require = createRequire(import.meta.url);
 
 export interface Progress {
   /** `doneFiles` inputs read in full, `comments` read so far. */
@@ -27,11 +31,14 @@ const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const sizeOf = (file: string) => (file === '-' ? 0 : (statSync(file, { throwIfNoEntry: false })?.size ?? 0));
 
 /** cli-progress's bar, whose redraw timer never keeps the process alive (a run that ends early need not stop it). */
-class Bar extends SingleBar {
-  override render(): void {
-    super.render();
-    (this as unknown as { timer: NodeJS.Timeout | null }).timer?.unref();
+function unrefBar(options: CliProgress.Options, { SingleBar }: typeof CliProgress): CliProgress.SingleBar {
+  class Bar extends SingleBar {
+    override render(): void {
+      super.render();
+      (this as unknown as { timer: NodeJS.Timeout | null }).timer?.unref();
+    }
   }
+  return new Bar(options);
 }
 
 /**
@@ -44,7 +51,8 @@ export function createProgress(files: readonly string[], write: (s: string) => v
   const before = [0];
   for (const f of files) before.push(before.at(-1)! + sizeOf(f));
   const total = before.at(-1)!;
-  const bar = new Bar({
+  const cliProgress = require('cli-progress') as typeof CliProgress;
+  const bar = unrefBar({
     stream: { write: (s: string) => (write(s), true), isTTY: true, columns } as unknown as NodeJS.WritableStream,
     format: '[{bar}] {percentage}% | {inputs} files | {comments} comments | {rate}/s | ETA {eta_formatted}',
     barsize: 20,
@@ -57,8 +65,8 @@ export function createProgress(files: readonly string[], write: (s: string) => v
     // One value every UPDATE_MS or more: the ETA follows the last 5 s or more.
     etaBuffer: 50,
     // The ETA is not a number until two values were recorded, nor while nothing moves.
-    formatTime: (t, options, round) => (typeof t === 'number' ? Format.TimeFormat(t, options, round) : '?'),
-  });
+    formatTime: (t, options, round) => (typeof t === 'number' ? cliProgress.Format.TimeFormat(t, options, round) : '?'),
+  }, cliProgress);
   let started = 0;
   let last = -Infinity;
   let file = 0;

@@ -2,7 +2,13 @@
  * HTML fragments (comment bodies in Disqus, WordPress and YouTube exports) to plain text. Every pattern
  * here is linear: exports run to hundreds of MB and comment bodies are untrusted.
  */
-import { decodeHTMLStrict, decodeXML } from 'entities/decode';
+import { createRequire } from 'node:module';
+import type * as Entities from 'entities/decode';
+
+// entities builds its decoding tables when it is loaded: at the first named reference, not at every start-up.
+const require = createRequire(import.meta.url);
+let entities: typeof Entities | undefined;
+const decoders = () => (entities ??= require('entities/decode') as typeof Entities);
 
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|[a-zA-Z][a-zA-Z0-9]{1,31});/g;
 
@@ -32,12 +38,12 @@ function decodeWith(text: string, named: (reference: string) => string): string 
  * "&copy" is text) and numeric references.
  */
 export function decodeHtmlEntities(text: string): string {
-  return decodeWith(text, decodeHTMLStrict);
+  return decodeWith(text, (reference) => decoders().decodeHTMLStrict(reference));
 }
 
 /** Decode XML character references once: only the five predefined entities and numeric references. */
 export function decodeXmlEntities(text: string): string {
-  return decodeWith(text, decodeXML);
+  return decodeWith(text, (reference) => decoders().decodeXML(reference));
 }
 
 /** A tag: a name of letters, digits and "-", then attributes after whitespace or "/". `<U+1F447>` is not one. */
