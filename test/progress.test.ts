@@ -19,6 +19,13 @@ function frames(out: string): string[] {
   return out.split(/\r|\u001b(?:\[[0-9;?]*[A-Za-z]|[78])/).filter((s, i, all) => s !== '' || (i === all.length - 1 && /\u001b\[2K$/.test(out)));
 }
 
+/** A bar over `files` that writes into a string. */
+function recorded(files: string[], enabled = true) {
+  let out = '';
+  const p = createProgress(files, (s) => (out += s), enabled);
+  return { p, out: () => out, clear: () => (out = '') };
+}
+
 describe('progress bar', () => {
   beforeEach(() => {
     vi.useFakeTimers({ now: 1_000_000 });
@@ -28,26 +35,24 @@ describe('progress bar', () => {
   });
 
   it('moves by bytes within one large file, with its rate and ETA', () => {
-    let out = '';
-    const p = createProgress([sized('big.jsonl', 10_000_000)], (s) => (out += s), true);
+    const { p, out } = recorded([sized('big.jsonl', 10_000_000)]);
     p.tick(0, 0);
     vi.advanceTimersByTime(1000);
     p.read(2_500_000);
     p.tick(0, 1200);
     vi.advanceTimersByTime(1000);
     p.read(5_000_000);
-    expect(frames(out)).toEqual([
+    expect(frames(out())).toEqual([
       '[....................] 0% | 0/1 files | 0 comments | ? MB/s | ETA ?',
       '[#####...............] 25% | 0/1 files | 0 comments | 2.5 MB/s | ETA 3s',
       '[##########..........] 50% | 0/1 files | 1,200 comments | 2.5 MB/s | ETA 2s',
     ]);
     p.done();
-    expect(out).toMatch(/\u001b\[2K$/);
+    expect(out()).toMatch(/\u001b\[2K$/);
   });
 
   it('counts whole files in a batch, draws at most every 100 ms and always the last value, and erases itself', () => {
-    let out = '';
-    const p = createProgress([sized('a.json', 1_000_000), sized('b.json', 3_000_000), '-'], (s) => (out += s), true);
+    const { p, out } = recorded([sized('a.json', 1_000_000), sized('b.json', 3_000_000), '-']);
     p.tick(0, 0);
     vi.advanceTimersByTime(50);
     p.tick(1, 10);
@@ -55,7 +60,7 @@ describe('progress bar', () => {
     p.tick(2, 30);
     p.tick(3, 1234);
     p.done();
-    expect(frames(out)).toEqual([
+    expect(frames(out())).toEqual([
       '[....................] 0% | 0/3 files | 0 comments | ? MB/s | ETA ?',
       '[####################] 100% | 2/3 files | 30 comments | 4.0 MB/s | ETA 0s',
       '[####################] 100% | 3/3 files | 1,234 comments | 4.0 MB/s | ETA 0s',
@@ -64,25 +69,23 @@ describe('progress bar', () => {
   });
 
   it('is drawn again at once after it was erased for a message, keeping its rate', () => {
-    let out = '';
-    const p = createProgress([sized('c.jsonl', 4_000_000)], (s) => (out += s), true);
+    const { p, out, clear } = recorded([sized('c.jsonl', 4_000_000)]);
     p.tick(0, 0);
     vi.advanceTimersByTime(1000);
     p.read(1_000_000);
     p.done();
-    out = '';
+    clear();
     p.read(1_000_100);
-    expect(frames(out)[0]).toBe('[#####...............] 25% | 0/1 files | 0 comments | 1.0 MB/s | ETA ?');
+    expect(frames(out())[0]).toBe('[#####...............] 25% | 0/1 files | 0 comments | 1.0 MB/s | ETA ?');
   });
 
   it('draws nothing when disabled (not a terminal, or CI)', () => {
-    let out = '';
-    const p = createProgress([sized('d.json', 10)], (s) => (out += s), false);
+    const { p, out } = recorded([sized('d.json', 10)], false);
     p.tick(0, 0);
     p.read(5);
     p.tick(1, 100);
     p.done();
-    expect(out).toBe('');
+    expect(out()).toBe('');
   });
 });
 
