@@ -51,7 +51,7 @@ export function forEachThread(
   const problems: InputProblem[] = [];
   // A bar for batches, and for a single JSONL archive (which can hold a million comments).
   const long = files.length > 1 || files.some((f) => streamable(f, opts.inputFormat));
-  const progress = createProgress(files.length, io.stderr, long && io.stderrIsTTY && !io.env.CI);
+  const progress = createProgress(files, io.stderr, long && io.stderrIsTTY && !io.env.CI);
   const report = (error: InputError) => {
     const line = formatKnownError(error);
     problems.push({ source: error.source, message: line });
@@ -83,6 +83,7 @@ export function forEachThread(
             }
           },
           report,
+          progress.read,
         );
       } else {
         const out = parseInput(readSource(source, io.readStdin), source, opts.inputFormat, parseOptions);

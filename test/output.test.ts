@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/cli.js';
 import { writeReport } from '../src/output.js';
-import { fixture, ROOT, testFixture } from './helpers.js';
+import { fixture, present, ROOT, testFixture } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'threadsift.cjs');
 const SEED = fixture('putin-xi-summit.txt');
 const NO_COMMENTS = testFixture('cli', 'no-comments.txt');
-const built = existsSync(join(ROOT, 'dist', 'threadsift.cjs')) || Boolean(process.env.CI);
+const built = present(join(ROOT, 'dist', 'threadsift.cjs'));
 const hasDevFull = existsSync('/dev/full');
 
 async function run(args: string[], io: Partial<CliIO> = {}) {

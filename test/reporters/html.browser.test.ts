@@ -4,12 +4,12 @@
  * (hostile comments: html.hostile.browser.test.ts). Under CI=true a missing Chromium fails the suite;
  * elsewhere the suite is skipped with the reason printed.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ScoredComment } from '../../src/types.js';
-import { fixture, ROOT } from '../helpers.js';
+import { fixture, present, ROOT } from '../helpers.js';
 import { browserMissing, expectInert, inCi, launch, open, OUTPUT, reports, shownIds } from './browser.js';
 import { largeThread } from './large-thread.js';
 
@@ -186,7 +186,7 @@ describe.skipIf(missing !== undefined && !inCi)('HTML report in headless Chromiu
     await partner.close();
   }, 120_000);
 
-  it.skipIf(!existsSync(YOUTUBE))('the youtube-spam folder: threads, clusters across them, a thread filter', async () => {
+  it.runIf(present(YOUTUBE))('the youtube-spam folder: threads, clusters across them, a thread filter', async () => {
     const { report, html } = await reports([YOUTUBE], 'youtube-spam');
     const o = await open(browser, html);
     const { page } = o;
