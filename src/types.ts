@@ -11,6 +11,11 @@ export interface Comment {
   /** Id of the comment this one replies to, when the export records it. */
   parentId?: string;
   text: string;
+  /**
+   * 1-based line of the input file where the comment starts, when the format has one a user can open
+   * (the text dump; a JSONL thread's line). Reporters that point into files use it (GitHub annotations).
+   */
+  line?: number;
   /** Ground-truth label for `eval`/`train` (true = bot/spam); never used by the detector. */
   label?: boolean;
   /** Export metadata kept for reports (deleted, spam, score...), never used as evidence. */
@@ -163,6 +168,12 @@ export interface ScoredComment {
   flagged: boolean;
   /** Strongest contribution first. */
   reasons: Reason[];
+  /** The comment's date as the export gives it, when it has one. Not in the JSON report (schemaVersion 1). */
+  createdAt?: string;
+  /** Id of the comment replied to, when the export records it. Not in the JSON report (schemaVersion 1). */
+  parentId?: string;
+  /** 1-based line in the input file (see Comment.line). Not in the JSON report (schemaVersion 1). */
+  line?: number;
 }
 
 /** Comments that say nearly the same thing. */
