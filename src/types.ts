@@ -145,6 +145,11 @@ export interface Signal<O extends object = object, C extends string = string> {
   gathers?: 'duplicate-clusters' | 'agenda-terms';
   /** One sentence per reason code the signal emits: a code without a message does not compile. */
   messages: { readonly [K in C]: MessageOf };
+  /**
+   * What each reason code means, in one line, for the reference (docs/REFERENCE.md): what was found, why
+   * it counts as evidence, and the arguments that carry it. A code without a meaning does not compile.
+   */
+  meanings: { readonly [K in C]: string };
   analyze(thread: Thread, ctx: SignalContext<O>): Finding<C>[];
 }
 
