@@ -11,7 +11,8 @@ import { giveModel, modelMissing } from '../run-needs.js';
 import { stripControls } from '../text/sanitize.js';
 import type { Report } from '../types.js';
 import { useColor, type CliIO } from './io.js';
-import { addReportOptions, csvOptions, inputCommand, type ScanOptions, type Run } from './options.js';
+import { reportFormat } from './format-choice.js';
+import { addReportOptions, csvOptions, inputCommand, withExamples, type ScanOptions, type Run } from './options.js';
 
 /** The command-line settings that override the configuration: a model, the threshold, the gates. */
 export function applyOverrides(config: Config, opts: ScanOptions, io: CliIO): Config {
@@ -44,8 +45,9 @@ export function checkGates(report: Report, config: Config): string[] {
 
 /** Scan the inputs; resolves to the exit code (0 clean or flagged within gates, 1 a gate failed, 2 an input failed). */
 export async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<number> {
-  const format = REPORTERS[opts.format];
-  if (!format) throw new UsageError(`unknown report format "${opts.format}"`, `formats: ${reporterNames().join(', ')}`);
+  const name = reportFormat(opts, reporterNames(), 'scan');
+  const format = REPORTERS[name];
+  if (!format) throw new UsageError(`unknown report format "${name}"`, `formats: ${reporterNames().join(', ')}`);
   const { config } = loadConfig(opts.config, io.cwd);
   applyOverrides(config, opts, io);
   // The library's scan (src/api.ts), with this process's stdin, stderr and terminal.
@@ -63,6 +65,7 @@ export async function runScan(args: string[], opts: ScanOptions, io: CliIO): Pro
     color: useColor(opts, io),
     verbose: Boolean(opts.verbose),
     quiet: Boolean(opts.quiet),
+    csvRaw: Boolean(opts.csvRaw),
   });
   emitReport(text, opts.output, io, report.threads.length > 0 || report.errors.length === 0);
   const gates = checkGates(report, config);
@@ -73,7 +76,10 @@ export async function runScan(args: string[], opts: ScanOptions, io: CliIO): Pro
 
 /** The scan command with its options; `run` wraps the action (errors to one line, the exit code kept). */
 export function scanCommand(io: CliIO, run: Run): Command {
-  return addReportOptions(inputCommand('scan', 'analyse threads and report likely bot replies (the default command)')).action((inputs: string[], opts: ScanOptions) =>
-    run(() => runScan(inputs, opts, io)),
-  );
+  const cmd = addReportOptions(inputCommand('scan', 'analyse threads and report likely bot replies (the default command)'));
+  return withExamples(cmd, [
+    ['threadsift article.txt', 'the flagged comments of one thread dump, worst first, with their reasons'],
+    ['threadsift scan exports/ -o report.html', 'every export under exports/ as one HTML report (the extension picks the format)'],
+    ['threadsift comments.csv --csv-text body -f github --max-bot-share 0.3', 'annotations for a CI job, failing it (exit 1) when a thread is over 30% bot replies'],
+  ]).action((inputs: string[], opts: ScanOptions) => run(() => runScan(inputs, opts, io)));
 }
