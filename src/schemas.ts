@@ -198,7 +198,8 @@ export function clustersSchema(): Schema {
 
 /**
  * One line of `threadsift scan --format jsonl`: a comment (in thread order, as each thread is analysed),
- * then a line per cluster, then one summary line. Every line is one of the three, told by `type`.
+ * then a line per cluster, then one summary line. Every line is one of the three, told by `type`; a
+ * cluster's `scope` says whether it is one thread's (`thread`) or spans the run's threads (`run`).
  */
 export function jsonlSchema(): Schema {
   const comment = object(
@@ -215,7 +216,7 @@ export function jsonlSchema(): Schema {
       flagged: { type: 'boolean' },
       strengths: { description: 'The strongest evidence of each signal that found any, by signal id.', type: 'object', additionalProperties: ref('unit') },
       reasons: { description: 'Strongest contribution first.', ...array(ref('reason')) },
-      clusters: { description: "Ids of the clusters the comment is in (its thread's and cross-thread ones).", ...strings },
+      clusters: { description: "Ids of the clusters the comment is in: its thread's, and those across the run's threads.", ...strings },
       text: string('The full text; only with --include-text.'),
     },
     ['type', 'threadId', 'commentId', 'author', 'date', 'parent', 'score', 'flagged', 'strengths', 'reasons', 'clusters'],
@@ -235,7 +236,7 @@ export function jsonlSchema(): Schema {
     'Comments of one thread that say nearly the same thing.',
   );
   const { properties, required, ...cross } = DEFINITIONS.crossThreadCluster as { properties: Record<string, Schema>; required: string[] };
-  const crossCluster = { ...cross, required: ['type', 'scope', ...required], properties: { type: { const: 'cluster' }, scope: { const: 'cross-thread' }, ...properties } };
+  const crossCluster = { ...cross, required: ['type', 'scope', ...required], properties: { type: { const: 'cluster' }, scope: { const: 'run' }, ...properties } };
   const summary = object(
     {
       type: { const: 'summary' },

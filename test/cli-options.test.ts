@@ -4,24 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../src/cli.js';
-import { fixture, ROOT, testFixture } from './helpers.js';
+import { runCli } from './cli-run.js';
+import { fixture, testFixture } from './helpers.js';
 
-async function run(args: string[], options: { tty?: boolean } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readStdin: () => Buffer.from(''),
-    stdoutIsTTY: options.tty ?? false,
-    stderrIsTTY: false,
-    env: {},
-    cwd: ROOT,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 const SEED = fixture('putin-xi-summit.txt');
 const CROSS = testFixture('cross-thread');

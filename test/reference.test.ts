@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { reasonCodes } from '../src/reasons.js';
 import { generatedFiles, renderReference } from '../src/reference.js';
+import { runCli } from './cli-run.js';
 import { ROOT } from './helpers.js';
 
 describe('documentation cannot drift', () => {
@@ -20,9 +21,7 @@ describe('documentation cannot drift', () => {
       expect(reference).toContain(`| \`${code}\` |`);
     }
     for (const command of ['scan', 'parse', 'clusters', 'eval', 'train']) {
-      let help = '';
-      const io = { stdout: (t: string) => (help += t), stderr: () => undefined, readStdin: () => Buffer.from(''), stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd: ROOT };
-      await main([command, '--help'], io);
+      const help = (await runCli([command, '--help'])).stdout;
       for (const [, flags] of help.matchAll(/^ {2}(-[^ ].*?)(?: {2,}|\n)/gm)) if (!flags!.startsWith('-h, --help')) expect(reference, `${command} ${flags}`).toContain(`| \`${flags}\` |`);
     }
   });

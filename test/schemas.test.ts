@@ -8,17 +8,12 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatReport, scanFiles } from '../src/api.js';
-import { main, type CliIO } from '../src/cli.js';
 import { resolveConfig } from '../src/config.js';
+import { runCli } from './cli-run.js';
 import { ROOT, fixture, testFixture } from './helpers.js';
 import { validate } from './schema-check.js';
 
-async function run(args: string[]) {
-  let stdout = '';
-  const io: CliIO = { stdout: (t) => (stdout += t), stderr: () => undefined, readStdin: () => Buffer.from(''), stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd: ROOT };
-  const code = await main(args, io);
-  return { code, stdout };
-}
+const run = runCli;
 
 function files(dir: string): string[] {
   return readdirSync(dir)
@@ -111,10 +106,10 @@ describe('schemas/jsonl.schema.json', () => {
     ['a comment with its text, source and index', { ...comment, text: 'the text', source: 'a.txt', index: 1 }],
     ['a thread cluster', { type: 'cluster', scope: 'thread', threadId: 'summit', id: 'c1', commentIds: ['1', '2'], similarity: 0.8 }],
     [
-      'a cross-thread cluster',
+      'a cluster across the run',
       {
         type: 'cluster',
-        scope: 'cross-thread',
+        scope: 'run',
         id: '496002f896f9475c',
         size: 2,
         threads: [{ source: 'a.json', id: 'a' }, { source: 'b.json', id: 'b' }],
