@@ -3,7 +3,7 @@
  * one as a sequence of pieces, so a million-comment result is never one string) and only the CLI writes.
  */
 import { Chalk } from 'chalk';
-import { threadIdFromSource } from '../parsers/util.js';
+import { threadIdFromSource } from '../util/thread-id.js';
 import { escapeInvisible, excerpt, stripControls } from '../text/sanitize.js';
 import type { CrossThreadCluster, InputProblem } from '../types.js';
 
