@@ -13,7 +13,8 @@ export interface Comment {
   text: string;
   /**
    * 1-based line of the input file where the comment starts, when the format has one a user can open
-   * (the text dump; a JSONL thread's line). Reporters that point into files use it (GitHub annotations).
+   * (the text dump and CSV: where it starts; a JSONL thread's line). Reporters that point into files use
+   * it (GitHub annotations).
    */
   line?: number;
   /** Ground-truth label for `eval`/`train` (true = bot/spam); never used by the detector. */

@@ -9,8 +9,8 @@
  * - a closing `::notice` with the run summary.
  *
  * An annotation names the file, and the comment's line in it where the input format has lines a reader
- * can open (the text dump: where the comment starts; JSONL: its thread's line); other formats name the
- * file only. Title and message carry the comment's id and position either way. Threads read from stdin
+ * can open (the text dump and CSV: where the comment starts; JSONL: its thread's line); the other formats
+ * name the file only. Title and message carry the comment's id and position either way. Threads read from stdin
  * (`-`) name no file and no line. `--verbose` lists every reason, not just the top 3.
  *
  * Comment text is hostile: a newline followed by `::add-mask::` would start a second command. Input text is
