@@ -98,7 +98,7 @@ const OUTPUT_HEAD: readonly RegExp[] = [
   /^\s*\{\s*"kind"\s*:\s*"threadsift-eval"/,
   /^\s*\{\s*"format"\s*:\s*"threadsift-model"/,
   /^\s*\{\s*"threads"\s*:\s*\[/,
-  /^thread,source,comment_id,index,author,score,flagged,top_reasons,related,excerpt,reason_codes\r?\n/,
+  /^thread,source,comment_id,index,author,score,flagged,top_reasons,related,excerpt,reason_codes[,\r\n]/,
   /^::(?:error|warning|notice)(?: [^:]*)?::/,
   /^\d+ cluster\(s\) of comments repeated across threads: /,
 ];

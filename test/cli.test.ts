@@ -3,32 +3,13 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../src/cli.js';
+import type { CliIO } from '../src/cli.js';
 import { writeReport } from '../src/output.js';
 import { DEFAULT_THRESHOLD } from '../src/config.js';
+import { runCli } from './cli-run.js';
 import { fixture, present, ROOT, testFixture } from './helpers.js';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], options: { stdin?: string; env?: Record<string, string>; tty?: boolean; cwd?: string } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readStdin: () => Buffer.from(options.stdin ?? ''),
-    stdoutIsTTY: options.tty ?? false,
-    stderrIsTTY: false,
-    env: options.env ?? {},
-    cwd: options.cwd ?? ROOT,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 const SEED = fixture('putin-xi-summit.txt');
 const CLEAN = testFixture('cli', 'clean.json');

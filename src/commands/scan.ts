@@ -1,18 +1,18 @@
 /** `threadsift scan` (the default command): analyse threads and report likely bot replies. */
 import type { Command } from 'commander';
-import { buildReport } from '../analyze.js';
+import { scanFiles } from '../api.js';
 import type { Config } from '../config.js';
 import { loadConfig, readUserJson } from '../config-file.js';
 import { UsageError } from '../errors.js';
 import { loadModel } from '../model/model.js';
 import { emitReport } from '../output.js';
 import { REPORTERS, reporterNames } from '../reporters/index.js';
-import { corpusPassSettings, giveModel, modelMissing } from '../run-needs.js';
+import { giveModel, modelMissing } from '../run-needs.js';
 import { stripControls } from '../text/sanitize.js';
 import type { Report } from '../types.js';
 import { useColor, type CliIO } from './io.js';
-import { addReportOptions, csvOptions, inputCommand, type ScanOptions, type Run } from './options.js';
-import { scanEachThread, scanWithCorpus } from './scan-inputs.js';
+import { reportFormat } from './format-choice.js';
+import { addReportOptions, csvOptions, inputCommand, withExamples, type ScanOptions, type Run } from './options.js';
 
 /** The command-line settings that override the configuration: a model, the threshold, the gates. */
 export function applyOverrides(config: Config, opts: ScanOptions, io: CliIO): Config {
@@ -45,33 +45,41 @@ export function checkGates(report: Report, config: Config): string[] {
 
 /** Scan the inputs; resolves to the exit code (0 clean or flagged within gates, 1 a gate failed, 2 an input failed). */
 export async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<number> {
-  const format = REPORTERS[opts.format];
-  if (!format) throw new UsageError(`unknown report format "${opts.format}"`, `formats: ${reporterNames().join(', ')}`);
+  const name = reportFormat(opts, reporterNames(), 'scan');
+  const format = REPORTERS[name];
+  if (!format) throw new UsageError(`unknown report format "${name}"`, `formats: ${reporterNames().join(', ')}`);
   const { config } = loadConfig(opts.config, io.cwd);
   applyOverrides(config, opts, io);
-  // stdin can be read once; the second pass re-reads files but must reuse what stdin gave.
-  let stdin: Buffer | undefined;
-  const once: CliIO = { ...io, readStdin: () => (stdin ??= io.readStdin()) };
-  const corpus = corpusPassSettings(config);
-  const { reports, problems, clusters } = corpus
-    ? await scanWithCorpus(args, opts, csvOptions(opts), once, config, corpus)
-    : scanEachThread(args, opts, csvOptions(opts), once, config);
-  const report = buildReport(reports, config, problems, clusters);
+  // The library's scan (src/api.ts), with this process's stdin, stderr and terminal.
+  const report = await scanFiles(args, {
+    config,
+    cwd: io.cwd,
+    env: io.env,
+    inputFormat: opts.inputFormat,
+    ...csvOptions(opts),
+    stdin: io.readStdin,
+    onMessage: io.stderr,
+    progress: io.stderrIsTTY,
+  });
   const text = format.reporter(report, {
     color: useColor(opts, io),
     verbose: Boolean(opts.verbose),
     quiet: Boolean(opts.quiet),
+    csvRaw: Boolean(opts.csvRaw),
   });
-  emitReport(text, opts.output, io, reports.length > 0 || problems.length === 0);
+  emitReport(text, opts.output, io, report.threads.length > 0 || report.errors.length === 0);
   const gates = checkGates(report, config);
   for (const g of gates) io.stderr(`threadsift: gate failed: ${stripControls(g)}\n`);
-  if (problems.length) return 2;
+  if (report.errors.length) return 2;
   return gates.length ? 1 : 0;
 }
 
 /** The scan command with its options; `run` wraps the action (errors to one line, the exit code kept). */
 export function scanCommand(io: CliIO, run: Run): Command {
-  return addReportOptions(inputCommand('scan', 'analyse threads and report likely bot replies (the default command)')).action((inputs: string[], opts: ScanOptions) =>
-    run(() => runScan(inputs, opts, io)),
-  );
+  const cmd = addReportOptions(inputCommand('scan', 'analyse threads and report likely bot replies (the default command)'));
+  return withExamples(cmd, [
+    ['threadsift article.txt', 'the flagged comments of one thread dump, worst first, with their reasons'],
+    ['threadsift scan exports/ -o report.html', 'every export under exports/ as one HTML report (the extension picks the format)'],
+    ['threadsift comments.csv --csv-text body -f github --max-bot-share 0.3', 'annotations for a CI job, failing it (exit 1) when a thread is over 30% bot replies'],
+  ]).action((inputs: string[], opts: ScanOptions) => run(() => runScan(inputs, opts, io)));
 }

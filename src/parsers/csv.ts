@@ -260,7 +260,7 @@ function toComments(
       id = `${id}~${k}`;
     }
     seen.add(id);
-    const comment: Comment = { id, index: i + 1, text };
+    const comment: Comment = { id, index: i + 1, text, line: row.line };
     const author = cell(row, 'author')?.trim();
     if (author) comment.author = author;
     const date = cell(row, 'date')?.trim();

@@ -21,8 +21,11 @@ export const jsonReporter: Reporter<Iterable<string>> = (report, options) => {
   })();
 };
 
-/** Every field of a scored comment but its text, which the report replaces with an excerpt. */
-type JsonComment = Omit<ScoredComment, 'text'> & { excerpt: string };
+/**
+ * Every field of a scored comment but its text, which the report replaces with an excerpt, and the
+ * fields schemaVersion 1 does not have (date, parent, line: CSV and JSONL carry them).
+ */
+type JsonComment = Omit<ScoredComment, 'text' | 'createdAt' | 'parentId' | 'line'> & { excerpt: string };
 
 // A comment's fields in report order, written one by one rather than by object rest/spread per comment
 // (a large report has many). A field added to ScoredComment and not listed here fails to compile.

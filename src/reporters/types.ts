@@ -7,6 +7,8 @@ export interface ReporterOptions {
   verbose: boolean;
   /** Show flagged comments only. */
   quiet: boolean;
+  /** CSV: cells as the data has them, without the apostrophe that keeps a spreadsheet from running a formula. */
+  csvRaw?: boolean;
 }
 
 /**

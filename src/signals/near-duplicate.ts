@@ -200,6 +200,16 @@ export const nearDuplicate: Signal<NearDuplicateOptions, NearDuplicateCode> = {
     DOUBLE_POST: (a) =>
       `${pct(a.similarity)} the same as comment #${String(a.partner)} — one more copy would make a campaign; two may be a double post`,
   },
+  meanings: {
+    EXACT_DUPLICATE:
+      'The same text (after normalising case, spacing and punctuation) as another comment of the thread: copy-paste posting. `related` names the partners.',
+    NEAR_DUPLICATE:
+      'Nearly the same characters as another comment (character-bigram similarity at or above `characterThreshold`): a template with light edits. `args.sharedText` quotes the longest shared run.',
+    PARAPHRASE:
+      'Shares most of its weighted content words with another comment (at or above `wordThreshold`) while the wording differs: a rewritten template.',
+    DOUBLE_POST:
+      'One close copy of another comment and no more: weak evidence, since people double-post by accident; a third copy makes it a cluster.',
+  },
   analyze(thread, ctx) {
     const f = threadFeatures(thread);
     const o = ctx.options;

@@ -133,6 +133,31 @@ export const promo: Signal<PromoOptions, PromoCode> = {
     PROMO_AUTHOR_REPEAT: (a) =>
       `${quote(a.author)} posted this ${Number(a.copies) > 2 ? `${String(a.copies)} times` : 'twice'} (${pct(a.similarity)} the same as #${String(a.partner)})`,
   },
+  meanings: {
+    PROMO_LINK:
+      'A link in the comment, with what its address shows (a shortener, a shop, a social profile: `args.marks`). Alone a cue, capped under the threshold; with another cue, evidence of promotion.',
+    PROMO_SELF:
+      'Self-promotion: the commenter points readers at their own channel, music, profile or work (`args.note` says which kind).',
+    PROMO_CALL_TO_ACTION:
+      'Asks readers to act: click, visit, subscribe, download, message (`args.text` is the match).',
+    PROMO_MONEY:
+      'Money bait: easy earnings, free goods, giveaways and prizes to claim, fundraising, crypto and investment pitches, wallet addresses.',
+    PROMO_CONTACT:
+      'A way to take the conversation elsewhere: an e-mail address, a phone number, a messenger, a platform handle, "contact me".',
+    PROMO_OFFER:
+      'A commercial offer: something free for a reply or a call, ringtones and subscriptions, phone contracts, loans, stock tips, adult services.',
+    PROMO_PRICE: 'A price per message, minute or week, a charge notice, or a premium-rate number: how paid text services bill.',
+    PROMO_TERMS: 'Small print of a paid text service: opt-out instructions, "T&Cs apply", an age limit, a PO box.',
+    PROMO_REFERENCE_LINK:
+      "A link to a reference site (an encyclopedia, a news site, the thread's own article): weak evidence, never a cue on its own.",
+    PROMO_LINK_FLOOD: 'Many links in one comment (`args.links`): link dumping.',
+    PROMO_REPEATED_LINK:
+      'The same link posted in several comments of the thread (`args.comments`): a campaign pushing one address.',
+    PROMO_REPEATED_SITE:
+      'Links to one site from several comments (`args.site`, `args.comments`), even where the addresses differ.',
+    PROMO_AUTHOR_REPEAT:
+      'One author posted the same (or nearly the same) comment more than once (`args.copies`, `args.similarity`): repetition for reach.',
+  },
   analyze(thread, ctx) {
     const o = ctx.options;
     const features = threadFeatures(thread);
