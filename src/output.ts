@@ -298,13 +298,16 @@ export function writeReport(report: string | Iterable<string>, output: string | 
 }
 
 /**
- * Write a command's report with writeReport. A run that read nothing leaves a previous report file as it
- * was: replacing it with a report of errors alone would lose the last good one.
+ * Whether a run that read nothing leaves the report file `output` as it was (said on stderr): replacing
+ * it with a report of errors alone would lose the last good one. A report to stdout is always written.
  */
+export function keepPrevious(output: string | undefined, io: { stderr: (text: string) => void }, readSomething: boolean): boolean {
+  if (readSomething || toStdout(output)) return false;
+  io.stderr(`threadsift: no input could be read; ${stripControls(output!)} was left as it was\n`);
+  return true;
+}
+
+/** Write a command's report with writeReport, unless the run read nothing and a previous file is kept (keepPrevious). */
 export function emitReport(report: string | Iterable<string>, output: string | undefined, io: OutputIO & { stderr: (text: string) => void }, readSomething = true): void {
-  if (!readSomething && !toStdout(output)) {
-    io.stderr(`threadsift: no input could be read; ${stripControls(output!)} was left as it was\n`);
-    return;
-  }
-  writeReport(report, output, io);
+  if (!keepPrevious(output, io, readSomething)) writeReport(report, output, io);
 }

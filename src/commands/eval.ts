@@ -9,7 +9,7 @@ import { emitReport } from '../output.js';
 import { useColor, type CliIO } from './io.js';
 import { requireLabels } from './labelled.js';
 import { csvOptions, inputCommand, unitInterval, type ScanOptions, type Run } from './options.js';
-import { applyOverrides } from './scan.js';
+import { applyOverrides } from './scan-config.js';
 
 export function runEval(args: string[], opts: ScanOptions, io: CliIO): number {
   const format = opts.format === 'json' ? 'json' : opts.format === 'terminal' ? 'terminal' : undefined;
