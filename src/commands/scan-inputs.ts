@@ -8,6 +8,7 @@
 import type { CorpusIndex } from '../corpus/index.js';
 import { corpusPass, newCorpusIndex, threadKeys } from '../cross-thread-pass.js';
 import { forEachThread, type InputIO } from '../input-threads.js';
+import { collectBetweenWork } from '../memory.js';
 import type { ParseOptions } from '../parsers/types.js';
 import { threadChars, type ThreadAnalysis } from '../pool/thread-analysis.js';
 import type { CorpusSettings, CrossThreadCluster, InputProblem, Thread } from '../types.js';
@@ -59,8 +60,9 @@ export async function scanWithCorpus(
   let keptChars = 0;
   let spilled = false;
   const budget = Number(io.env.THREADSIFT_KEEP_CHARS) || KEEP_IN_MEMORY_CHARS;
+  // Workers start after the first pass: while it runs they would only hold memory beside the index.
   const problems = forEachThread(args, opts, parseOptions, io, (thread) => {
-    analysis.consider(thread);
+    analysis.count(thread);
     keys.set(thread, keyOf(thread));
     const size = threadChars(thread);
     if (!index && (kept.length >= 1 || keptChars + size > budget)) {
@@ -84,14 +86,18 @@ export async function scanWithCorpus(
   // before the next thread, and before the report is written.
   kept.reverse();
   if (!index) {
+    analysis.startIfLarge();
     keys.clear();
     for (let thread = kept.pop(); thread; thread = kept.pop()) analysis.add({ thread });
     analysis.finish();
     return { problems, clusters: [] };
   }
   const pass = await corpusPass(index, names);
-  // Only the clusters and each thread's members are needed from here on: the index can be collected.
+  // Only the clusters and each thread's members are needed from here on: the index is collected before
+  // the workers start, so that its memory and theirs are never held at once.
   index = undefined;
+  collectBetweenWork();
+  analysis.startIfLarge();
   const task = (thread: Thread, key: string) => {
     const members = pass.members(key);
     return members ? { thread, corpus: members } : { thread };

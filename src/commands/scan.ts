@@ -102,6 +102,7 @@ export async function runScan(args: string[], opts: ScanOptions, io: CliIO): Pro
       settings: streamed ? { config, stream: { format: streamed.stream, options } } : { config },
       workers: workerCount(opts),
       worker: streamed ? { source, stream: { format: opts.format, options } } : { source },
+      ...(io.env.THREADSIFT_POOL_CHARS ? { startChars: Number(io.env.THREADSIFT_POOL_CHARS) } : {}),
     },
     (outcome) => out.take(outcome),
   );

@@ -25,6 +25,8 @@ export interface AnalysisPlan {
   /** Worker threads to use once the run is large enough; 0 analyses every thread on the calling thread. */
   workers: number;
   worker: AnalysisWorkerData;
+  /** Characters read before the workers start (default START_CHARS; tests set it low). */
+  startChars?: number;
 }
 
 /**
@@ -54,11 +56,21 @@ export class ThreadAnalysis {
     private readonly deliver: (outcome: ThreadOutcome) => void,
   ) {}
 
-  /** Count a thread the run has read (in its first pass, when it has two): a large run starts the workers. */
+  /** Count a thread the run has read, and start the workers once the run is large (see count, startIfLarge). */
   consider(thread: Thread): void {
+    this.count(thread);
+    this.startIfLarge();
+  }
+
+  /** Count a thread the run has read. */
+  count(thread: Thread): void {
     this.threads++;
     this.chars += threadChars(thread);
-    if (this.pool || this.plan.workers === 0 || this.threads < 2 || this.chars < START_CHARS) return;
+  }
+
+  /** Start the workers when what has been counted makes the run large enough. */
+  startIfLarge(): void {
+    if (this.pool || this.plan.workers === 0 || this.threads < 2 || this.chars < (this.plan.startChars ?? START_CHARS)) return;
     this.pool = new OrderedPool({
       size: this.plan.workers,
       script: WORKER_URL,

@@ -14,10 +14,11 @@ interface PoolWorkerData {
 export const poolData = (): unknown => (workerData as PoolWorkerData).data;
 
 /**
- * Run `handle` on every task the pool sends, in order. An exception is a bug: its message goes back to
- * the pool, which rethrows it. Posting "ready" tells the pool that tasks no longer need to run on its side.
+ * Run `handle` on every task the pool sends, in order, and `between` after each one. An exception is a
+ * bug: its message goes back to the pool, which rethrows it. Posting "ready" tells the pool that tasks no
+ * longer need to run on its side.
  */
-export function serveTasks<T, R>(handle: (task: T) => R): void {
+export function serveTasks<T, R>(handle: (task: T) => R, between?: () => void): void {
   const { port, signal } = workerData as PoolWorkerData;
   const post = (message: FromWorker<R>) => {
     port.postMessage(message);
@@ -32,6 +33,7 @@ export function serveTasks<T, R>(handle: (task: T) => R): void {
       reply = err instanceof Error ? { seq, error: err.message, ...(err.stack ? { stack: err.stack } : {}) } : { seq, error: String(err) };
     }
     post(reply);
+    between?.();
   });
   post({ ready: true, thread: threadPath() ?? '' });
 }
