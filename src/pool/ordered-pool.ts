@@ -26,8 +26,8 @@ export interface OrderedPoolOptions<T, R> {
   window: number;
   /** Their total weight, at most (a task heavier than this still runs, alone). */
   windowWeight: number;
-  /** Runs a task on the calling thread: while no worker has started. */
-  runHere: (task: T) => R;
+  /** Runs a task on the calling thread while no worker has started; without it, tasks wait for a worker. */
+  runHere?: (task: T) => R;
   /** Receives every result, in submission order. */
   deliver: (result: R) => void;
 }
@@ -84,11 +84,13 @@ export class OrderedPool<T, R> {
     const seq = this.nextSeq++;
     this.weights.set(seq, weight);
     this.weight += weight;
-    if (!this.slots.some((s) => s.ready)) {
+    if (this.o.runHere && !this.slots.some((s) => s.ready)) {
       this.results.set(seq, this.o.runHere(task));
       this.receive();
       return;
     }
+    if (this.slots.length === 0) throw new Error(`no worker thread can start: ${fileURLToPath(this.o.script)} is missing`);
+    while (!this.slots.some((s) => s.ready)) this.wait();
     let slot = this.leastBusy();
     while (slot.busy >= PER_WORKER) {
       this.wait();

@@ -25,7 +25,10 @@ export interface AnalysisPlan {
   /** Worker threads to use once the run is large enough; 0 analyses every thread on the calling thread. */
   workers: number;
   worker: AnalysisWorkerData;
-  /** Characters read before the workers start (default START_CHARS; tests set it low). */
+  /**
+   * Characters read before the workers start (default START_CHARS). When given, no thread is analysed
+   * on the calling thread once they have started (THREADSIFT_POOL_CHARS: tests compare the two paths).
+   */
   startChars?: number;
 }
 
@@ -77,7 +80,7 @@ export class ThreadAnalysis {
       data: this.plan.worker,
       window: WINDOW_PER_WORKER * this.plan.workers,
       windowWeight: WINDOW_CHARS,
-      runHere: (task) => runThreadTask(task, this.plan.settings),
+      ...(this.plan.startChars === undefined ? { runHere: (task: ThreadTask) => runThreadTask(task, this.plan.settings) } : {}),
       deliver: this.deliver,
     });
   }
