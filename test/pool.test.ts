@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { OrderedPool } from '../src/pool/ordered-pool.js';
-import { present, rng, ROOT, testFixture } from './helpers.js';
+import { present, rng, ROOT } from './helpers.js';
 
 const built = present(join(ROOT, 'dist', 'pool', 'worker-side.js'));
-const SCRIPT = pathToFileURL(testFixture('pool', 'worker.mjs'));
+const SCRIPT = pathToFileURL(join(ROOT, 'test', 'pool-worker.mjs'));
 
 interface Task {
   n: number;

@@ -9,27 +9,14 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../src/cli.js';
 import { edit, rng, sentence, vocabulary } from './corpus/gen.js';
+import { runCli } from './cli-run.js';
 import { present, ROOT } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'threadsift.cjs');
 const built = present(join(ROOT, 'dist', 'pool', 'analysis-worker.js'));
 
-async function run(args: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readStdin: () => Buffer.from(''),
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env,
-    cwd: ROOT,
-  } satisfies CliIO);
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args);
 
 interface InputComment {
   id: string;

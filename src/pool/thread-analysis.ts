@@ -33,11 +33,13 @@ export interface AnalysisPlan {
 }
 
 /**
- * The pool starts once the run has read this many characters of text in at least two threads. Loading a
- * worker takes about as long as analysing 200,000 characters; the threads read meanwhile are analysed
- * here, so a run just past the mark loses little, and a single thread never starts one.
+ * The pool starts once the run has read this many characters of text in at least two threads. Starting
+ * a worker costs about 0.2 s of CPU (loading the analysis and its data), what the analysis of some
+ * 350,000 characters costs; the threads read meanwhile are analysed here. Below about two million
+ * characters, two workers' start-up costs more than the second core gives back; a single thread never
+ * starts one (docs/scaling.md has the figures).
  */
-const START_CHARS = 1_000_000;
+const START_CHARS = 2_000_000;
 /** Tasks between submission and delivery, per worker. */
 const WINDOW_PER_WORKER = 4;
 /** Characters of text between submission and delivery: what a scan holds of threads in flight. */
