@@ -105,7 +105,7 @@ describe('-f jsonl', () => {
     expect(summary.schemaVersion).toBe(1);
     // Clusters: every cross-thread cluster a comment names has its line, with the comment among its members.
     const clusters = parsed.filter((o) => o.type === 'cluster');
-    const cross = new Map(clusters.filter((c) => c.scope === 'cross-thread').map((c) => [c.id, c]));
+    const cross = new Map(clusters.filter((c) => c.scope === 'across-threads').map((c) => [c.id, c]));
     expect(cross.size).toBe(json.crossThreadClusters.length);
     expect(cross.size).toBeGreaterThan(0);
     expect(summary.crossThreadClusters).toBe(cross.size);

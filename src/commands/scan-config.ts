@@ -4,10 +4,14 @@ import { loadConfig, readUserJson } from '../config-file.js';
 import { loadModel } from '../model/model.js';
 import { giveModel, modelMissing } from '../run-needs.js';
 import type { InputIO } from '../input-threads.js';
-import type { ScanOptions } from './options.js';
 
-/** The command-line options that override the configuration. */
-export type Overrides = Pick<ScanOptions, 'model' | 'threshold' | 'maxFlagged' | 'maxBotShare'>;
+/** The command-line options that override the configuration (a subset of ScanOptions). */
+export interface Overrides {
+  model?: string;
+  threshold?: number;
+  maxFlagged?: number;
+  maxBotShare?: number;
+}
 
 /** The command-line settings that override the configuration: a model, the threshold, the gates. */
 export function applyOverrides(config: Config, opts: Overrides, io: Pick<InputIO, 'stderr'>): Config {

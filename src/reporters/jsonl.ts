@@ -3,7 +3,7 @@
  * thread as the scan goes, so a run of millions of comments is read back (jq, DuckDB `read_json_auto`,
  * pandas `read_json(lines=True)`) without ever being one document in memory. Per thread, in input order:
  * one "thread" line, one "comment" line per comment, one "cluster" line per duplicate cluster of the
- * thread; after the last thread, one "cluster" line per cross-thread cluster, one "error" line per input
+ * thread; after the last thread, one "cluster" line per cross-thread cluster (scope "across-threads"), one "error" line per input
  * that failed, and one "summary" line. Control, bidi and other invisible characters are written as \u
  * escapes, as in the JSON report, so no line can be split, reordered or hidden by the text it quotes.
  */
@@ -102,7 +102,7 @@ export const jsonlStream: ThreadStream = {
 
   end(head: ReportHead): string {
     let out = '';
-    for (const c of head.crossThreadClusters ?? []) out += line({ type: 'cluster', scope: 'cross-thread', ...c });
+    for (const c of head.crossThreadClusters ?? []) out += line({ type: 'cluster', scope: 'across-threads', ...c });
     for (const e of head.errors) out += line({ type: 'error', source: e.source, message: e.message });
     const { schemaVersion, tool, settings, signals, summary } = head;
     return out + line({ type: 'summary', schemaVersion, tool, settings, signals, ...summary, crossThreadClusters: head.crossThreadClusters?.length ?? 0 });
