@@ -16,6 +16,8 @@
 import { analyze as analyzeThreads, analyzeThread as analyzeOne, buildReport } from './analyze.js';
 import { defaultConfig, resolveConfig as resolveUserConfig, type Config } from './config.js';
 import { scanEachThread, scanWithCorpus } from './commands/scan-inputs.js';
+import { ThreadAnalysis } from './pool/thread-analysis.js';
+import { stripControls } from './text/sanitize.js';
 import { loadConfig as loadConfigFile, readUserJson } from './config-file.js';
 import { UsageError } from './errors.js';
 import type { InputIO } from './input-threads.js';
@@ -133,11 +135,20 @@ export async function scanFiles(paths: string[], options: ScanFilesOptions = {})
   };
   const parseOptions: ParseOptions = options.csv ? { csv: options.csv } : {};
   const select = { inputFormat: options.inputFormat };
+  const reports: ThreadReport[] = [];
+  const failed: InputProblem[] = [];
+  // The scan's own analysis, on this thread: a library call starts no workers.
+  const analysis = new ThreadAnalysis({ settings: { config }, workers: 0, worker: { source: { cwd, overrides: {} } } }, (outcome) => {
+    if ('problem' in outcome) {
+      failed.push(outcome.problem);
+      io.stderr(`threadsift: ${stripControls(outcome.problem.message)}\n`);
+    } else if ('report' in outcome) reports.push(outcome.report);
+  });
   const corpus = corpusPassSettings(config);
-  const { reports, problems, clusters } = corpus
-    ? await scanWithCorpus(paths, select, parseOptions, io, config, corpus)
-    : scanEachThread(paths, select, parseOptions, io, config);
-  return buildReport(reports, config, problems, clusters);
+  const { problems, clusters } = corpus
+    ? await scanWithCorpus(paths, select, parseOptions, io, analysis, corpus)
+    : scanEachThread(paths, select, parseOptions, io, analysis);
+  return buildReport(reports, config, [...problems, ...failed], clusters);
 }
 
 /**
@@ -197,8 +208,11 @@ export function parseThreads(content: string | Uint8Array, source = '-', options
   return { threads: out.threads, warnings: out.warnings, problems: (out.problems ?? []).map((e) => ({ source: e.source, message: e.message })) };
 }
 
-/** The report formats formatReport writes: terminal, json, markdown, csv, github, html... */
-export const reportFormats = (): string[] => reporterNames();
+/**
+ * The report formats formatReport writes: terminal, json, markdown, csv, github, html. (jsonl is written
+ * thread by thread while the command line scans, not made from a finished report.)
+ */
+export const reportFormats = (): string[] => reporterNames().filter((name) => 'reporter' in REPORTERS[name]!);
 
 /**
  * A report as text in one of reportFormats(), as the command line writes it (the defaults: no colour,
@@ -206,7 +220,7 @@ export const reportFormats = (): string[] => reporterNames();
  */
 export function formatReport(report: Report, format: string, options: Partial<ReporterOptions> = {}): string {
   const found = REPORTERS[format];
-  if (!found) throw new UsageError(`unknown report format "${format}"`, `formats: ${reporterNames().join(', ')}`);
+  if (!found || !('reporter' in found)) throw new UsageError(`formatReport cannot write "${format}"`, `formats: ${reportFormats().join(', ')}`);
   const text = found.reporter(report, { color: false, verbose: false, quiet: false, ...options });
   return typeof text === 'string' ? text : [...text].join('');
 }

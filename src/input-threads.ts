@@ -3,7 +3,7 @@
  * on as soon as it is read, every bad input reported as one line while the rest still run.
  */
 import { extname } from 'node:path';
-import { formatKnownError, InputError } from './errors.js';
+import { formatKnownError, InputError, memoryError } from './errors.js';
 import { assertHasInputs, forEachLine, readSource, resolveInputs } from './inputs.js';
 import { MemoryExceeded } from './memory.js';
 import { parseInput } from './parsers/index.js';
@@ -107,9 +107,4 @@ export function readAllThreads(args: string[], opts: { inputFormat?: string }, p
   const threads: Thread[] = [];
   const problems = forEachThread(args, opts, parseOptions, io, (t) => threads.push(t));
   return { threads, problems };
-}
-
-/** An input given up because it does not fit in memory, as that input's error: the batch goes on. */
-export function memoryError(source: string, err: MemoryExceeded): InputError {
-  return new InputError(source, `is too large to analyse: it ${err.message}`, undefined, 'split it into smaller files, or allow more memory with NODE_OPTIONS=--max-old-space-size=<MB>');
 }

@@ -263,3 +263,6 @@ export interface Report {
   crossThreadClusters?: CrossThreadCluster[];
   errors: InputProblem[];
 }
+
+/** What a run's report says besides its threads: all a streamed report writes after the last thread. */
+export type ReportHead = Omit<Report, 'threads'>;

@@ -8,8 +8,11 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run `threadsift args…` with stdin `stdin`, stdout a pipe unless `tty`, in `env` (default empty) and `cwd` (default the checkout). */
-export async function runCli(args: string[], options: { stdin?: string; env?: Record<string, string>; tty?: boolean; cwd?: string } = {}): Promise<CliRun> {
+/** Run `threadsift args…` with stdin `stdin`, stdout a pipe unless `tty` (or the descriptor `stdoutFd`), in `env` (default empty) and `cwd` (default the checkout). */
+export async function runCli(
+  args: string[],
+  options: { stdin?: string; env?: Record<string, string>; tty?: boolean; cwd?: string; stdoutFd?: number } = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
@@ -20,6 +23,7 @@ export async function runCli(args: string[], options: { stdin?: string; env?: Re
     stderrIsTTY: false,
     env: options.env ?? {},
     cwd: options.cwd ?? ROOT,
+    ...(options.stdoutFd !== undefined ? { stdoutFd: options.stdoutFd } : {}),
   };
   const code = await main(args, io);
   return { code, stdout, stderr };

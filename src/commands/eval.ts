@@ -10,7 +10,7 @@ import { useColor, type CliIO } from './io.js';
 import { requireLabels } from './labelled.js';
 import { reportFormat } from './format-choice.js';
 import { csvOptions, inputCommand, unitInterval, withExamples, type ScanOptions, type Run } from './options.js';
-import { applyOverrides } from './scan.js';
+import { applyOverrides } from './scan-config.js';
 
 /** The formats eval writes. */
 const EVAL_FORMATS = ['terminal', 'json'] as const;

@@ -33,6 +33,10 @@ export interface ScanOptions extends InputOptions {
   quiet?: boolean;
   model?: string;
   ablation?: boolean;
+  /** jsonl: each comment line carries the comment's full text. */
+  includeText?: boolean;
+  /** Worker threads that analyse threads (0: none). */
+  workers?: number;
 }
 
 /** A command-line value that must be a number from 0 to 1. */

@@ -1,33 +1,31 @@
 /** `threadsift scan` (the default command): analyse threads and report likely bot replies. */
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { scanFiles } from '../api.js';
+import { buildReport, reportHead } from '../analyze.js';
 import type { Config } from '../config.js';
-import { loadConfig, readUserJson } from '../config-file.js';
 import { UsageError } from '../errors.js';
-import { loadModel } from '../model/model.js';
-import { emitReport } from '../output.js';
+import { emitReport, keepPrevious, openReport, type ReportWriter } from '../output.js';
+import { ThreadAnalysis } from '../pool/thread-analysis.js';
+import type { ThreadOutcome, ThreadTally } from '../pool/thread-task.js';
 import { REPORTERS, reporterNames } from '../reporters/index.js';
-import { giveModel, modelMissing } from '../run-needs.js';
+import type { StreamOptions } from '../reporters/types.js';
+import { corpusPassSettings } from '../run-needs.js';
 import { stripControls } from '../text/sanitize.js';
-import type { Report } from '../types.js';
+import type { InputProblem, RunSummary, ThreadReport } from '../types.js';
 import { useColor, type CliIO } from './io.js';
 import { reportFormat } from './format-choice.js';
-import { addReportOptions, csvOptions, inputCommand, withExamples, type ScanOptions, type Run } from './options.js';
+import { addReportOptions, csvOptions, inputCommand, wholeNumber, withExamples, type ScanOptions, type Run } from './options.js';
+import { scanConfig, type ScanConfigSource } from './scan-config.js';
+import { scanEachThread, scanWithCorpus } from './scan-inputs.js';
 
-/** The command-line settings that override the configuration: a model, the threshold, the gates. */
-export function applyOverrides(config: Config, opts: ScanOptions, io: CliIO): Config {
-  if (opts.model) giveModel(config, loadModel(readUserJson(opts.model), opts.model));
-  if (modelMissing(config)) {
-    io.stderr('threadsift: warning: the model signal is enabled but no model was given (--model FILE); it finds nothing\n');
-  }
-  if (opts.threshold !== undefined) config.threshold = opts.threshold;
-  if (opts.maxFlagged !== undefined) config.gates.maxFlagged = opts.maxFlagged;
-  if (opts.maxBotShare !== undefined) config.gates.maxBotShare = opts.maxBotShare;
-  return config;
+/** What the gates read of a run: its summary and its threads' bot shares. */
+interface GatedRun {
+  summary: Pick<RunSummary, 'flagged'>;
+  threads: Iterable<Pick<ThreadReport, 'id' | 'source'> & { summary: Pick<ThreadReport['summary'], 'botShare'> }>;
 }
 
 /** Gate failures as messages; empty when every gate holds. */
-export function checkGates(report: Report, config: Config): string[] {
+export function checkGates(report: GatedRun, config: Config): string[] {
   const failed: string[] = [];
   const { maxFlagged, maxBotShare } = config.gates;
   if (maxFlagged !== undefined && report.summary.flagged > maxFlagged) {
@@ -43,43 +41,133 @@ export function checkGates(report: Report, config: Config): string[] {
   return failed;
 }
 
+/** The reader of stdout went away: a streamed report stops reading its inputs. */
+class ReaderGone extends Error {}
+
+/**
+ * The threads of a run as they are analysed, in input order: collected into reports for a format made
+ * from the whole report, or written at once for a streamed format. Only the totals, and the threads over
+ * a --max-bot-share gate, are kept of a streamed run.
+ */
+class RunOutput {
+  readonly reports: ThreadReport[] = [];
+  readonly totals = { threads: 0, comments: 0, flagged: 0 };
+  /** Threads that could not be analysed, in input order. */
+  readonly problems: InputProblem[] = [];
+  readonly overShare: Array<{ id: string; source: string; summary: { botShare: number } }> = [];
+
+  constructor(
+    private readonly io: CliIO,
+    private readonly maxBotShare: number | undefined,
+    private readonly writer: ReportWriter | undefined,
+  ) {}
+
+  take(outcome: ThreadOutcome): void {
+    if ('problem' in outcome) {
+      this.problems.push(outcome.problem);
+      this.io.stderr(`threadsift: ${stripControls(outcome.problem.message)}\n`);
+      return;
+    }
+    this.count(outcome.tally);
+    if ('report' in outcome) this.reports.push(outcome.report);
+    else for (const part of outcome.parts) if (!this.writer!.write(part)) throw new ReaderGone();
+  }
+
+  private count(t: ThreadTally): void {
+    this.totals.threads++;
+    this.totals.comments += t.comments;
+    this.totals.flagged += t.flagged;
+    if (this.maxBotShare !== undefined && t.botShare > this.maxBotShare) this.overShare.push({ id: t.id, source: t.source, summary: { botShare: t.botShare } });
+  }
+}
+
+/** Worker threads for a scan: --workers, else one per core the process may use. */
+const workerCount = (opts: ScanOptions) => opts.workers ?? availableParallelism();
+
 /** Scan the inputs; resolves to the exit code (0 clean or flagged within gates, 1 a gate failed, 2 an input failed). */
 export async function runScan(args: string[], opts: ScanOptions, io: CliIO): Promise<number> {
   const name = reportFormat(opts, reporterNames(), 'scan');
   const format = REPORTERS[name];
   if (!format) throw new UsageError(`unknown report format "${name}"`, `formats: ${reporterNames().join(', ')}`);
-  const { config } = loadConfig(opts.config, io.cwd);
-  applyOverrides(config, opts, io);
-  // The library's scan (src/api.ts), with this process's stdin, stderr and terminal.
-  const report = await scanFiles(args, {
-    config,
+  const source: ScanConfigSource = {
+    ...(opts.config !== undefined ? { configFile: opts.config } : {}),
     cwd: io.cwd,
-    env: io.env,
-    inputFormat: opts.inputFormat,
-    ...csvOptions(opts),
-    stdin: io.readStdin,
-    onMessage: io.stderr,
-    progress: io.stderrIsTTY,
-  });
-  const text = format.reporter(report, {
+    overrides: { model: opts.model, threshold: opts.threshold, maxFlagged: opts.maxFlagged, maxBotShare: opts.maxBotShare },
+  };
+  const config = scanConfig(source, io.stderr);
+  const options: StreamOptions = {
     color: useColor(opts, io),
     verbose: Boolean(opts.verbose),
     quiet: Boolean(opts.quiet),
     csvRaw: Boolean(opts.csvRaw),
-  });
-  emitReport(text, opts.output, io, report.threads.length > 0 || report.errors.length === 0);
-  const gates = checkGates(report, config);
+    includeText: Boolean(opts.includeText),
+  };
+  const streamed = 'stream' in format ? format : undefined;
+  const writer = streamed && openReport(opts.output, io);
+  const out = new RunOutput(io, config.gates.maxBotShare, writer);
+  const analysis = new ThreadAnalysis(
+    {
+      settings: streamed ? { config, stream: { format: streamed.stream, options } } : { config },
+      workers: workerCount(opts),
+      worker: streamed ? { source, stream: { format: name, options } } : { source },
+      ...(io.env.THREADSIFT_POOL_CHARS ? { startChars: Number(io.env.THREADSIFT_POOL_CHARS) } : {}),
+    },
+    (outcome) => out.take(outcome),
+  );
+  // stdin can be read once; the second pass re-reads files but must reuse what stdin gave.
+  let stdin: Buffer | undefined;
+  const once: CliIO = { ...io, readStdin: () => (stdin ??= io.readStdin()) };
+  const corpus = corpusPassSettings(config);
+  let scanned;
+  try {
+    scanned = corpus ? await scanWithCorpus(args, opts, csvOptions(opts), once, analysis, corpus) : scanEachThread(args, opts, csvOptions(opts), once, analysis);
+  } catch (err) {
+    analysis.close();
+    writer?.abort();
+    // Nobody reads the rest of a streamed report: the run ends as a reader that went away leaves it.
+    if (err instanceof ReaderGone) return out.problems.length ? 2 : 0;
+    throw err;
+  }
+  const problems = [...scanned.problems, ...out.problems];
+  const readSomething = out.totals.threads > 0 || problems.length === 0;
+  let gates: string[];
+  if ('stream' in format) {
+    const head = reportHead(out.totals, config, problems, scanned.clusters);
+    gates = checkGates({ summary: head.summary, threads: out.overShare }, config);
+    finishStream(writer!, format.stream.end(head, options), opts.output, io, readSomething);
+  } else {
+    const report = buildReport(out.reports, config, problems, scanned.clusters);
+    gates = checkGates(report, config);
+    emitReport(format.reporter(report, options), opts.output, io, readSomething);
+  }
   for (const g of gates) io.stderr(`threadsift: gate failed: ${stripControls(g)}\n`);
-  if (report.errors.length) return 2;
+  if (problems.length) return 2;
   return gates.length ? 1 : 0;
+}
+
+/** End a streamed report: its last text written and the file put in place, or, when nothing could be read, left as it was. */
+function finishStream(writer: ReportWriter, end: string, output: string | undefined, io: CliIO, readSomething: boolean): void {
+  if (keepPrevious(output, io, readSomething)) {
+    writer.abort();
+    return;
+  }
+  try {
+    if (writer.write(end)) writer.commit();
+  } catch (err) {
+    writer.abort();
+    throw err;
+  }
 }
 
 /** The scan command with its options; `run` wraps the action (errors to one line, the exit code kept). */
 export function scanCommand(io: CliIO, run: Run): Command {
-  const cmd = addReportOptions(inputCommand('scan', 'analyse threads and report likely bot replies (the default command)'));
+  const cmd = addReportOptions(inputCommand('scan', 'analyse threads and report likely bot replies (the default command)'))
+    .option('--include-text', 'jsonl: give each comment line the full text of the comment')
+    .option('--workers <n>', 'worker threads that analyse threads of a large run (default: one per core; 0: none)', wholeNumber);
   return withExamples(cmd, [
     ['threadsift article.txt', 'the flagged comments of one thread dump, worst first, with their reasons'],
     ['threadsift scan exports/ -o report.html', 'every export under exports/ as one HTML report (the extension picks the format)'],
+    ['threadsift archive.jsonl -o flags.jsonl --include-text', 'a large archive on every core, one JSON line per comment as it is analysed'],
     ['threadsift comments.csv --csv-text body -f github --max-bot-share 0.3', 'annotations for a CI job, failing it (exit 1) when a thread is over 30% bot replies'],
   ]).action((inputs: string[], opts: ScanOptions) => run(() => runScan(inputs, opts, io)));
 }
