@@ -197,16 +197,33 @@ export function clustersSchema(): Schema {
 }
 
 /**
- * One line of `threadsift scan --format jsonl`: a comment (in thread order, as each thread is analysed),
- * then a line per cluster, then one summary line. Every line is one of the three, told by `type`; a
- * cluster's `scope` says whether it is one thread's (`thread`) or spans the run's threads (`run`).
+ * One line of `threadsift scan --format jsonl` (src/reporters/jsonl.ts). Per thread, in input order: a
+ * `thread` line, a `comment` line per comment, a `cluster` line (scope `thread`) per duplicate cluster;
+ * after the last thread, a `cluster` line (scope `across-threads`) per cluster spanning threads, an
+ * `error` line per input that could not be read, and one `summary` line.
  */
 export function jsonlSchema(): Schema {
+  const thread = object(
+    {
+      type: { const: 'thread' },
+      source: string("The input's path, or - for stdin."),
+      threadId: { type: 'string' },
+      title: { type: 'string' },
+      url: { type: ['string', 'null'] },
+      commentCount: ref('count'),
+      flagged: ref('count'),
+      botShare: ref('unit', 'flagged / comments, rounded to 3 decimals.'),
+      verdictCode: { enum: ['NO_COMMENTS', 'CLEAN', 'SOME_FLAGGED', 'LIKELY_COORDINATED'] },
+      verdict: string('The verdict in one sentence.'),
+    },
+    undefined,
+    'A thread, before its comments.',
+  );
   const comment = object(
     {
       type: { const: 'comment' },
+      source: string("The input's path, or - for stdin."),
       threadId: { type: 'string' },
-      source: string('The input\'s path, or - for stdin.'),
       commentId: { type: 'string' },
       index: { description: '1-based position in the thread as exported.', type: 'integer', minimum: 1 },
       author: { type: ['string', 'null'] },
@@ -216,27 +233,29 @@ export function jsonlSchema(): Schema {
       flagged: { type: 'boolean' },
       strengths: { description: 'The strongest evidence of each signal that found any, by signal id.', type: 'object', additionalProperties: ref('unit') },
       reasons: { description: 'Strongest contribution first.', ...array(ref('reason')) },
-      clusters: { description: "Ids of the clusters the comment is in: its thread's, and those across the run's threads.", ...strings },
+      clusters: { description: "Ids of the thread's duplicate clusters the comment is in.", ...strings },
+      crossThreadCluster: { description: 'Id of the cluster across threads the comment is in, if any.', type: ['string', 'null'] },
       text: string('The full text; only with --include-text.'),
     },
-    ['type', 'threadId', 'commentId', 'author', 'date', 'parent', 'score', 'flagged', 'strengths', 'reasons', 'clusters'],
+    ['type', 'source', 'threadId', 'commentId', 'index', 'author', 'date', 'parent', 'score', 'flagged', 'strengths', 'reasons', 'clusters', 'crossThreadCluster'],
     'One comment with its score and evidence.',
   );
   const threadCluster = object(
     {
       type: { const: 'cluster' },
       scope: { const: 'thread' },
-      threadId: { type: 'string' },
       source: { type: 'string' },
+      threadId: { type: 'string' },
       id: { type: 'string' },
       commentIds: array({ type: 'string' }, { minItems: 2 }),
       similarity: ref('unit', 'Mean similarity of the linked pairs.'),
     },
-    ['type', 'scope', 'threadId', 'id', 'commentIds', 'similarity'],
+    undefined,
     'Comments of one thread that say nearly the same thing.',
   );
   const { properties, required, ...cross } = DEFINITIONS.crossThreadCluster as { properties: Record<string, Schema>; required: string[] };
-  const crossCluster = { ...cross, required: ['type', 'scope', ...required], properties: { type: { const: 'cluster' }, scope: { const: 'run' }, ...properties } };
+  const crossCluster = { ...cross, required: ['type', 'scope', ...required], properties: { type: { const: 'cluster' }, scope: { const: 'across-threads' }, ...properties } };
+  const error = object({ type: { const: 'error' }, source: { type: 'string' }, message: string('One line: the input, where, what is wrong.') }, undefined, 'An input that could not be read.');
   const summary = object(
     {
       type: { const: 'summary' },
@@ -244,16 +263,20 @@ export function jsonlSchema(): Schema {
       tool: ref('tool'),
       settings: ref('settings'),
       signals: array(ref('signalInfo')),
-      summary: ref('runSummary'),
-      errors: array(ref('inputProblem')),
+      threads: ref('count'),
+      comments: ref('count'),
+      flagged: ref('count'),
+      botShare: ref('unit', 'flagged / comments, rounded to 3 decimals.'),
+      errors: ref('count', 'Inputs that could not be read.'),
+      crossThreadClusters: ref('count', 'Clusters across threads.'),
     },
-    ['type', 'schemaVersion', 'tool', 'summary', 'errors'],
+    undefined,
     'The last line: the run as a whole.',
   );
   return withDefinitions({
     $schema: DRAFT,
     title: 'threadsift JSONL report line (schemaVersion 1)',
-    description: 'Each line of `threadsift scan --format jsonl` is one JSON object, a comment, a cluster or the closing summary, told apart by `type`.',
-    oneOf: [comment, threadCluster, crossCluster, summary],
+    description: 'Each line of `threadsift scan --format jsonl` is one JSON object, told apart by `type`: thread, comment, cluster, error or summary.',
+    oneOf: [thread, comment, threadCluster, crossCluster, error, summary],
   });
 }

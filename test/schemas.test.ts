@@ -87,51 +87,28 @@ describe('schemas/clusters.schema.json', () => {
 });
 
 describe('schemas/jsonl.schema.json', () => {
-  const reason = { signal: 'near-duplicate', code: 'NEAR_DUPLICATE', strength: 0.9, message: '90% similar to comment #2', args: { partner: '2' }, span: [0, 12], related: ['2'] };
-  const comment = {
-    type: 'comment',
-    threadId: 'summit',
-    commentId: '1',
-    author: null,
-    date: '2024-05-16T09:00:00Z',
-    parent: null,
-    score: 0.9,
-    flagged: true,
-    strengths: { 'near-duplicate': 0.9 },
-    reasons: [reason],
-    clusters: ['c1'],
-  };
-  it.each([
-    ['a comment', comment],
-    ['a comment with its text, source and index', { ...comment, text: 'the text', source: 'a.txt', index: 1 }],
-    ['a thread cluster', { type: 'cluster', scope: 'thread', threadId: 'summit', id: 'c1', commentIds: ['1', '2'], similarity: 0.8 }],
-    [
-      'a cluster across the run',
-      {
-        type: 'cluster',
-        scope: 'run',
-        id: '496002f896f9475c',
-        size: 2,
-        threads: [{ source: 'a.json', id: 'a' }, { source: 'b.json', id: 'b' }],
-        members: [{ source: 'a.json', threadId: 'a', commentId: 'x' }, { source: 'b.json', threadId: 'b', commentId: 'x' }],
-        representative: 'text',
-        similarity: { min: 0.9, mean: 0.95 },
-      },
-    ],
-    ['the summary', { type: 'summary', schemaVersion: 1, tool: { name: 'threadsift', version: '0.1.0' }, summary: { threads: 1, comments: 2, flagged: 1, botShare: 0.5, errors: 0 }, errors: [] }],
-  ])('takes %s', (_, line) => {
-    expect(validate('jsonl', line)).toEqual([]);
-  });
+  it('takes every line the JSONL report writes for every fixture as one run, with texts, clusters and errors', async () => {
+    const r = await run(['scan', ...INPUTS.map((f) => relative(ROOT, f)), '-f', 'jsonl', '--include-text']);
+    const lines = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; scope?: string });
+    const types = new Set(lines.map((l) => (l.scope ? `${l.type}:${l.scope}` : l.type)));
+    // The run holds every kind of line: it must, for the check to mean something.
+    expect([...types].sort()).toEqual(['cluster:across-threads', 'cluster:thread', 'comment', 'error', 'summary', 'thread']);
+    for (const line of lines) expect(validate('jsonl', line), JSON.stringify(line).slice(0, 200)).toEqual([]);
+  }, 120_000);
 
+  const line = JSON.parse(
+    '{"type":"comment","source":"a.txt","threadId":"t","commentId":"1","index":1,"author":null,"date":null,"parent":null,"score":0.9,"flagged":true,"strengths":{"promo":0.9},"reasons":[],"clusters":[],"crossThreadCluster":null}',
+  ) as Record<string, unknown>;
   it.each([
-    ['a line without a type', { ...comment, type: undefined }],
-    ['an unknown type', { ...comment, type: 'thread' }],
-    ['a comment without its strengths', { ...comment, strengths: undefined }],
-    ['a strength over 1', { ...comment, strengths: { promo: 2 } }],
-    ['a date that is a number', { ...comment, date: 1715850000 }],
-    ['a field it does not know', { ...comment, surprise: 1 }],
-  ])('refuses %s', (_, line) => {
-    expect(validate('jsonl', JSON.parse(JSON.stringify(line)))).not.toEqual([]);
+    ['a line without a type', { ...line, type: undefined }],
+    ['an unknown type', { ...line, type: 'post' }],
+    ['a comment without its strengths', { ...line, strengths: undefined }],
+    ['a strength over 1', { ...line, strengths: { promo: 2 } }],
+    ['a date that is a number', { ...line, date: 1715850000 }],
+    ['a field it does not know', { ...line, surprise: 1 }],
+  ])('refuses %s', (_, bad) => {
+    expect(validate('jsonl', line)).toEqual([]);
+    expect(validate('jsonl', JSON.parse(JSON.stringify(bad)))).not.toEqual([]);
   });
 });
 
