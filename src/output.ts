@@ -4,9 +4,10 @@
  * quietly. A file is written to a temporary file beside it and renamed into place once complete, so an
  * interrupted or failed run leaves the previous report as it was, never a truncated one.
  */
-import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { OutputError } from './errors.js';
+import { writeAll } from './output-fd.js';
 import { stripControls } from './text/sanitize.js';
 
 /** Where a report goes and how: the parts of CliIO that output needs. */
@@ -30,40 +31,8 @@ export const toStdout = (output: string | undefined): boolean => output === unde
 /** The code of a failed system call, or its message. */
 const reason = (err: unknown) => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
 
-/** Blocks the thread briefly: stdout may be a non-blocking pipe whose reader is slower than we are. */
-function pause(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
 /** The reader of stdout went away; what remains of the report is dropped quietly. */
 class ReaderGone extends Error {}
-
-/** Write all `length` bytes to `fd` (a write may take fewer), waiting while a non-blocking pipe is full. */
-function writeAll(fd: number, bytes: Uint8Array, length: number): void {
-  for (let done = 0; done < length; ) {
-    try {
-      done += writeSync(fd, bytes, done, length - done);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
-      pause(2);
-    }
-  }
-}
-
-/**
- * Node replaces a closed stdout (`threadsift … >&-`) with /dev/null opened for reading and writing
- * before any JavaScript runs; a shell's `> /dev/null` opens it for writing only. Linux only (/proc).
- */
-export function stdoutWasClosed(fd = 1): boolean {
-  try {
-    const info = readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8');
-    const flags = /^flags:\s*([0-7]+)/m.exec(info);
-    if (!flags || (parseInt(flags[1]!, 8) & 3) !== 2) return false;
-    return statSync('/dev/null').rdev === statSync(`/proc/self/fd/${fd}`).rdev && realpathSync(`/proc/self/fd/${fd}`) === '/dev/null';
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Encodes a report's parts as UTF-8 in batches and hands each full batch to `sink`. One large string

@@ -3,7 +3,8 @@
  * and word n-grams, fitted on labelled threads and stored as versioned JSON. Every weight has a name,
  * so each prediction can be explained by its largest contributions.
  */
-import { assertNoReservedKeys, validateSignalOptions, type Config } from '../config.js';
+import { assertNoReservedKeys } from '../config-errors.js';
+import { validateSignalOptions, type Config } from '../config.js';
 import { parseUserJson } from '../config-file.js';
 import { ConfigError } from '../errors.js';
 import { auroc, bestF1Threshold } from '../eval/metrics.js';
