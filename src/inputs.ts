@@ -101,6 +101,8 @@ const OUTPUT_HEAD: readonly RegExp[] = [
   /^thread,source,comment_id,index,author,score,flagged,top_reasons,related,excerpt,reason_codes[,\r\n]/,
   /^::(?:error|warning|notice)(?: [^:]*)?::/,
   /^\d+ cluster\(s\) of comments repeated across threads: /,
+  // A JSONL report opens with its first thread, an input it could not read, or (no thread at all) its summary.
+  /^\{"type":"(?:thread|error)","source":"|^\{"type":"summary","schemaVersion":/,
 ];
 /** A terminal report: a thread's title line, then its verdict (reasons.ts formatVerdict). */
 const VERDICT = /^(?:No comments to analyse\.|No likely bot replies among \d+ comments?\.|(?:Likely coordinated bot replies|Some likely bot replies): \d+ of \d+ comments flagged)/m;

@@ -19,7 +19,7 @@ async function run(args: string[], cwd: string) {
 }
 
 describe('threadsift skips its own outputs and configuration in a scanned folder', () => {
-  it('reports, clusters, models, parse output and configuration files written into the folder are not read back', async () => {
+  it('reports (JSONL too), clusters, models, parse output and configuration files written into the folder are not read back', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'threadsift-own-'));
     const exports = join(dir, 'exports');
     mkdirSync(exports);
@@ -27,7 +27,7 @@ describe('threadsift skips its own outputs and configuration in a scanned folder
     copyFileSync(testFixture('cli', 'clean.json'), join(exports, 'library.json'));
     const first = await run([exports, '-f', 'json', '-o', join(exports, 'report.json')], dir);
     expect(first.code).toBe(0);
-    for (const [format, name] of [['csv', 'report.csv'], ['terminal', 'report.txt'], ['github', 'annotations.txt']]) {
+    for (const [format, name] of [['csv', 'report.csv'], ['terminal', 'report.txt'], ['github', 'annotations.txt'], ['jsonl', 'report.jsonl']]) {
       expect((await run([exports, '-f', format!, '-o', join(exports, name!)], dir)).code).toBe(0);
     }
     expect((await run(['clusters', exports, '-f', 'json', '-o', join(exports, 'clusters.json')], dir)).code).toBe(0);
@@ -41,7 +41,7 @@ describe('threadsift skips its own outputs and configuration in a scanned folder
     const second = await run([exports, '-f', 'json'], dir);
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout).threads.map((t: { source: string }) => t.source.slice(exports.length + 1))).toEqual(['library.json', 'summit.txt']);
-    expect(second.stderr).toBe(`threadsift: skipped 9 file(s) that threadsift wrote (reports, models, configuration), e.g. ${join(exports, 'annotations.txt')}\n`);
+    expect(second.stderr).toBe(`threadsift: skipped 10 file(s) that threadsift wrote (reports, models, configuration), e.g. ${join(exports, 'annotations.txt')}\n`);
   });
 
   it('a file named on the command line is read as given', () => {
