@@ -8,6 +8,7 @@ import type { Command, Option } from 'commander';
 import { COMMANDS } from './commands/index.js';
 import type { CliIO } from './commands/io.js';
 import { reasonCodes } from './reasons.js';
+import { evalSchema, modelSchema, threadsSchema } from './schemas-commands.js';
 import { clustersSchema, jsonlSchema, reportSchema } from './schemas.js';
 import { AGREEMENT_OPENERS } from './data/agreement.js';
 import { BOILERPLATE } from './data/boilerplate.js';
@@ -192,5 +193,8 @@ export function generatedFiles(): Record<string, string> {
     'schemas/jsonl.schema.json': json(jsonlSchema()),
     'schemas/clusters.schema.json': json(clustersSchema()),
     'schemas/config.schema.json': json(configJsonSchema()),
+    'schemas/eval.schema.json': json(evalSchema()),
+    'schemas/threads.schema.json': json(threadsSchema()),
+    'schemas/model.schema.json': json(modelSchema()),
   };
 }

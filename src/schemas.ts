@@ -1,7 +1,8 @@
 /**
  * JSON Schemas (draft-07) of threadsift's JSON outputs, written to schemas/ by `npm run docs` and shipped
  * in the package: the JSON report (`--format json`), the lines of `--format jsonl`, and the report of
- * `threadsift clusters`; the configuration file's schema is made from its validator (config.ts). Each
+ * `threadsift clusters`; the configuration file's schema is made from its validator (config.ts); the other
+ * commands' JSON outputs (eval, parse, train's model file) are in schemas-commands.ts. Each
  * file stands alone (no $ref between files), so any validator or editor can load one by itself. Tests
  * validate every JSON report the test suite writes against them (test/schemas.test.ts).
  *
@@ -9,19 +10,19 @@
  * Reason codes are a pattern, not an enumeration: a newer version may add codes (docs/REFERENCE.md lists them).
  */
 
-type Schema = Record<string, unknown>;
+export type Schema = Record<string, unknown>;
 
-const DRAFT = 'http://json-schema.org/draft-07/schema#';
+export const DRAFT = 'http://json-schema.org/draft-07/schema#';
 
 /** An object with exactly these properties, the `required` ones required. */
-function object(properties: Record<string, Schema>, required: string[] = Object.keys(properties), description?: string): Schema {
+export function object(properties: Record<string, Schema>, required: string[] = Object.keys(properties), description?: string): Schema {
   return { ...(description ? { description } : {}), type: 'object', required, additionalProperties: false, properties };
 }
 
-const ref = (name: string, description?: string): Schema => ({ ...(description ? { description } : {}), $ref: `#/definitions/${name}` });
-const array = (items: Schema, more: Schema = {}): Schema => ({ type: 'array', items, ...more });
-const string = (description?: string): Schema => ({ ...(description ? { description } : {}), type: 'string' });
-const strings: Schema = array({ type: 'string' });
+export const ref = (name: string, description?: string): Schema => ({ ...(description ? { description } : {}), $ref: `#/definitions/${name}` });
+export const array = (items: Schema, more: Schema = {}): Schema => ({ type: 'array', items, ...more });
+export const string = (description?: string): Schema => ({ ...(description ? { description } : {}), type: 'string' });
+export const strings: Schema = array({ type: 'string' });
 
 /** Definitions the schemas share; each schema carries the ones it uses. */
 const DEFINITIONS: Record<string, Schema> = {
@@ -122,7 +123,7 @@ const DEFINITIONS: Record<string, Schema> = {
 };
 
 /** `schema` with the definitions it refers to, directly or through each other. */
-function withDefinitions(schema: Schema): Schema {
+export function withDefinitions(schema: Schema): Schema {
   const used = new Set<string>();
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(visit);

@@ -8,6 +8,7 @@ import { writeReport } from '../src/output.js';
 import { DEFAULT_THRESHOLD } from '../src/config.js';
 import { runCli } from './cli-run.js';
 import { fixture, present, ROOT, testFixture } from './helpers.js';
+import { validate } from './schema-check.js';
 
 const run = runCli;
 
@@ -195,6 +196,7 @@ describe('cli: eval and train', () => {
     expect(result.kind).toBe('threadsift-eval');
     expect(result.counts.labelled).toBeGreaterThan(0);
     expect(result).toHaveProperty('baseline');
+    expect(validate('eval', result)).toEqual([]);
   });
 
   it('eval and train refuse inputs without labels, in one line', async () => {
@@ -214,6 +216,7 @@ describe('cli: eval and train', () => {
     expect(trained.stderr).toMatch(/trained on \d+ labelled comments/);
     const file = JSON.parse(readFileSync(model, 'utf8'));
     expect(file).toMatchObject({ format: 'threadsift-model', version: 1 });
+    expect(validate('model', file)).toEqual([]);
     const scanned = JSON.parse((await run([LABELLED, '--model', model, '-f', 'json'])).stdout);
     const reasons = scanned.threads.flatMap((t: { comments: Array<{ reasons: Array<{ signal: string }> }> }) => t.comments.flatMap((c) => c.reasons));
     expect(reasons.some((r: { signal: string }) => r.signal === 'model')).toBe(true);

@@ -135,3 +135,54 @@ describe('schemas/config.schema.json', () => {
     expect(validate('config', config).length === 0).toBe(accepted);
   });
 });
+
+describe('schemas/threads.schema.json', () => {
+  it('takes what parse prints for every fixture, and the JSON input format reads it back to the same threads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadsift-parsed-'));
+    let parsed = 0;
+    for (const path of INPUTS) {
+      const r = await run(['parse', path]);
+      if (r.code !== 0) continue;
+      const threads = JSON.parse(r.stdout);
+      expect(validate('threads', threads), relative(ROOT, path)).toEqual([]);
+      parsed += threads.threads.length;
+      // Back through the JSON input format: the same comments, texts and parents (the source is the new file).
+      const copy = join(dir, 'parsed.json');
+      writeFileSync(copy, r.stdout);
+      const again = JSON.parse((await run(['parse', copy])).stdout) as typeof threads;
+      const shape = (t: { threads: Array<{ comments: Array<{ id: string; text: string; parentId?: string }> }> }) =>
+        t.threads.map((th) => th.comments.map((c) => [c.id, c.text, c.parentId ?? null]));
+      expect(shape(again), relative(ROOT, path)).toEqual(shape(threads));
+    }
+    expect(parsed).toBeGreaterThan(30);
+  }, 120_000);
+
+  it('refuses a comment without text and a moderation mark of an unknown kind', () => {
+    const ok = { threads: [{ id: 't', source: 'a.json', title: '', body: '', comments: [{ id: '1', index: 1, text: 'hi', moderation: [{ kind: 'spam', field: 'isSpam=true' }] }] }] };
+    expect(validate('threads', ok)).toEqual([]);
+    const noText = structuredClone(ok);
+    delete (noText.threads[0]!.comments[0] as { text?: string }).text;
+    expect(validate('threads', noText)).not.toEqual([]);
+    const badMark = structuredClone(ok);
+    badMark.threads[0]!.comments[0]!.moderation[0]!.kind = 'hidden';
+    expect(validate('threads', badMark)).not.toEqual([]);
+  });
+});
+
+describe('schemas/eval.schema.json and schemas/model.schema.json', () => {
+  it('take the eval report with and without ablation, with a model, and the model file train writes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadsift-schema-eval-'));
+    const model = join(dir, 'model.json');
+    expect((await run(['train', testFixture('eval', 'labelled.json'), '-o', model])).code).toBe(0);
+    const file = JSON.parse(readFileSync(model, 'utf8'));
+    expect(validate('model', file)).toEqual([]);
+    for (const extra of [[], ['--no-ablation'], ['-m', model]]) {
+      const r = await run(['eval', testFixture('eval', 'labelled.json'), '-f', 'json', ...extra]);
+      expect(r.code).toBe(0);
+      expect(validate('eval', JSON.parse(r.stdout)), extra.join(' ')).toEqual([]);
+    }
+    const broken = { ...file, weights: file.weights.map(String) };
+    expect(validate('model', broken)).not.toEqual([]);
+    expect(validate('model', { ...file, format: 'other' })).not.toEqual([]);
+  });
+});
