@@ -1,9 +1,28 @@
-// The command runs one bundled file: loading ~75 separate ES modules took ~60 ms of every start-up.
-// CommonJS, loaded by bin/threadsift.cjs with require: Node then starts no ES module loader at all
-// (~20 ms less than importing an ES module bundle). dist/ (tsc's output, ES modules) stays as it is:
-// tests, the corpus worker and library users import from it.
-export default {
-  input: 'dist/cli.js',
-  platform: 'node',
-  output: { file: 'dist/threadsift.cjs', format: 'cjs' },
-};
+// Two bundles, both CommonJS, built after tsc (dist/ holds tsc's ES modules for tests, the corpus worker
+// and library users):
+// - dist/threadsift.cjs: the command, loaded by bin/threadsift.cjs with require. One file instead of ~75
+//   ES modules, and Node starts no ES module loader at all.
+// - dist/vendor/recheck.cjs: the ReDoS checker's pure-JavaScript build with its one dependency. Installed
+//   as a package, recheck also pulls ~50 MB of optional Java and native helpers that threadsift never
+//   starts; bundled, a production install carries none of them (src/text/regex-safety.ts loads it).
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const recheckVersion = require('recheck/package.json').version;
+
+export default [
+  {
+    input: 'dist/cli.js',
+    platform: 'node',
+    output: { file: 'dist/threadsift.cjs', format: 'cjs' },
+  },
+  {
+    input: require.resolve('recheck'),
+    platform: 'node',
+    output: {
+      file: 'dist/vendor/recheck.cjs',
+      format: 'cjs',
+      banner: `/*! recheck ${recheckVersion} (https://github.com/makenowjust-labs/recheck), MIT licence, © TSUYUSATO Kitsune; with synckit (MIT). Bundled by threadsift's build. */`,
+    },
+  },
+];

@@ -1,30 +1,46 @@
 #!/usr/bin/env node
 'use strict';
-// CommonJS on purpose: with a CommonJS entry and bundle, Node starts no ES module loader (~20 ms).
-const { setFlagsFromString } = require('node:v8');
+// CommonJS on purpose: with a CommonJS entry and bundle, Node starts no ES module loader.
 
-// V8 settings for this tool's workload, unless the user chose them (on the command line or NODE_OPTIONS).
-// (V8 reads "-" and "_" alike in flag names.)
-const chosen = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`.replace(/_/g, '-');
-const tune = (flag) => {
-  if (!chosen.includes(flag.replace(/^--(no-)?/, ''))) setFlagsFromString(flag);
-};
-// V8 runs each regular expression's first match in its bytecode interpreter before compiling it. A scan
-// runs hundreds of patterns over thousands of comments, so compiling them at once is ~0.1 s faster.
-tune('--no-regexp-tier-up');
-// A scan spends much of its time in V8's optimizing compiler (a fifth of all CPU for a 5,000-comment
-// thread). Without inlining and loop peeling it compiles faster: -0.25 CPU-s there, and 36 -> 30 s for a
-// 100,000-comment scan. Measured on Node 20 (V8 11), so set only there. `clusters` is the exception: its
-// tight hashing loops need inlining (8% slower without).
-if (process.versions.v8.startsWith('11.') && process.argv[2] !== 'clusters') {
-  tune('--no-turbo-inlining');
-  tune('--no-turbo-loop-peeling');
+/** Commands other than scan, the default one (any other first argument is an input of scan, or an option). */
+const OTHER_COMMANDS = ['parse', 'clusters', 'eval', 'train', 'index', 'sketch', 'help'];
+
+/**
+ * The V8 flags to set for a run: a pure function of the command line, NODE_OPTIONS and the V8 version,
+ * exported for its test (test/v8-flags.test.ts). A flag stays only while a measurement shows it pays:
+ * docs/performance.md ("V8 flags") has the figures and the command that gives them. They were measured
+ * for `scan` on V8 11 (Node 20), so other commands and another V8 get none (`clusters` was measured:
+ * inlining pays there, and the regular expression flag changes nothing). A flag the user chose either
+ * way (`--regexp-tier-up` or `--no-regexp-tier-up`, on the command line or in NODE_OPTIONS) is left alone.
+ *
+ * `--no-regexp-tier-up` compiles each regular expression at its first match instead of interpreting it
+ * first. `--no-turbo-inlining --no-turbo-loop-peeling` make the optimizing compiler cheaper.
+ *
+ * No regular expression here: V8 11 can crash when one that ran before --no-regexp-tier-up is set runs
+ * again after it, which is also why the flags are set before any other module is loaded.
+ * @param {{ execArgv: readonly string[], nodeOptions: string | undefined, v8Version: string, command: string | undefined }} run
+ * @returns {string[]}
+ */
+function v8Flags({ execArgv, nodeOptions, v8Version, command }) {
+  if (!v8Version.startsWith('11.') || OTHER_COMMANDS.includes(command)) return [];
+  // V8 reads "-" and "_" alike in flag names.
+  const chosen = `${execArgv.join(' ')} ${nodeOptions ?? ''}`.replaceAll('_', '-');
+  return ['--no-regexp-tier-up', '--no-turbo-inlining', '--no-turbo-loop-peeling'].filter((flag) => !chosen.includes(flag.slice('--no-'.length)));
 }
-const { main } = require('../dist/threadsift.cjs');
 
-main(process.argv.slice(2)).then((code) => {
-  // Once everything written has reached the OS, leave without Node's tear-down of a large heap
-  // (~35 ms for a 5,000-comment thread). Anything still buffered is left to drain: normal exit.
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
-  process.exitCode = code;
-});
+if (require.main === module) {
+  const { setFlagsFromString } = require('node:v8');
+  const args = process.argv.slice(2);
+  for (const flag of v8Flags({ execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS, v8Version: process.versions.v8, command: args[0] })) {
+    setFlagsFromString(flag);
+  }
+  const { main } = require('../dist/threadsift.cjs');
+  main(args).then((code) => {
+    // Once everything written has reached the OS, leave without Node's tear-down of a large heap.
+    // Anything still buffered is left to drain: normal exit.
+    if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
+    process.exitCode = code;
+  });
+} else {
+  module.exports = { v8Flags, OTHER_COMMANDS };
+}

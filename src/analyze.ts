@@ -8,7 +8,7 @@ import { listedInReport, runOptions } from './run-needs.js';
 import { SIGNALS } from './signals/index.js';
 import { threadFeatures } from './text/features.js';
 import { detectLanguage, judges, type Language } from './text/language.js';
-import type { CrossThreadCluster, Finding, InputProblem, Report, SignalContext, Thread, ThreadReport } from './types.js';
+import type { CrossThreadCluster, Finding, InputProblem, Report, ReportHead, SignalContext, Thread, ThreadReport } from './types.js';
 import { VERSION } from './version.js';
 
 /**
@@ -150,10 +150,16 @@ export function scoreThread(thread: Thread, findings: Finding[], config: Config)
   return report;
 }
 
-/** Assemble a run's report from its thread reports (in input order) and the inputs that failed. */
-export function buildReport(reports: ThreadReport[], config: Config, errors: InputProblem[] = [], crossThreadClusters?: CrossThreadCluster[]): Report {
-  const comments = reports.reduce((n, t) => n + t.commentCount, 0);
-  const flagged = reports.reduce((n, t) => n + t.summary.flagged, 0);
+/** Counts of a run's threads, as its summary gives them. */
+export interface RunTotals {
+  threads: number;
+  comments: number;
+  flagged: number;
+}
+
+/** The report of a run without its threads, from their totals and the inputs that failed. */
+export function reportHead(totals: RunTotals, config: Config, errors: InputProblem[] = [], crossThreadClusters?: CrossThreadCluster[]): ReportHead {
+  const { threads, comments, flagged } = totals;
   return {
     schemaVersion: 1,
     tool: { name: 'threadsift', version: VERSION },
@@ -165,16 +171,27 @@ export function buildReport(reports: ThreadReport[], config: Config, errors: Inp
       enabled: s.enabled,
     })),
     summary: {
-      threads: reports.length,
+      threads,
       comments,
       flagged,
       botShare: comments === 0 ? 0 : Math.round((flagged / comments) * 1000) / 1000,
       errors: errors.length,
     },
-    threads: reports,
     ...(crossThreadClusters ? { crossThreadClusters } : {}),
     errors,
   };
+}
+
+/** Assemble a run's report from its thread reports (in input order) and the inputs that failed. */
+export function buildReport(reports: ThreadReport[], config: Config, errors: InputProblem[] = [], crossThreadClusters?: CrossThreadCluster[]): Report {
+  const totals = {
+    threads: reports.length,
+    comments: reports.reduce((n, t) => n + t.commentCount, 0),
+    flagged: reports.reduce((n, t) => n + t.summary.flagged, 0),
+  };
+  const { schemaVersion, tool, settings, signals, summary, ...rest } = reportHead(totals, config, errors, crossThreadClusters);
+  // The report's keys in their documented order: the threads come before the clusters and errors.
+  return { schemaVersion, tool, settings, signals, summary, threads: reports, ...rest };
 }
 
 /** Analyse all threads of a run into one report. */

@@ -4,15 +4,9 @@
  * configuration, input, output or internal error.
  */
 import { Command, CommanderError } from 'commander';
-import { clustersCommand } from './commands/clusters.js';
-import { evalCommand } from './commands/eval.js';
-import { indexCommand } from './commands/index.js';
+import { COMMANDS } from './commands/index.js';
 import { processIO, type CliIO } from './commands/io.js';
-import type { Run } from './commands/options.js';
-import { parseCommand } from './commands/parse.js';
-import { scanCommand } from './commands/scan.js';
-import { sketchCommand } from './commands/sketch.js';
-import { trainCommand } from './commands/train.js';
+import { examplesHelp, type Run } from './commands/options.js';
 import { formatKnownError, isKnownError } from './errors.js';
 import { stripControls } from './text/sanitize.js';
 import { VERSION } from './version.js';
@@ -30,6 +24,10 @@ export async function main(argv: string[], given?: CliIO): Promise<number> {
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError()
     .addHelpText('after', '\nscan is the default command: "threadsift FILE..." scans. "threadsift scan --help" lists its options.')
+    .addHelpText('after', examplesHelp([
+      ['threadsift article.txt', 'the flagged comments of one thread dump, worst first, with their reasons'],
+      ['threadsift exports/ -o report.html', 'every export under exports/ as one HTML report to open in a browser'],
+    ]))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s),
@@ -49,14 +47,7 @@ export async function main(argv: string[], given?: CliIO): Promise<number> {
     }
   };
   // Each command takes the program's output, error and exit settings, as program.command() would give.
-  const add = (cmd: Command, opts?: { isDefault: boolean }) => program.addCommand(cmd.copyInheritedSettings(program), opts);
-  add(scanCommand(io, run), { isDefault: true });
-  add(parseCommand(io, run));
-  add(clustersCommand(io, run));
-  add(evalCommand(io, run));
-  add(trainCommand(io, run));
-  add(indexCommand(io, run));
-  add(sketchCommand(io, run));
+  COMMANDS.forEach((make, i) => program.addCommand(make(io, run).copyInheritedSettings(program), { isDefault: i === 0 }));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

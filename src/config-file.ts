@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { assertNoReservedKeys, defaultConfig, parsePhraseFile, resolveConfig, type Config } from './config.js';
+import { assertNoReservedKeys } from './config-errors.js';
+import { defaultConfig, parsePhraseFile, resolveConfig, type Config } from './config.js';
 import { syntaxErrorOffset } from './parsers/json-shape.js';
 import { ConfigError } from './errors.js';
 

@@ -5,6 +5,7 @@
  */
 import type * as Zod from 'zod';
 import type { PhraseEntry } from './data/types.js';
+import { assertNoReservedKeys, isReserved, issueError, pathText, shown, type UnknownKey } from './config-errors.js';
 import { ConfigError } from './errors.js';
 import { flag, loadZod, phraseEntries, unit, whole, type OptionSpec } from './options.js';
 import { checkPatternSafety, PATTERN_CHECK_MS, PATTERN_CHECK_TOTAL_MS } from './text/regex-safety.js';
@@ -53,75 +54,14 @@ export function defaultConfig(): Config {
 /** Options a configuration file does not set itself, and where they come from instead. */
 const SET_ELSEWHERE: Readonly<Record<string, string>> = { extraPhrases: 'phraseFiles', model: '--model' };
 
-/** Keys that name members of Object.prototype: refused anywhere in a user's file. */
-const RESERVED = new Set(Object.getOwnPropertyNames(Object.prototype));
-
-/** Whether a name is reserved (never an id or a key: "__proto__", "constructor", "toString"...). */
-export const isReserved = (name: string) => RESERVED.has(name);
-
-/** A key path as a user reads it: signals.promo.options.minRepeatChars, [0].pattern, allowAuthors[2]. */
-export function pathText(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const k of path) out += typeof k === 'number' ? `[${k}]` : out === '' ? String(k) : `.${String(k)}`;
-  return out;
-}
-
-/** A value as an error message shows it: short, and never a whole object. */
-function shown(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (Array.isArray(v)) return 'an array';
-  if (v !== null && typeof v === 'object') return 'an object';
-  const text = JSON.stringify(v);
-  return text.length > 40 ? `${text.slice(0, 39)}…"` : text;
-}
-
-const at = (data: unknown, path: ReadonlyArray<PropertyKey>): unknown =>
-  path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
-
 /**
- * Refuse any key named like a member of Object.prototype, at any depth: as "__proto__" it would replace
- * a prototype when merged, and as "constructor" or "toString" it would find a built-in where a setting
- * is looked up.
+ * The schema of one signal's options as a configuration file may set them (each optional). Each carries
+ * its default as metadata: it does not change what parsing gives, only the JSON Schema (configJsonSchema).
  */
-export function assertNoReservedKeys(data: unknown, origin: string, prefix: ReadonlyArray<PropertyKey> = []): void {
-  const stack: Array<{ value: unknown; path: ReadonlyArray<PropertyKey> }> = [{ value: data, path: prefix }];
-  while (stack.length) {
-    const { value, path } = stack.pop()!;
-    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
-    else if (value !== null && typeof value === 'object') {
-      for (const key of Object.keys(value)) {
-        if (isReserved(key)) throw new ConfigError(`${origin}: ${pathText([...path, key])} is not allowed as a key`);
-        stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
-      }
-    }
-  }
-}
-
-/** Says what an unknown key is, where it was found (the path of the object holding it). */
-export type UnknownKey = (path: ReadonlyArray<PropertyKey>, key: string) => { message: string; hint?: string };
-
-/** The first problem zod found, as one ConfigError naming the file, the key path and what is allowed. */
-export function issueError(issue: Zod.z.core.$ZodIssue, data: unknown, origin: string, unknown: UnknownKey, prefix: ReadonlyArray<PropertyKey> = [], root = 'the file'): ConfigError {
-  // For a value that may take several forms (a signal: true, a weight or an object), the form of the
-  // value's own type says what is wrong inside it.
-  if (issue.code === 'invalid_union') {
-    const branch = issue.errors.find((issues) => issues[0] && !(issues[0].code === 'invalid_type' && issues[0].path.length === 0));
-    if (branch) return issueError({ ...branch[0]!, path: [...issue.path, ...branch[0]!.path] }, data, origin, unknown, prefix, root);
-  }
-  const path = [...prefix, ...(issue.path as PropertyKey[])];
-  if (issue.code === 'unrecognized_keys') {
-    const { message, hint } = unknown(path, issue.keys[0]!);
-    return new ConfigError(`${origin}: ${message}`, hint);
-  }
-  const value = at(data, issue.path as PropertyKey[]);
-  const where = pathText(path) || root;
-  return new ConfigError(`${origin}: ${where} ${issue.message.startsWith('must ') ? issue.message : `must be valid (${issue.message})`}, got ${shown(value)}`);
-}
-
-/** The schema of one signal's options as a configuration file may set them (each optional). */
 function configOptions(signal: Signal<object>) {
   const shape: Record<string, Zod.ZodType> = {};
-  for (const [key, spec] of specs(signal)) if (!(key in SET_ELSEWHERE)) shape[key] = spec.schema().optional();
+  const defaults = signal.defaultOptions as Record<string, unknown>;
+  for (const [key, spec] of specs(signal)) if (!(key in SET_ELSEWHERE)) shape[key] = spec.schema().meta({ default: defaults[key] }).optional();
   return loadZod().strictObject(shape, { error: 'must be an object of options' });
 }
 
@@ -131,7 +71,11 @@ const specs = (signal: Signal<object>) => Object.entries(signal.optionsSchema as
 function signalSettings(signal: Signal<object>) {
   const z = loadZod();
   const words = 'true, false, a weight from 0 to 1, or an object {enabled, weight, options}';
-  const settings = z.strictObject({ enabled: flag().schema().optional(), weight: unit().schema().optional(), options: configOptions(signal).optional() });
+  const settings = z.strictObject({
+    enabled: flag().schema().meta({ default: !signal.needs?.model }).optional(),
+    weight: unit().schema().meta({ default: signal.weight }).optional(),
+    options: configOptions(signal).optional(),
+  });
   return z.union([flag().schema(), unit().schema(), settings], { error: `must be ${words}` }).describe(words);
 }
 
@@ -144,7 +88,7 @@ export function configSchema() {
   return z.strictObject(
     {
       $schema: z.string().optional(),
-      threshold: unit().schema().optional(),
+      threshold: unit().schema().meta({ default: DEFAULT_THRESHOLD }).optional(),
       signals: z.strictObject(signals, { error: 'must be an object keyed by signal id' }).optional(),
       gates: z.strictObject({ maxFlagged: whole(0).schema().optional(), maxBotShare: unit().schema().optional() }, { error: 'must be an object' }).optional(),
       allowAuthors: strings('an array of strings').optional(),
@@ -152,6 +96,20 @@ export function configSchema() {
     },
     { error: 'must be a JSON object' },
   );
+}
+
+/**
+ * The configuration file's JSON Schema (draft-07; schemas/config.schema.json), made from the schema that
+ * validates the file, so an editor completes and checks what threadsift accepts, with each default.
+ */
+export function configJsonSchema(): Record<string, unknown> {
+  const { $schema, ...rest } = loadZod().toJSONSchema(configSchema(), { target: 'draft-7' }) as Record<string, unknown>;
+  return {
+    $schema,
+    title: 'threadsift configuration',
+    description: 'threadsift.config.json, .threadsiftrc.json or the "threadsift" key of package.json. Generated by `npm run docs` from the option metadata (src/config.ts).',
+    ...rest,
+  };
 }
 
 const SETTINGS = ['threshold', 'signals', 'gates', 'allowAuthors', 'phraseFiles'];

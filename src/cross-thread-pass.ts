@@ -13,6 +13,8 @@ export interface CorpusPass {
   result: CorpusResult;
   /** The run context of the thread with this run-wide key (see threadKeys). */
   lookup: (key: string) => RunContext;
+  /** The comments of the thread with this key that are in cross-thread clusters, with their cluster. */
+  members: (key: string) => Array<[commentId: string, cluster: CorpusMembership]> | undefined;
 }
 
 /**
@@ -47,6 +49,10 @@ export async function corpusPass(index: CorpusIndex, names: Map<string, { source
     lookup: (key) => {
       const byComment = membership.get(key);
       return byComment ? { corpus: (id) => byComment.get(id) } : {};
+    },
+    members: (key) => {
+      const byComment = membership.get(key);
+      return byComment && [...byComment];
     },
   };
 }

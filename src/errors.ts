@@ -1,4 +1,5 @@
 /** Known error classes: the CLI prints their message as one line and exits 2. Anything else is a bug. */
+import type { MemoryExceeded } from './memory.js';
 
 /** Wrong command-line usage (bad option value, missing file argument). */
 export class UsageError extends Error {
@@ -46,4 +47,9 @@ export function isKnownError(error: unknown): error is KnownError {
 /** One line for stderr: the message, then the hint when there is one. */
 export function formatKnownError(error: KnownError): string {
   return error.hint ? `${error.message} (${error.hint})` : error.message;
+}
+
+/** An input given up because it does not fit in memory, as that input's error: the batch goes on. */
+export function memoryError(source: string, err: MemoryExceeded): InputError {
+  return new InputError(source, `is too large to analyse: it ${err.message}`, undefined, 'split it into smaller files, or allow more memory with NODE_OPTIONS=--max-old-space-size=<MB>');
 }

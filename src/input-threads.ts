@@ -3,7 +3,7 @@
  * on as soon as it is read, every bad input reported as one line while the rest still run.
  */
 import { extname } from 'node:path';
-import { formatKnownError, InputError } from './errors.js';
+import { formatKnownError, InputError, memoryError } from './errors.js';
 import { assertHasInputs, forEachLine, readSource, resolveInputs } from './inputs.js';
 import { MemoryExceeded } from './memory.js';
 import { parseInput } from './parsers/index.js';
@@ -51,7 +51,7 @@ export function forEachThread(
   const problems: InputProblem[] = [];
   // A bar for batches, and for a single JSONL archive (which can hold a million comments).
   const long = files.length > 1 || files.some((f) => streamable(f, opts.inputFormat));
-  const progress = createProgress(files.length, io.stderr, long && io.stderrIsTTY && !io.env.CI);
+  const progress = createProgress(files, io.stderr, long && io.stderrIsTTY && !io.env.CI);
   const report = (error: InputError) => {
     const line = formatKnownError(error);
     problems.push({ source: error.source, message: line });
@@ -83,6 +83,7 @@ export function forEachThread(
             }
           },
           report,
+          progress.read,
         );
       } else {
         const out = parseInput(readSource(source, io.readStdin), source, opts.inputFormat, parseOptions);
@@ -106,9 +107,4 @@ export function readAllThreads(args: string[], opts: { inputFormat?: string }, p
   const threads: Thread[] = [];
   const problems = forEachThread(args, opts, parseOptions, io, (t) => threads.push(t));
   return { threads, problems };
-}
-
-/** An input given up because it does not fit in memory, as that input's error: the batch goes on. */
-export function memoryError(source: string, err: MemoryExceeded): InputError {
-  return new InputError(source, `is too large to analyse: it ${err.message}`, undefined, 'split it into smaller files, or allow more memory with NODE_OPTIONS=--max-old-space-size=<MB>');
 }

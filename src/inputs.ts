@@ -2,8 +2,10 @@
  * Input resolution and reading: files, directories (recursive), globs and "-" for stdin. Errors for one
  * input never stop the others: each becomes an InputProblem in the report.
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
+import { basename, isAbsolute, join, resolve, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import type * as Tinyglobby from 'tinyglobby';
 import { InputError, UsageError } from './errors.js';
 import { PARSERS } from './parsers/index.js';
 
@@ -12,30 +14,51 @@ export function knownExtensions(): Set<string> {
   return new Set(PARSERS.flatMap((p) => p.extensions));
 }
 
-const GLOB_CHARS = /[*?[]/;
+// Loaded for the first glob, not at every start-up.
+const require = createRequire(import.meta.url);
 
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!;
-    if (ch === '*' && glob[i + 1] === '*') {
-      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else if (ch === '[') {
-      const end = glob.indexOf(']', i + 1);
-      if (end === -1) re += '\\[';
-      else {
-        re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
-        i = end;
-      }
-    } else re += ch.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
+/** Characters that make an argument that names no file a glob ("{" for brace expansion: "**\/*.{json,xml}"). */
+const GLOB_CHARS = /[*?[{]/;
+
+type Problems = Array<{ source: string; error: InputError }>;
+
+/** A path as a list of names, so that sorting lists a folder's files where the folder's name sorts. */
+const byNames = (a: string, b: string) => {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  return x.length - y.length;
+};
+
+/**
+ * The files a glob matches (tinyglobby), in the order a folder is read in (see walk): a folder that cannot
+ * be read is a problem, node_modules and hidden entries are not searched unless named, and, as in a folder,
+ * a link to a file is followed and a link to a folder is not (it could loop back on itself).
+ */
+function globFiles(pattern: string, cwd: string, problems: Problems): string[] {
+  const readdirNoFolderLinks = (path: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(path, { withFileTypes: true });
+    } catch (err) {
+      const folder = path.replace(/(.)\/$/, '$1');
+      problems.push({ source: folder, error: fsError(folder, err) });
+      throw err;
+    }
+    return entries.filter((e) => !e.isSymbolicLink() || !statSync(join(path, e.name), { throwIfNoEntry: false })?.isDirectory());
+  };
+  const { globSync } = require('tinyglobby') as typeof Tinyglobby;
+  const matched = globSync(pattern, {
+    cwd,
+    absolute: isAbsolute(pattern),
+    expandDirectories: false,
+    ignore: ['**/node_modules/**'],
+    fs: { readdirSync: readdirNoFolderLinks as unknown as typeof readdirSync },
+  });
+  return matched.sort(byNames);
 }
 
-function walk(dir: string, into: string[], problems: Array<{ source: string; error: InputError }>): void {
+function walk(dir: string, into: string[], problems: Problems): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -61,7 +84,7 @@ function walk(dir: string, into: string[], problems: Array<{ source: string; err
 
 export interface ResolvedInputs {
   files: string[];
-  problems: Array<{ source: string; error: InputError }>;
+  problems: Problems;
   /** Files of a folder or glob left out because threadsift wrote them (see ownFile). */
   skipped: string[];
 }
@@ -75,9 +98,11 @@ const OUTPUT_HEAD: readonly RegExp[] = [
   /^\s*\{\s*"kind"\s*:\s*"threadsift-eval"/,
   /^\s*\{\s*"format"\s*:\s*"threadsift-model"/,
   /^\s*\{\s*"threads"\s*:\s*\[/,
-  /^thread,source,comment_id,index,author,score,flagged,top_reasons,related,excerpt,reason_codes\r?\n/,
+  /^thread,source,comment_id,index,author,score,flagged,top_reasons,related,excerpt,reason_codes[,\r\n]/,
   /^::(?:error|warning|notice)(?: [^:]*)?::/,
   /^\d+ cluster\(s\) of comments repeated across threads: /,
+  // A JSONL report opens with its first thread, an input it could not read, or (no thread at all) its summary.
+  /^\{"type":"(?:thread|error)","source":"|^\{"type":"summary","schemaVersion":/,
 ];
 /** A terminal report: a thread's title line, then its verdict (reasons.ts formatVerdict). */
 const VERDICT = /^(?:No comments to analyse\.|No likely bot replies among \d+ comments?\.|(?:Likely coordinated bot replies|Some likely bot replies): \d+ of \d+ comments flagged)/m;
@@ -109,7 +134,7 @@ export function ownFile(path: string): boolean {
 
 /**
  * Expand arguments into an ordered, de-duplicated list of sources. A directory contributes the files
- * below it with a known extension; a glob is matched against the files below its static prefix.
+ * below it with a known extension; a glob every file it matches.
  */
 export function resolveInputs(args: string[], cwd = process.cwd()): ResolvedInputs {
   const files: string[] = [];
@@ -133,13 +158,7 @@ export function resolveInputs(args: string[], cwd = process.cwd()): ResolvedInpu
       st = statSync(arg);
     } catch (err) {
       if (GLOB_CHARS.test(arg)) {
-        const posix = arg.split(sep).join('/');
-        const firstGlob = posix.search(GLOB_CHARS);
-        const base = posix.slice(0, posix.lastIndexOf('/', firstGlob) + 1) || './';
-        const re = globToRegExp(posix.replace(/^\.\//, ''));
-        const below: string[] = [];
-        walk(base, below, problems);
-        const matched = below.filter((p) => re.test(relative(cwd, join(cwd, p)).split(sep).join('/')) || re.test(p.split(sep).join('/')));
+        const matched = globFiles(arg.split(sep).join('/'), cwd, problems);
         if (matched.length === 0) problems.push({ source: arg, error: new InputError(arg, 'matches no files') });
         for (const f of notOwn(matched)) files.push(f);
       } else problems.push({ source: arg, error: fsError(arg, err) });
@@ -191,12 +210,14 @@ export function assertHasInputs(args: string[]): void {
  * Call `onLine` for each line of a UTF-8 file without reading the whole file: a fixed 4 MB buffer,
  * so a 300 MB JSONL archive streams in bounded memory. Lines are decoded one by one, so a line of
  * invalid UTF-8 is reported (`onBadLine`) with its number and the other lines are still read. A binary
- * file is refused as a whole; a leading BOM and CRLF line ends are handled.
+ * file is refused as a whole; a leading BOM and CRLF line ends are handled. `onRead` gets the bytes read
+ * so far after each line (for a progress bar).
  */
 export function forEachLine(
   path: string,
   onLine: (line: string, lineNo: number) => void,
   onBadLine: (error: InputError) => void,
+  onRead: (bytes: number) => void = () => undefined,
 ): void {
   let fd: number;
   try {
@@ -212,6 +233,7 @@ export function forEachLine(
     let first = true;
     let any = false;
     let bad = 0;
+    let bytesRead = 0;
     const emit = (bytes: Buffer) => {
       lineNo++;
       let line: string;
@@ -234,16 +256,21 @@ export function forEachLine(
       }
       first = false;
       if (n === 0) break;
+      // Where the chunk starts in the file: the unfinished line carried over comes before the bytes just read.
+      const offset = bytesRead - carry.length;
+      bytesRead += n;
       const chunk = carry.length ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
       let start = 0;
       for (let nl = chunk.indexOf(0x0a, start); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
         emit(chunk.subarray(start, nl));
         start = nl + 1;
+        onRead(offset + start);
       }
       // The buffer is reused by the next read, so the unfinished line must be copied out.
       carry = Buffer.from(chunk.subarray(start));
     }
     if (carry.length) emit(carry);
+    onRead(bytesRead);
     if (!any && bad === 0) throw new InputError(path, 'is empty', undefined, 'pass a file that holds a thread export');
   } finally {
     closeSync(fd);

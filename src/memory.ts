@@ -84,3 +84,19 @@ export function checkMemory(): void {
   }
   trigger = Math.min(Math.max(FIRST_LOOK, GROWTH * alive), LAST_LOOK * limit);
 }
+
+/** Between two pieces of work, the heap is looked at past this size... */
+const BETWEEN_FLOOR = 64 * 2 ** 20;
+let betweenTrigger = BETWEEN_FLOOR;
+
+/**
+ * Between two pieces of work (a worker thread's tasks; the end of a scan's corpus pass): a full
+ * collection once the heap has grown by GROWTH over what was alive at the last one. Left alone, V8 lets
+ * the garbage of thousands of analysed threads, or a corpus index no longer used, hold memory for the
+ * rest of a long run.
+ */
+export function collectBetweenWork(): void {
+  if (getHeapStatistics().used_heap_size < betweenTrigger) return;
+  fullCollection();
+  betweenTrigger = Math.max(BETWEEN_FLOOR, GROWTH * getHeapStatistics().used_heap_size);
+}

@@ -9,16 +9,41 @@ import { list, quote } from './signals/wording.js';
 import type { MessageOf, ReasonCode, VerdictCode } from './types.js';
 
 /** Reasons the pipeline gives itself, outside any signal. */
-const PIPELINE_MESSAGES: Readonly<Record<string, MessageOf>> = {
+const PIPELINE_MESSAGES = {
   AUTHOR_ALLOWED: (a) => `author ${quote(a.author)} is allow-listed in the configuration`,
   LANGUAGE_NOT_JUDGED: (a) => `not judged: language ${String(a.language)} (${languageName(a)}), which ${list(a.signals)} cannot read`,
-};
+} as const satisfies Record<string, MessageOf>;
 
 /** "Russian"; for an undetermined language, its script ("Cyrillic script, too little text to name the language"). */
 function languageName(a: Record<string, unknown>): string {
   const code = String(a.language);
   if (code === 'und') return `${String(a.script)} script, too little text to name the language`;
   return LANGUAGE_NAMES[code] ?? `${String(a.script)} script`;
+}
+
+/** What the pipeline's own reasons mean (see Signal.meanings). */
+const PIPELINE_MEANINGS: Readonly<Record<keyof typeof PIPELINE_MESSAGES, string>> = {
+  AUTHOR_ALLOWED: 'The author is in the configuration\'s `allowAuthors` (moderators, the article\'s author): the comment is never flagged, whatever its score.',
+  LANGUAGE_NOT_JUDGED:
+    'The comment is in a language some signals cannot read (`args.language`, ISO 639-3; `args.signals` lists them): they gave no evidence either way (strength 0).',
+};
+
+/** One reason code for the reference: the signal that gives it and what it means. */
+export interface ReasonCodeInfo {
+  code: string;
+  /** A signal id, or `config` / `language` for the pipeline's own reasons. */
+  signal: string;
+  meaning: string;
+}
+
+/** Every reason code a report can hold, in registry order, with what it means. */
+export function reasonCodes(): ReasonCodeInfo[] {
+  return [
+    ...SIGNALS.flatMap((signal) => Object.entries(signal.meanings).map(([code, meaning]) => ({ code, signal: signal.id, meaning }))),
+    // The pipeline's own reasons, under the pseudo-signals scoring and analysis give them.
+    { code: 'AUTHOR_ALLOWED', signal: 'config', meaning: PIPELINE_MEANINGS.AUTHOR_ALLOWED },
+    { code: 'LANGUAGE_NOT_JUDGED', signal: 'language', meaning: PIPELINE_MEANINGS.LANGUAGE_NOT_JUDGED },
+  ];
 }
 
 /** Every code's sentence: each signal's own messages, then the pipeline's. */

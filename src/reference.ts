@@ -1,8 +1,15 @@
 /**
  * The reference document (docs/REFERENCE.md), generated from the registries' own metadata so it cannot
- * drift: signals with their weights and options, input formats, report formats, and the phrase lists.
- * `npm run docs` writes it; a test fails when the committed file is out of date.
+ * drift: signals with their weights and options, every reason code with its meaning, every command-line
+ * option, input formats, report formats, the schemas, and the phrase lists. `npm run docs` writes it; a
+ * test fails when the committed file is out of date.
  */
+import type { Command, Option } from 'commander';
+import { COMMANDS } from './commands/index.js';
+import type { CliIO } from './commands/io.js';
+import { reasonCodes } from './reasons.js';
+import { evalSchema, modelSchema, threadsSchema } from './schemas-commands.js';
+import { clustersSchema, jsonlSchema, reportSchema } from './schemas.js';
 import { AGREEMENT_OPENERS } from './data/agreement.js';
 import { BOILERPLATE } from './data/boilerplate.js';
 import { LINK_MARKS, PROMO, PROMO_MESSAGES, REFERENCE_SITES, type PromoEntry } from './data/promo.js';
@@ -13,9 +20,48 @@ import type { PhraseEntry } from './data/types.js';
 import { PARSERS } from './parsers/index.js';
 import { REPORTERS } from './reporters/index.js';
 import { SIGNALS } from './signals/index.js';
-import { DEFAULT_THRESHOLD, optionRanges } from './config.js';
+import { configJsonSchema, DEFAULT_THRESHOLD, optionRanges } from './config.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** A process that is never used: the commands are built only to read their options. */
+const NO_PROCESS: CliIO = { stdout: () => undefined, stderr: () => undefined, readStdin: () => Buffer.alloc(0), stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd: '.' };
+
+/** What an option allows and defaults to, as --help says it. */
+function optionValues(o: Option): string {
+  const parts: string[] = [];
+  if (o.argChoices) parts.push(o.argChoices.map((c) => `\`${c}\``).join(' '));
+  if (o.defaultValue !== undefined && !o.negate) parts.push(`default ${JSON.stringify(o.defaultValue)}`);
+  return parts.join('; ') || '—';
+}
+
+const optionTable = (options: readonly Option[]) => (options.length === 0 ? ['Only the options of every command that reads inputs.', ''] : [
+  '| option | what it does | values |',
+  '| --- | --- | --- |',
+  ...options.map((o) => `| \`${cell(o.flags)}\` | ${cell(o.description)} | ${cell(optionValues(o))} |`),
+  '',
+]);
+
+/**
+ * The options every command that reads inputs shares, then each command with its arguments and its own
+ * options (all of them for a command that reads no inputs, such as `index`).
+ */
+function commandTables(): string[] {
+  const commands: Command[] = COMMANDS.map((make) => make(NO_PROCESS, async () => undefined));
+  const readers = commands.filter((c) => c.registeredArguments.some((a) => a.name() === 'inputs'));
+  const same = (a: Option, b: Option) => a.flags === b.flags && a.description === b.description;
+  const shared = readers[0]!.options.filter((o) => readers.every((c) => c.options.some((x) => same(x, o))));
+  return [
+    '### Options of every command that reads inputs',
+    '',
+    ...optionTable(shared),
+    ...commands.flatMap((cmd) => {
+      const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`)).join(' ');
+      const own = readers.includes(cmd) ? cmd.options.filter((o) => !shared.some((x) => same(x, o))) : cmd.options;
+      return [`### \`threadsift ${cmd.name()}${args ? ` ${args}` : ''}\``, '', `${cell(cmd.description())}.`, '', ...optionTable(own)];
+    }),
+  ];
+}
 
 function phraseTable(title: string, entries: readonly PhraseEntry[]): string[] {
   return [
@@ -69,6 +115,32 @@ export function renderReference(): string {
     '| --- | --- | --- | --- |',
     ...SIGNALS.flatMap((s) => optionRanges(s).map((o) => `| \`${s.id}\` | \`${o.key}\` | ${JSON.stringify(o.default)} | ${cell(o.allowed)} |`)),
     '',
+    '## Reason codes',
+    '',
+    'Every reason in a report carries a stable `code` and its `args` (tests and scripts read these); `message` is',
+    "the same in words and may change between versions. A reason's `span` marks the evidence in the comment's text",
+    '(0-based, half-open), and `related` names the other comments involved.',
+    '',
+    '| code | signal | meaning |',
+    '| --- | --- | --- |',
+    ...reasonCodes().map((r) => `| \`${r.code}\` | \`${r.signal}\` | ${cell(r.meaning)} |`),
+    '',
+    '## Command-line options',
+    '',
+    'Exit codes: 0 ran and no gate failed; 1 a gate failed (`--max-flagged`, `--max-bot-share`); 2 a usage,',
+    'configuration, input or output error (one line on stderr). Without `-f`, a report written with `-o` takes',
+    'the format its extension names (`.json`, `.jsonl`, `.md`, `.csv`, `.html`); an `-f` that the extension',
+    'contradicts is an error.',
+    '',
+    ...commandTables(),
+    '## Schemas',
+    '',
+    'JSON Schemas (draft-07) ship in the package, under `threadsift/schemas/` (the `schemas/` folder):',
+    '`report.schema.json` for the JSON report (`--format json`, schemaVersion 1), `jsonl.schema.json` for each',
+    'line of `--format jsonl`, `clusters.schema.json` for `threadsift clusters --format json`, and',
+    '`config.schema.json` for a configuration file, generated from the same option metadata that validates it',
+    "(name it in the file's `$schema` for completion in an editor).",
+    '',
     '## Input formats',
     '',
     '| name | extensions | description |',
@@ -114,4 +186,20 @@ export function renderReference(): string {
     '',
   ];
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** Every generated file by its path in the package: what `npm run docs` writes, and a test checks is current. */
+export function generatedFiles(): Record<string, string> {
+  return {
+    'docs/REFERENCE.md': renderReference(),
+    'schemas/report.schema.json': json(reportSchema()),
+    'schemas/jsonl.schema.json': json(jsonlSchema()),
+    'schemas/clusters.schema.json': json(clustersSchema()),
+    'schemas/config.schema.json': json(configJsonSchema()),
+    'schemas/eval.schema.json': json(evalSchema()),
+    'schemas/threads.schema.json': json(threadsSchema()),
+    'schemas/model.schema.json': json(modelSchema()),
+  };
 }

@@ -7,7 +7,7 @@ import type { Config, SignalSettings } from './config.js';
 import { UsageError } from './errors.js';
 import type { Model } from './model/model.js';
 import { SIGNALS } from './signals/index.js';
-import type { CorpusSettings, Signal } from './types.js';
+import type { CorpusSettings, Signal, SignalNeeds } from './types.js';
 
 /**
  * A signal's options as the configuration sets them, plus what it needs from the run (its defaults are
@@ -45,16 +45,23 @@ export function corpusDefaults(config: Config): CorpusSettings {
 /** The signal that reads the persistent index (`--index`). */
 const indexSignal = (): Signal<object> | undefined => SIGNALS.find((s) => s.needs?.index);
 
-/**
- * Enable the signal that reads the persistent index; returns the settings it matches with (its defaults,
- * then the configuration's options).
- */
-export function giveIndex(config: Config): CorpusSettings {
+/** The signal that reads the persistent index, with its settings in `config`. */
+function configuredIndexSignal(config: Config): { needs: NonNullable<SignalNeeds<object>['index']>; signal: Signal<object>; settings: SignalSettings } {
   const signal = indexSignal();
   const settings = signal && config.signals[signal.id];
   if (!signal?.needs?.index || !settings) throw new UsageError('this build has no signal that reads an index');
-  settings.enabled = true;
-  return signal.needs.index({ ...signal.defaultOptions, ...settings.options });
+  return { needs: signal.needs.index, signal, settings };
+}
+
+/** Enable the signal that reads the persistent index (the run has one). */
+export function giveIndex(config: Config): void {
+  configuredIndexSignal(config).settings.enabled = true;
+}
+
+/** The settings the index is matched with: its signal's defaults, then the configuration's options. */
+export function indexSettings(config: Config): CorpusSettings {
+  const { needs, signal, settings } = configuredIndexSignal(config);
+  return needs({ ...signal.defaultOptions, ...settings.options });
 }
 
 /**

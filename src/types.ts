@@ -11,6 +11,12 @@ export interface Comment {
   /** Id of the comment this one replies to, when the export records it. */
   parentId?: string;
   text: string;
+  /**
+   * 1-based line of the input file where the comment starts, when the format has one a user can open
+   * (the text dump and CSV: where it starts; a JSONL thread's line). Reporters that point into files use
+   * it (GitHub annotations).
+   */
+  line?: number;
   /** Ground-truth label for `eval`/`train` (true = bot/spam); never used by the detector. */
   label?: boolean;
   /** Export metadata kept for reports (deleted, spam, score...), never used as evidence. */
@@ -171,6 +177,11 @@ export interface Signal<O extends object = object, C extends string = string> {
   gathers?: 'duplicate-clusters' | 'agenda-terms';
   /** One sentence per reason code the signal emits: a code without a message does not compile. */
   messages: { readonly [K in C]: MessageOf };
+  /**
+   * What each reason code means, in one line, for the reference (docs/REFERENCE.md): what was found, why
+   * it counts as evidence, and the arguments that carry it. A code without a meaning does not compile.
+   */
+  meanings: { readonly [K in C]: string };
   analyze(thread: Thread, ctx: SignalContext<O>): Finding<C>[];
 }
 
@@ -194,6 +205,12 @@ export interface ScoredComment {
   flagged: boolean;
   /** Strongest contribution first. */
   reasons: Reason[];
+  /** The comment's date as the export gives it, when it has one. Not in the JSON report (schemaVersion 1). */
+  createdAt?: string;
+  /** Id of the comment replied to, when the export records it. Not in the JSON report (schemaVersion 1). */
+  parentId?: string;
+  /** 1-based line in the input file (see Comment.line). Not in the JSON report (schemaVersion 1). */
+  line?: number;
 }
 
 /** Comments that say nearly the same thing. */
@@ -277,3 +294,6 @@ export interface Report {
   crossThreadClusters?: CrossThreadCluster[];
   errors: InputProblem[];
 }
+
+/** What a run's report says besides its threads: all a streamed report writes after the last thread. */
+export type ReportHead = Omit<Report, 'threads'>;

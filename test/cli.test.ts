@@ -3,32 +3,14 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../src/cli.js';
+import type { CliIO } from '../src/cli.js';
 import { writeReport } from '../src/output.js';
 import { DEFAULT_THRESHOLD } from '../src/config.js';
+import { runCli } from './cli-run.js';
 import { fixture, present, ROOT, testFixture } from './helpers.js';
+import { validate } from './schema-check.js';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], options: { stdin?: string; env?: Record<string, string>; tty?: boolean; cwd?: string } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readStdin: () => Buffer.from(options.stdin ?? ''),
-    stdoutIsTTY: options.tty ?? false,
-    stderrIsTTY: false,
-    env: options.env ?? {},
-    cwd: options.cwd ?? ROOT,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 const SEED = fixture('putin-xi-summit.txt');
 const CLEAN = testFixture('cli', 'clean.json');
@@ -214,6 +196,7 @@ describe('cli: eval and train', () => {
     expect(result.kind).toBe('threadsift-eval');
     expect(result.counts.labelled).toBeGreaterThan(0);
     expect(result).toHaveProperty('baseline');
+    expect(validate('eval', result)).toEqual([]);
   });
 
   it('eval and train refuse inputs without labels, in one line', async () => {
@@ -233,6 +216,7 @@ describe('cli: eval and train', () => {
     expect(trained.stderr).toMatch(/trained on \d+ labelled comments/);
     const file = JSON.parse(readFileSync(model, 'utf8'));
     expect(file).toMatchObject({ format: 'threadsift-model', version: 1 });
+    expect(validate('model', file)).toEqual([]);
     const scanned = JSON.parse((await run([LABELLED, '--model', model, '-f', 'json'])).stdout);
     const reasons = scanned.threads.flatMap((t: { comments: Array<{ reasons: Array<{ signal: string }> }> }) => t.comments.flatMap((c) => c.reasons));
     expect(reasons.some((r: { signal: string }) => r.signal === 'model')).toBe(true);

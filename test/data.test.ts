@@ -14,7 +14,7 @@ import type { PhraseEntry } from '../src/data/types.js';
 import { anyOfSource, factorWordBoundary, hasNestedQuantifier, topLevelAlternatives } from '../src/text/regex-safety.js';
 import { porterStem } from '../src/text/porter.js';
 import { commonRank, commonStem, frequencyRank } from '../src/text/word-frequency.js';
-import { quoteSpans } from '../src/text/features.js';
+import { quoteSpans } from '../src/text/comment.js';
 import { ROOT } from './helpers.js';
 
 const fixtureDir = join(ROOT, 'fixtures');

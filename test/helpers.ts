@@ -1,6 +1,6 @@
 /** Small builders shared by tests: threads from strings, running one signal with its defaults. */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Comment, Finding, Signal, Thread } from '../src/types.js';
 
@@ -9,11 +9,25 @@ export const fixture = (...parts: string[]) => join(ROOT, 'fixtures', ...parts);
 export const testFixture = (...parts: string[]) => join(ROOT, 'test', 'fixtures', ...parts);
 export const readFixture = (...parts: string[]) => readFileSync(fixture(...parts));
 
+/** Whether this is a CI run (CI=true or CI=1, as .ci/run sets it). */
+export const IN_CI = /^(1|true)$/i.test(process.env.CI ?? '');
+
+const reported = new Set<string>();
+
 /**
  * Whether a test that needs data outside the repository (../shared) or a build (dist/) runs: when the
  * file is there, and always under CI, where a missing file must fail the test instead of skipping it.
+ * A local skip is never silent: the missing path is printed once.
  */
-export const present = (path: string): boolean => existsSync(path) || Boolean(process.env.CI);
+export function present(path: string, ci = IN_CI, warn: (line: string) => void = console.warn): boolean {
+  if (existsSync(path) || ci) return true;
+  if (!reported.has(path)) {
+    reported.add(path);
+    const name = relative(ROOT, path);
+    warn(`skipped: ${name} is missing (${name.startsWith('dist') ? 'npm run build makes it' : 'data outside the repository'}); under CI=true this fails instead`);
+  }
+  return false;
+}
 
 type CommentInput = string | (Partial<Comment> & { text: string });
 

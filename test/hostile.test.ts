@@ -105,6 +105,17 @@ describe('hostile text never reaches a terminal or a spreadsheet', () => {
     }
   });
 
+  it('escapes written as character references in an HTML export are decoded, then stripped like raw ones', async () => {
+    const csv = 'text\n"<p>&#27;[31mred&#27;[0m &#x9B;2J &#27;]8;;http://evil.example/&#7;link &rlm;&#x202E;caf&eacute;</p>"\n"plain reply"\n';
+    const r = await run([file('entities.csv', csv), '-v', '--threshold', '0']);
+    expect(r.code).toBe(0);
+    const withoutOurColours = r.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(withoutOurColours).not.toContain(ESC);
+    expect(withoutOurColours).not.toMatch(CONTROL);
+    expect(r.stdout).not.toMatch(/[\u200f\u202e]/);
+    expect(r.stdout).toContain('café');
+  });
+
   it('error messages about hostile file names are stripped too', async () => {
     const name = file('evil\u001b[31m.txt', '');
     const r = await run([name]);

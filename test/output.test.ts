@@ -7,31 +7,17 @@ import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIO } from '../src/cli.js';
 import { writeReport } from '../src/output.js';
-import { fixture, ROOT, testFixture } from './helpers.js';
+import { runCli } from './cli-run.js';
+import { fixture, present, ROOT, testFixture } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'threadsift.cjs');
 const SEED = fixture('putin-xi-summit.txt');
 const NO_COMMENTS = testFixture('cli', 'no-comments.txt');
-const built = existsSync(join(ROOT, 'dist', 'threadsift.cjs')) || Boolean(process.env.CI);
+const built = present(join(ROOT, 'dist', 'threadsift.cjs'));
 const hasDevFull = existsSync('/dev/full');
 
-async function run(args: string[], io: Partial<CliIO> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readStdin: () => Buffer.from(''),
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env: {},
-    cwd: ROOT,
-    ...io,
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 /** A thread of `n` distinct comments, as threadsift JSON. */
 function bigThread(n: number): string {

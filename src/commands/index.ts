@@ -1,85 +1,16 @@
-/** `threadsift index stats|prune|export FILE`: inspect and manage an index made with `scan --index`. */
-import { Argument, Command, Option } from 'commander';
-import { UsageError } from '../errors.js';
-import { emitReport } from '../output.js';
-import { exportRows, indexStats, pruneIndex, type IndexStats } from '../seen/maintain.js';
-import { waitSeconds } from '../seen/sqlite.js';
-import { IndexStore } from '../seen/store.js';
-import { stripControls } from '../text/sanitize.js';
+/** The one ordered registry of commands, in --help order; the first is the default (`threadsift FILE...` scans). */
+import type { Command } from 'commander';
+import { clustersCommand } from './clusters.js';
+import { evalCommand } from './eval.js';
+import { indexCommand } from './index-cmd.js';
+import { parseCommand } from './parse.js';
+import { scanCommand } from './scan.js';
+import { sketchCommand } from './sketch.js';
+import { trainCommand } from './train.js';
 import type { CliIO } from './io.js';
 import type { Run } from './options.js';
 
-export interface IndexCommandOptions {
-  before?: string;
-  format: string;
-  output?: string;
-}
+/** Makes a command: `io` is the process its action uses, `run` wraps the action (errors to one line, the exit code kept). */
+export type CommandMaker = (io: CliIO, run: Run) => Command;
 
-const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-
-/** The stats as a few lines for a terminal. */
-function statsText(s: IndexStats): string {
-  const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '-');
-  return [
-    `${stripControls(s.file)}: ${s.comments} comments in ${s.threads} threads from ${s.runs} runs, ${megabytes(s.bytes)} on disk`,
-    `  first seen ${day(s.firstSeen)} to ${day(s.lastSeen)}; ${s.flagged} flagged by the runs that stored them`,
-    `  ${s.sketched} with a sketch (distinct texts), ${s.copies} copies of a stored text, ${s.short} under ${s.settings.minWords} words (not compared)`,
-    `  similarity ${s.settings.threshold}; ${s.settings.bands} bands × ${s.settings.rows} rows of ${s.settings.numPerm} MinHash values; ${s.bandKeys.main + s.bandKeys.recent} band keys (${s.bandKeys.recent} not yet merged)`,
-    `  texts stored: ${s.withText === 0 ? 'none' : `${s.withText} (--index-texts)`}`,
-    '',
-  ].join('\n');
-}
-
-/** The date `--before` gives, in ms. */
-function parseBefore(before: string | undefined): number {
-  if (!before) throw new UsageError('index prune needs --before DATE', 'e.g. --before 2026-01-01: comments first seen before it are forgotten');
-  const ms = Date.parse(before);
-  if (!Number.isFinite(ms)) throw new UsageError(`--before ${JSON.stringify(before)} is not a date`, 'give an ISO 8601 date, e.g. 2026-01-01 or 2026-01-01T12:00:00Z');
-  return ms;
-}
-
-export function runIndex(action: string, file: string, opts: IndexCommandOptions, io: CliIO): number {
-  const wait = waitSeconds(io.env);
-  if (action === 'prune') {
-    const before = parseBefore(opts.before);
-    const store = IndexStore.existing(file, wait, false);
-    try {
-      const pruned = pruneIndex(store, before);
-      const left = indexStats(store);
-      io.stderr(`threadsift: forgot ${pruned.comments} comments (${pruned.threads} threads, ${pruned.runs} runs) first seen before ${new Date(before).toISOString()}; ${left.comments} left, ${megabytes(left.bytes)}\n`);
-    } finally {
-      store.close();
-    }
-    return 0;
-  }
-  if (opts.before !== undefined) throw new UsageError('--before is an option of index prune only');
-  const store = IndexStore.existing(file, wait, true);
-  try {
-    if (action === 'stats') {
-      const stats = indexStats(store);
-      emitReport(opts.format === 'json' ? `${JSON.stringify(stats, null, 2)}\n` : statsText(stats), opts.output, io);
-    } else {
-      emitReport(
-        (function* () {
-          for (const row of exportRows(store)) yield `${JSON.stringify(row)}\n`;
-        })(),
-        opts.output,
-        io,
-      );
-    }
-  } finally {
-    store.close();
-  }
-  return 0;
-}
-
-export function indexCommand(io: CliIO, run: Run): Command {
-  return new Command('index')
-    .description('inspect and manage an index made with scan --index: stats, prune --before DATE, export (JSON lines)')
-    .addArgument(new Argument('<action>', 'stats, prune or export').choices(['stats', 'prune', 'export']))
-    .argument('<file>', 'the index file')
-    .option('--before <date>', 'prune: forget comments first seen before this date (ISO 8601)')
-    .addOption(new Option('-f, --format <name>', 'stats: terminal or json').choices(['terminal', 'json']).default('terminal'))
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .action((action: string, file: string, opts: IndexCommandOptions) => run(() => runIndex(action, file, opts, io)));
-}
+export const COMMANDS: readonly CommandMaker[] = [scanCommand, parseCommand, clustersCommand, evalCommand, trainCommand, indexCommand, sketchCommand];

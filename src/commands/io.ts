@@ -1,5 +1,6 @@
 /** The process as the commands see it: streams, stdin, terminal facts, environment. */
-import { stdoutWasClosed, toStdout, type OutputIO } from '../output.js';
+import { stdoutWasClosed } from '../output-fd.js';
+import { toStdout, type OutputIO } from '../output.js';
 import type { InputIO } from '../input-threads.js';
 
 /** Everything the CLI needs from the outside world, so tests can run it in-process. */

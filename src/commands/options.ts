@@ -24,13 +24,19 @@ export interface InputOptions {
 
 /** Options of `scan` (and of `eval`, which shares the threshold, model and format). */
 export interface ScanOptions extends InputOptions {
-  format: string;
+  /** -f; absent: from the -o file's extension, else terminal (see format-choice.ts). */
+  format?: string;
+  csvRaw?: boolean;
   threshold?: number;
   maxFlagged?: number;
   maxBotShare?: number;
   quiet?: boolean;
   model?: string;
   ablation?: boolean;
+  /** jsonl: each comment line carries the comment's full text. */
+  includeText?: boolean;
+  /** Worker threads that analyse threads (0: none). */
+  workers?: number;
 }
 
 /** A command-line value that must be a number from 0 to 1. */
@@ -77,15 +83,19 @@ export function inputCommand(name: string, description: string, inputs = 'files,
     .option('--debug', 'print stack traces for internal errors');
 }
 
+/** The help of -f for a command writing these formats: -o's extension decides when -f is not given. */
+export const formatHelp = 'report format (default: the one the -o file\'s extension names, .json .jsonl .md .csv .html; else terminal)';
+
 /** The report options of `scan`. */
 export function addReportOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('-f, --format <name>', 'report format').choices(reporterNames()).default('terminal'))
+    .addOption(new Option('-f, --format <name>', formatHelp).choices(reporterNames()))
     .option('-t, --threshold <score>', `flag comments scoring at least this (0..1; default ${DEFAULT_THRESHOLD})`, unitInterval('--threshold'))
     .option('--max-flagged <n>', 'exit 1 when more than n comments are flagged', wholeNumber)
     .option('--max-bot-share <ratio>', "exit 1 when any thread's flagged share exceeds ratio (0..1)", unitInterval('--max-bot-share'))
     .option('-v, --verbose', 'show every comment and every reason')
-    .option('-q, --quiet', 'show flagged comments only')
+    .option('-q, --quiet', 'show only threads with flagged comments, and only their flagged comments')
+    .option('--csv-raw', 'CSV report: write cells as the data has them, without the apostrophe that keeps spreadsheets from running =, +, -, @ as formulas')
     .option('--no-color', 'never colour the output')
     .option('-c, --config <file>', 'configuration file (default: nearest threadsift.config.json, .threadsiftrc.json or package.json "threadsift")')
     .option('-m, --model <file>', 'add the probability of a model trained with `threadsift train` as a signal');
@@ -93,3 +103,11 @@ export function addReportOptions(cmd: Command): Command {
 
 /** Runs a command's action: its known errors become one line and exit 2, its result the exit code. */
 export type Run = (action: () => number | Promise<number>) => Promise<void>;
+
+/** Examples for the end of a --help: `[command line, what it does]`. */
+export function examplesHelp(examples: ReadonlyArray<readonly [string, string]>): string {
+  return `\nExamples:\n${examples.map(([line, what]) => `  $ ${line}\n      ${what}`).join('\n')}\n`;
+}
+
+/** A command whose --help ends with two or more examples. */
+export const withExamples = (cmd: Command, examples: ReadonlyArray<readonly [string, string]>): Command => cmd.addHelpText('after', examplesHelp(examples));

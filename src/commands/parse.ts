@@ -4,7 +4,7 @@ import { readAllThreads } from '../input-threads.js';
 import { emitReport } from '../output.js';
 import { escapeInvisible } from '../text/sanitize.js';
 import type { CliIO } from './io.js';
-import { csvOptions, inputCommand, type InputOptions, type Run } from './options.js';
+import { csvOptions, inputCommand, withExamples, type InputOptions, type Run } from './options.js';
 
 export function runParse(args: string[], opts: InputOptions, io: CliIO): number {
   const { threads, problems } = readAllThreads(args, opts, csvOptions(opts), io);
@@ -13,5 +13,8 @@ export function runParse(args: string[], opts: InputOptions, io: CliIO): number 
 }
 
 export function parseCommand(io: CliIO, run: Run): Command {
-  return inputCommand('parse', 'print the threads as the parser read them, as JSON').action((inputs: string[], opts: InputOptions) => run(() => runParse(inputs, opts, io)));
+  return withExamples(inputCommand('parse', 'print the threads as the parser read them, as JSON'), [
+    ['threadsift parse export.xml', 'the threads of a Disqus or WordPress export as threadsift JSON: titles, comments, authors, parents'],
+    ['threadsift parse comments.csv --csv-text body --csv-thread url -o threads.json', 'check which CSV columns were read, and keep the result to scan later'],
+  ]).action((inputs: string[], opts: InputOptions) => run(() => runParse(inputs, opts, io)));
 }

@@ -1,40 +1,40 @@
 /**
- * The reading and analysis of a scan's inputs. Without a corpus pass, each thread is analysed as it is
- * read. With one (a signal needs the run-wide corpus), every comment is indexed in a first pass, then each
- * thread is analysed with its cross-thread clusters: threads read in the first pass are kept for the
- * second up to a budget of characters, beyond which the inputs are read a second time instead.
+ * The reading of a scan's inputs, each thread handed to the scan's ThreadAnalysis in input order. Without
+ * a corpus pass, each thread is analysed as it is read. With one (a signal needs the run-wide corpus),
+ * every comment is indexed in a first pass, then each thread is analysed with its cross-thread clusters:
+ * threads read in the first pass are kept for the second up to a budget of characters, beyond which the
+ * inputs are read a second time instead.
  */
-import type { RunContext } from '../analyze.js';
-import type { Config } from '../config.js';
 import type { CorpusIndex } from '../corpus/index.js';
 import { corpusPass, newCorpusIndex, threadKeys } from '../cross-thread-pass.js';
-import { formatKnownError } from '../errors.js';
-import { forEachThread, memoryError, type InputIO } from '../input-threads.js';
-import { MemoryExceeded } from '../memory.js';
+import { forEachThread, type InputIO } from '../input-threads.js';
+import { collectBetweenWork } from '../memory.js';
 import type { ParseOptions } from '../parsers/types.js';
-import type { IndexSession } from '../seen/session.js';
-import type { CorpusSettings, CrossThreadCluster, InputProblem, Thread, ThreadReport } from '../types.js';
-import { stripControls } from '../text/sanitize.js';
-import { analyzeIndexed } from './scan-index.js';
+import { threadChars, type ThreadAnalysis } from '../pool/thread-analysis.js';
+import type { CorpusSettings, CrossThreadCluster, InputProblem, Thread } from '../types.js';
 
-/** Characters of text kept from the first pass for the second (THREADSIFT_KEEP_CHARS overrides it). */
-const KEEP_IN_MEMORY_CHARS = 200_000_000;
-
-/** Characters of a thread's text (body and comments). */
-const threadChars = (thread: Thread) => thread.body.length + thread.comments.reduce((n, c) => n + c.text.length, 0);
+/**
+ * Characters of text kept from the first pass for the second (THREADSIFT_KEEP_CHARS overrides it). The
+ * threads kept are let go once the budget is passed, early in a large run, while the corpus index is
+ * still small: the peak of memory stays that of the index.
+ */
+const KEEP_IN_MEMORY_CHARS = 64_000_000;
 
 export interface ScannedInputs {
-  reports: ThreadReport[];
+  /** Inputs that could not be read, in reading order. */
   problems: InputProblem[];
   /** Clusters across threads, when the run had a corpus pass. */
   clusters?: CrossThreadCluster[];
 }
 
 /** Every thread of the inputs analysed, in input order. */
-export function scanEachThread(args: string[], opts: { inputFormat?: string }, parseOptions: ParseOptions, io: InputIO, config: Config, seen?: IndexSession): ScannedInputs {
-  const reports: ThreadReport[] = [];
-  const problems = forEachThread(args, opts, parseOptions, io, (thread) => reports.push(analyzeIndexed(thread, config, {}, seen)));
-  return { reports, problems };
+export function scanEachThread(args: string[], opts: { inputFormat?: string }, parseOptions: ParseOptions, io: InputIO, analysis: ThreadAnalysis): ScannedInputs {
+  const problems = forEachThread(args, opts, parseOptions, io, (thread) => {
+    analysis.consider(thread);
+    analysis.add({ thread });
+  });
+  analysis.finish();
+  return { problems };
 }
 
 /** Every thread of the inputs analysed with the run-wide corpus pass `corpus` configures. */
@@ -43,11 +43,9 @@ export async function scanWithCorpus(
   opts: { inputFormat?: string },
   parseOptions: ParseOptions,
   io: InputIO,
-  config: Config,
+  analysis: ThreadAnalysis,
   corpus: CorpusSettings,
-  seen?: IndexSession,
 ): Promise<ScannedInputs> {
-  const reports: ThreadReport[] = [];
   // The index starts with the second thread: a run of one thread has nothing to compare across.
   let index: CorpusIndex | undefined;
   const names = new Map<string, { source: string; id: string }>();
@@ -62,7 +60,9 @@ export async function scanWithCorpus(
   let keptChars = 0;
   let spilled = false;
   const budget = Number(io.env.THREADSIFT_KEEP_CHARS) || KEEP_IN_MEMORY_CHARS;
+  // Workers start after the first pass: while it runs they would only hold memory beside the index.
   const problems = forEachThread(args, opts, parseOptions, io, (thread) => {
+    analysis.count(thread);
     keys.set(thread, keyOf(thread));
     const size = threadChars(thread);
     if (!index && (kept.length >= 1 || keptChars + size > budget)) {
@@ -82,35 +82,37 @@ export async function scanWithCorpus(
       kept.length = 0;
     }
   });
-  // Each thread is let go once analysed: its text features (cached per thread) can then be collected
+  // Each thread is let go once handed over: its text features (cached per thread) can then be collected
   // before the next thread, and before the report is written.
-  const analyzeKept = (thread: Thread, run?: RunContext) => {
-    try {
-      reports.push(analyzeIndexed(thread, config, run, seen));
-    } catch (err) {
-      if (!(err instanceof MemoryExceeded)) throw err;
-      const line = formatKnownError(memoryError(thread.source, err));
-      problems.push({ source: thread.source, message: line });
-      io.stderr(`threadsift: ${stripControls(line)}\n`);
-    }
-  };
   kept.reverse();
   if (!index) {
+    analysis.startIfLarge();
     keys.clear();
-    for (let thread = kept.pop(); thread; thread = kept.pop()) analyzeKept(thread);
-    return { reports, problems, clusters: [] };
+    for (let thread = kept.pop(); thread; thread = kept.pop()) analysis.add({ thread });
+    analysis.finish();
+    return { problems, clusters: [] };
   }
   const pass = await corpusPass(index, names);
+  // Only the clusters and each thread's members are needed from here on: the index is collected before
+  // the workers start, so that its memory and theirs are never held at once.
+  index = undefined;
+  collectBetweenWork();
+  analysis.startIfLarge();
+  const task = (thread: Thread, key: string) => {
+    const members = pass.members(key);
+    return members ? { thread, corpus: members } : { thread };
+  };
   if (spilled) {
     // The second reading assigns the same keys: the inputs come back in the same order.
     const again = threadKeys();
-    forEachThread(args, opts, parseOptions, io, (thread) => reports.push(analyzeIndexed(thread, config, pass.lookup(again(thread)), seen)), true);
+    forEachThread(args, opts, parseOptions, io, (thread) => analysis.add(task(thread, again(thread))), true);
   } else {
     for (let thread = kept.pop(); thread; thread = kept.pop()) {
       const key = keys.get(thread)!;
       keys.delete(thread);
-      analyzeKept(thread, pass.lookup(key));
+      analysis.add(task(thread, key));
     }
   }
-  return { reports, problems, clusters: pass.clusters };
+  analysis.finish();
+  return { problems, clusters: pass.clusters };
 }

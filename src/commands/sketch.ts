@@ -9,7 +9,7 @@ import { threadKeys } from '../cross-thread-pass.js';
 import { UsageError } from '../errors.js';
 import { forEachThread } from '../input-threads.js';
 import { corpusDefaults } from '../run-needs.js';
-import { sketchSettings } from '../seen/settings.js';
+import { sketchSettings } from '../corpus/sketch-settings.js';
 import { emitReport } from '../output.js';
 import { clustersJson, clustersTerminal } from '../reporters/clusters.js';
 import { clustersFromSketches } from '../sketch/clusters.js';
@@ -17,7 +17,7 @@ import { duckdb } from '../sketch/duckdb.js';
 import { SketchWriter } from '../sketch/write.js';
 import { stripControls } from '../text/sanitize.js';
 import { useColor, type CliIO } from './io.js';
-import { csvOptions, inputCommand, unitInterval, wholeNumber, type InputOptions, type Run } from './options.js';
+import { csvOptions, inputCommand, unitInterval, wholeNumber, withExamples, type InputOptions, type Run } from './options.js';
 
 export interface SketchOptions extends InputOptions {
   similarity?: number;
@@ -61,8 +61,13 @@ export async function runSketchClusters(args: string[], opts: { sketches?: strin
   return 0;
 }
 
+/** The sketch command with its options; `run` wraps the action (errors to one line, the exit code kept). */
 export function sketchCommand(io: CliIO, run: Run): Command {
-  return inputCommand('sketch', 'write every comment\'s MinHash-LSH sketch as Parquet into -o DIR, for clusters --sketches or Spark (needs @duckdb/node-api)')
+  const cmd = inputCommand('sketch', 'write every comment\'s MinHash-LSH sketch as Parquet into -o DIR, for clusters --sketches or Spark (needs @duckdb/node-api)');
+  return withExamples(cmd, [
+    ['threadsift sketch archive/ -o sketches/', 'one set of Parquet files for the archive: comment keys, band keys and word hashes'],
+    ["threadsift clusters --sketches 'sketches/*.parquet'", 'the clusters of those files, computed in DuckDB (the same SQL runs on Spark: docs/distributed.md)'],
+  ])
     .option('--similarity <jaccard>', 'word-set Jaccard similarity the LSH bands are made for (default 0.8)', unitInterval('--similarity'))
     .option('--min-words <n>', 'comments with fewer distinct words get no sketch (default 5)', wholeNumber)
     .option('-c, --config <file>', 'configuration file')

@@ -9,7 +9,7 @@
  * texts fill the same empty bin from the same source bin and the probability that bin i agrees stays
  * their Jaccard similarity.
  */
-import { fmix32, mixInto } from './hash.js';
+import { fmix32, mixInto } from '../util/hash.js';
 
 const TWO_32 = 4294967296;
 /** Densification probes precomputed per bin; a bin that needs more (rare) computes them. */

@@ -52,7 +52,7 @@ export class WorkerPool {
     if (!existsSync(fileURLToPath(WORKER_URL))) {
       throw new Error(`corpus workers need the compiled worker at ${fileURLToPath(WORKER_URL)}: run \`npm run build\`, or use workers: 0`);
     }
-    // Loaded here, not at start-up: most runs start no worker (~5 ms).
+    // Loaded here, not at start-up: most runs start no worker.
     const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     this.workers = Array.from({ length: size }, () => {
       const w = new Worker(WORKER_URL, { workerData: params });

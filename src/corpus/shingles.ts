@@ -6,11 +6,11 @@
  *
  * foldText's five regular-expression passes cost more than everything else done per comment, so the
  * Shingler folds while it scans, classifying each character once (ASCII by table, other characters by
- * the same Unicode classes, cached). `shingleStrings` is the plain foldText version; the tests hold the
- * two equal for every BMP character.
+ * the same Unicode classes, cached). `shingleStrings` (test/corpus/reference.ts) is the plain foldText
+ * version; the tests hold the two equal for every BMP character.
  */
-import { foldText, isInvisible } from '../text/normalize.js';
-import { FNV_OFFSET, FNV_PRIME, fmix32, mixInto } from './hash.js';
+import { isInvisible } from '../text/normalize.js';
+import { FNV_OFFSET, FNV_PRIME, fmix32, mixInto } from '../util/hash.js';
 
 const SPACE = 32;
 const APOSTROPHE = 39;
@@ -164,22 +164,4 @@ function grow(a: Uint32Array): Uint32Array {
   const b = new Uint32Array(a.length * 2);
   b.set(a);
   return b;
-}
-
-/**
- * The words of a text exactly as the Shingler sees them, as strings: the independent reference that
- * `jaccardBruteForce` and the tests compare the hashed sets with.
- */
-export function shingleStrings(text: string, shingleSize: number): Set<string> {
-  const words = foldText(text)
-    .split(' ')
-    .map((w) => w.replace(/^'+|'+$/g, ''))
-    .filter((w) => w.length > 0);
-  const out = new Set<string>();
-  if (shingleSize === 1) for (const w of words) out.add(w);
-  else if (words.length > 0) {
-    const n = Math.max(1, words.length - shingleSize + 1);
-    for (let i = 0; i < n; i++) out.add(words.slice(i, i + shingleSize).join(' '));
-  }
-  return out;
 }

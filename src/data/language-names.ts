@@ -1,7 +1,7 @@
 /**
  * English names of the languages comment-language detection can report (franc-min's, and those with
  * function-word lists in function-words.ts), as ICU spells them: a table, so naming a language never
- * loads ICU's display names (~15–50 ms) in the middle of a run. Generated with Intl.DisplayNames.
+ * loads ICU's display names in the middle of a run. Generated with Intl.DisplayNames.
  */
 export const LANGUAGE_NAMES: Readonly<Record<string, string>> = Object.freeze(Object.assign(Object.create(null) as Record<string, string>, {
   ara: 'Arabic',

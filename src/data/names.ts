@@ -1,11 +1,11 @@
 /**
  * Name data for grounding: demonyms link "Russian" to "Russia" (so naming the country an article is
  * about is not mistaken for engaging with a specific), and generic capitalised words are never specifics.
- * Keys and values are Porter stems of lower-case words, as tokens.ts produces them.
+ * Words are lower case as written; src/text/article.ts links their stems.
  */
-import { stem } from '../text/tokens.js';
 
-const DEMONYM_PAIRS: Array<[string, string]> = [
+/** Demonyms and other words that name a country: [word, country], as written in lower case. */
+export const DEMONYM_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['russian', 'russia'], ['chinese', 'china'], ['american', 'america'], ['american', 'us'],
   ['america', 'us'], ['british', 'britain'], ['british', 'uk'], ['english', 'england'],
   ['french', 'france'], ['german', 'germany'], ['italian', 'italy'], ['spanish', 'spain'],
@@ -16,22 +16,6 @@ const DEMONYM_PAIRS: Array<[string, string]> = [
   ['polish', 'poland'], ['dutch', 'netherlands'], ['swedish', 'sweden'], ['saudi', 'arabia'],
   ['soviet', 'russia'], ['sino', 'china'], ['kremlin', 'russia'], ['washington', 'us'],
 ];
-
-let demonyms: Map<string, string[]> | undefined;
-
-/** Stems linked to a stem (both directions), built on first use: stemming at start-up would load the word table. */
-export function linkedStems(s: string): readonly string[] {
-  if (!demonyms) {
-    const map = new Map<string, string[]>();
-    const link = (a: string, b: string) => map.set(a, [...(map.get(a) ?? []), b]);
-    for (const [a, b] of DEMONYM_PAIRS) {
-      link(stem(a), stem(b));
-      link(stem(b), stem(a));
-    }
-    demonyms = map;
-  }
-  return demonyms.get(s) ?? [];
-}
 
 /** Capitalised words that name no particular thing: weekdays, months, compass adjectives, titles. */
 export const GENERIC_CAPITALIZED: ReadonlySet<string> = new Set([

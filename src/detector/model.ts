@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
-import { sigmoid } from '../model/logistic.js';
+import { sigmoid } from '../util/logistic.js';
 import { dataFile } from '../paths.js';
 import type { Tokens } from '../text/tokens.js';
 import { measure, STYLE_FEATURES, wordKey, type Measured } from './features.js';

@@ -2,11 +2,12 @@
  * Fitting the machine-text detector from labelled texts. Deterministic: the same texts and options give
  * the same file. Used by bench/fit-detector.mjs (the shipped detector) and the generalisation harness.
  */
-import { fitLogistic, type SparseRow } from '../model/logistic.js';
+import { fitLogistic, type SparseRow } from '../util/logistic.js';
 import { commonRank } from '../text/word-frequency.js';
 import { VERSION } from '../version.js';
-import { inSignedList, measure, STYLE_FEATURES, wordsOf, type Measured } from './features.js';
+import { measure, STYLE_FEATURES, wordsOf, type Measured } from './features.js';
 import { CLIP, DETECTOR_FORMAT, DETECTOR_VERSION, shortness, type DetectorFile } from './model.js';
+import { inSignedList } from './words.js';
 
 /**
  * One labelled text; `group` names its source, whose total weight in the fit is balanced with the others.

@@ -3,7 +3,8 @@
  * and word n-grams, fitted on labelled threads and stored as versioned JSON. Every weight has a name,
  * so each prediction can be explained by its largest contributions.
  */
-import { assertNoReservedKeys, validateSignalOptions, type Config } from '../config.js';
+import { assertNoReservedKeys } from '../config-errors.js';
+import { validateSignalOptions, type Config } from '../config.js';
 import { parseUserJson } from '../config-file.js';
 import { ConfigError } from '../errors.js';
 import { auroc, bestF1Threshold } from '../eval/metrics.js';
@@ -11,7 +12,7 @@ import type { Thread } from '../types.js';
 import { configuredOptions } from '../run-needs.js';
 import { VERSION } from '../version.js';
 import { modelInputSignal, NGRAM_PREFIX, SIGNAL_PREFIX, threadFeatureSets, type CommentFeatureSet, type SignalFeature } from './features.js';
-import { fitLogistic, predictRow, sigmoid, type SparseRow } from './logistic.js';
+import { fitLogistic, predictRow, sigmoid, type SparseRow } from '../util/logistic.js';
 
 /** The `format` of every threadsift model file. */
 export const MODEL_FORMAT = 'threadsift-model';

@@ -24,7 +24,7 @@ import { normalizeNewlines } from './decode.js';
 import { htmlToText, looksLikeHtml } from './html.js';
 import { parseLabel } from './json.js';
 import type { ParseOptions, Parser } from './types.js';
-import { threadIdFromSource } from './util.js';
+import { threadIdFromSource } from '../util/thread-id.js';
 import { checkMemoryEvery } from '../memory.js';
 
 type Field = keyof NonNullable<ParseOptions['csv']>;
@@ -260,7 +260,7 @@ function toComments(
       id = `${id}~${k}`;
     }
     seen.add(id);
-    const comment: Comment = { id, index: i + 1, text };
+    const comment: Comment = { id, index: i + 1, text, line: row.line };
     const author = cell(row, 'author')?.trim();
     if (author) comment.author = author;
     const date = cell(row, 'date')?.trim();

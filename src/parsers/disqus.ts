@@ -22,7 +22,8 @@ import { checkMemoryEvery } from '../memory.js';
 import type { Comment, ModerationMark, Thread } from '../types.js';
 import { htmlToText } from './html.js';
 import type { Parser } from './types.js';
-import { attribute, childText, element, name, readXmlRecords, type XmlNode } from './xml.js';
+import { readXmlRecords } from './xml.js';
+import { attribute, childText, element, name, type XmlNode } from './xml-tree.js';
 
 interface DisqusThread {
   thread: Thread;

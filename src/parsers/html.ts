@@ -2,85 +2,48 @@
  * HTML fragments (comment bodies in Disqus, WordPress and YouTube exports) to plain text. Every pattern
  * here is linear: exports run to hundreds of MB and comment bodies are untrusted.
  */
+import { createRequire } from 'node:module';
+import type * as Entities from 'entities/decode';
 
-/** Named entities seen in comment exports; anything else is left as written rather than guessed. */
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00A0',
-  shy: '\u00AD',
-  ensp: '\u2002',
-  emsp: '\u2003',
-  thinsp: '\u2009',
-  zwnj: '\u200C',
-  zwj: '\u200D',
-  ndash: '\u2013',
-  mdash: '\u2014',
-  lsquo: '\u2018',
-  rsquo: '\u2019',
-  sbquo: '\u201A',
-  ldquo: '\u201C',
-  rdquo: '\u201D',
-  bdquo: '\u201E',
-  laquo: '\u00AB',
-  raquo: '\u00BB',
-  hellip: '\u2026',
-  bull: '\u2022',
-  middot: '\u00B7',
-  copy: '\u00A9',
-  reg: '\u00AE',
-  trade: '\u2122',
-  deg: '\u00B0',
-  plusmn: '\u00B1',
-  times: '\u00D7',
-  divide: '\u00F7',
-  frac12: '\u00BD',
-  frac14: '\u00BC',
-  frac34: '\u00BE',
-  euro: '\u20AC',
-  pound: '\u00A3',
-  yen: '\u00A5',
-  cent: '\u00A2',
-  sect: '\u00A7',
-  para: '\u00B6',
-  iexcl: '\u00A1',
-  iquest: '\u00BF',
-  larr: '\u2190',
-  rarr: '\u2192',
-  hearts: '\u2665',
-};
+// entities builds its decoding tables when it is loaded: at the first named reference, not at every start-up.
+const require = createRequire(import.meta.url);
+let entities: typeof Entities | undefined;
+const decoders = () => (entities ??= require('entities/decode') as typeof Entities);
 
-/** The five XML entities: all an XML document may use without declaring them. */
-const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|[a-zA-Z][a-zA-Z0-9]{1,31});/g;
 
-const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));/g;
-
+/**
+ * A numeric reference's character, or undefined (the reference is left as written) for one that names no
+ * character. Unlike a browser, a control character is decoded as itself, not replaced by U+FFFD or its
+ * Windows-1252 look-alike: the text is what the comment says, and every reporter strips controls.
+ */
 function codePoint(n: number): string | undefined {
   if (n <= 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff)) return undefined;
   return String.fromCodePoint(n);
 }
 
-function decodeWith(text: string, named: (name: string) => string | undefined): string {
+/** Decode references once; `named` gets a whole named reference ("&eacute;") and returns it as written when unknown. */
+function decodeWith(text: string, named: (reference: string) => string): string {
   if (!text.includes('&')) return text;
   // One pass over the input: a decoded "&" is never looked at again, so "&amp;lt;" becomes "&lt;", not "<".
-  return text.replace(ENTITY, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+  return text.replace(ENTITY, (whole, dec: string | undefined, hex: string | undefined) => {
     if (dec !== undefined) return codePoint(Number(dec)) ?? whole;
     if (hex !== undefined) return codePoint(parseInt(hex, 16)) ?? whole;
-    return named(name!) ?? whole;
+    return named(whole);
   });
 }
 
-/** Decode HTML character references once: common named entities and numeric references. */
+/**
+ * Decode HTML character references once: every named entity of the HTML standard (with its ";"; a bare
+ * "&copy" is text) and numeric references.
+ */
 export function decodeHtmlEntities(text: string): string {
-  return decodeWith(text, (name) => (Object.hasOwn(NAMED_ENTITIES, name) ? NAMED_ENTITIES[name] : undefined));
+  return decodeWith(text, (reference) => decoders().decodeHTMLStrict(reference));
 }
 
 /** Decode XML character references once: only the five predefined entities and numeric references. */
 export function decodeXmlEntities(text: string): string {
-  return decodeWith(text, (name) => (XML_ENTITIES.has(name) ? NAMED_ENTITIES[name] : undefined));
+  return decodeWith(text, (reference) => decoders().decodeXML(reference));
 }
 
 /** A tag: a name of letters, digits and "-", then attributes after whitespace or "/". `<U+1F447>` is not one. */

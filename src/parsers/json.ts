@@ -8,7 +8,7 @@ import { isObject, parseJsonText, typeName } from './json-shape.js';
 import type { Comment, Thread } from '../types.js';
 import { normalizeNewlines } from './decode.js';
 import type { Parser } from './types.js';
-import { threadIdFromSource } from './util.js';
+import { threadIdFromSource } from '../util/thread-id.js';
 
 
 class FieldError extends Error {
@@ -118,7 +118,10 @@ export function jsonlRecord(line: string, lineNo: number, source: string): Threa
     throw new InputError(source, `is not valid JSON: ${(err as Error).message}`, `${lineNo}`);
   }
   try {
-    return threadFromObject(data, '', source, `${threadIdFromSource(source)}#${lineNo}`);
+    const thread = threadFromObject(data, '', source, `${threadIdFromSource(source)}#${lineNo}`);
+    // The whole thread is on this line: it is where each of its comments can be found.
+    for (const c of thread.comments) c.line = lineNo;
+    return thread;
   } catch (err) {
     return wrap(source, `${lineNo}`, err);
   }

@@ -21,7 +21,7 @@ import { parseJsonText, shapeChecks, typeName, type JsonObject } from './json-sh
 import type { Comment, ModerationMark, Thread } from '../types.js';
 import { decodeHtmlEntities } from './html.js';
 import type { Parser } from './types.js';
-import { threadIdFromSource } from './util.js';
+import { threadIdFromSource } from '../util/thread-id.js';
 
 
 

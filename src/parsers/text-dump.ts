@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import type { Comment } from '../types.js';
 import { normalizeNewlines } from './decode.js';
 import type { Parser } from './types.js';
-import { threadIdFromSource } from './util.js';
+import { threadIdFromSource } from '../util/thread-id.js';
 
 const CHROME: readonly RegExp[] = [
   /^listen to (?:the|this) (?:article|story)$/i,
@@ -96,8 +96,8 @@ export const textDump: Parser = {
       .filter((t) => t !== '')
       .join('\n');
     const section = lines.slice(headerAt + 1);
-    const texts = splitComments(section, declared ?? undefined);
-    const comments: Comment[] = texts.map((text, i) => ({ id: String(i + 1), index: i + 1, text }));
+    const found = splitComments(section, declared ?? undefined);
+    const comments: Comment[] = found.map(({ text, line }, i) => ({ id: String(i + 1), index: i + 1, text, line }));
     const warnings: string[] = [];
     if (declared != null && declared !== comments.length) {
       warnings.push(
@@ -110,20 +110,23 @@ export const textDump: Parser = {
 };
 
 /**
- * One comment per line, or per blank-line-separated block. When the header declares a count, the
- * reading that matches it wins; otherwise blank lines between comments mean blocks.
+ * One comment per line, or per blank-line-separated block, each with the line it starts on. When the
+ * header declares a count, the reading that matches it wins; otherwise blank lines between comments
+ * mean blocks.
  */
-function splitComments(section: Line[], declared: number | undefined): string[] {
-  const byLine = section.map((l) => l.text.trim()).filter((t) => t !== '');
-  const blocks: string[] = [];
-  let current: string[] = [];
+function splitComments(section: Line[], declared: number | undefined): Array<{ text: string; line: number }> {
+  const byLine = section.filter((l) => l.text.trim() !== '').map((l) => ({ text: l.text.trim(), line: l.no }));
+  const blocks: Array<{ text: string; line: number }> = [];
+  let current: Line[] = [];
+  const close = () => {
+    if (current.length) blocks.push({ text: current.map((l) => l.text.trim()).join('\n'), line: current[0]!.no });
+    current = [];
+  };
   for (const l of section) {
-    if (l.text.trim() === '') {
-      if (current.length) blocks.push(current.join('\n'));
-      current = [];
-    } else current.push(l.text.trim());
+    if (l.text.trim() === '') close();
+    else current.push(l);
   }
-  if (current.length) blocks.push(current.join('\n'));
+  close();
   if (declared !== undefined) {
     if (byLine.length === declared) return byLine;
     if (blocks.length === declared) return blocks;

@@ -23,7 +23,8 @@ import { InputError } from '../errors.js';
 import type { Comment, ModerationMark, Thread } from '../types.js';
 import { htmlToText } from './html.js';
 import type { Parser } from './types.js';
-import { childText, elements, name, readXmlRecords, text, type XmlNode } from './xml.js';
+import { readXmlRecords } from './xml.js';
+import { childText, elements, name, text, type XmlNode } from './xml-tree.js';
 
 const ANALYSED_TYPES = new Set(['', 'comment', 'review']);
 const SUPPORTED_VERSIONS = new Set(['1.0', '1.1', '1.2']);

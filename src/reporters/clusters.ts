@@ -3,6 +3,7 @@
  * one as a sequence of pieces, so a million-comment result is never one string) and only the CLI writes.
  */
 import { Chalk } from 'chalk';
+import { threadIdFromSource } from '../util/thread-id.js';
 import { escapeInvisible, excerpt, stripControls } from '../text/sanitize.js';
 import type { CrossThreadCluster, InputProblem } from '../types.js';
 
@@ -33,18 +34,26 @@ export function* clustersJson(report: ClustersReport): Generator<string> {
   yield '\n]}\n';
 }
 
-/** A line about the run, then the largest clusters (all of them with `verbose`). */
-export function clustersTerminal(report: ClustersReport, options: { color: boolean; verbose: boolean }): string {
+/**
+ * A line about the run, then the largest clusters (all of them with `verbose`). `members` gives, per
+ * cluster, an excerpt of each member's text in the order of its `members`: each is then listed under its
+ * cluster with its thread and id.
+ */
+export function clustersTerminal(report: ClustersReport, options: { color: boolean; verbose: boolean; members?: string[][] | undefined }): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const { summary, settings, clusters } = report;
   const shown = options.verbose ? clusters : clusters.slice(0, 20);
+  // A member's thread as the terminal report names one: the file, and the thread id when the file holds several.
+  const where = (m: CrossThreadCluster['members'][number]) =>
+    `${stripControls(m.source)}${threadIdFromSource(m.source) === m.threadId ? '' : ` (${excerpt(m.threadId, 40)})`}`;
   const lines = [
     c.bold(
       `${summary.clusters} cluster(s) of comments repeated across threads: ${summary.commentsInClusters} of ${summary.comments} comments in ${summary.threads} threads (similarity ≥ ${settings.similarity}; ${summary.ignored} comments under ${settings.minWords} words not compared).`,
     ),
-    ...shown.map(
-      (cl) => `  ${c.cyan(stripControls(cl.id))}  ${cl.size} copies in ${cl.threads.length} threads  ${c.dim(`min similarity ${cl.similarity.min.toFixed(2)}`)}  ${excerpt(cl.representative, 80)}`,
-    ),
+    ...shown.flatMap((cl, i) => [
+      `  ${c.cyan(stripControls(cl.id))}  ${cl.size} copies in ${cl.threads.length} threads  ${c.dim(`min similarity ${cl.similarity.min.toFixed(2)}`)}  ${excerpt(cl.representative, 80)}`,
+      ...(options.members?.[i]?.map((text, k) => `      ${c.dim(where(cl.members[k]!))} ${c.bold(`#${excerpt(cl.members[k]!.commentId, 40)}`)}  ${text}`) ?? []),
+    ]),
   ];
   if (shown.length < clusters.length) lines.push(c.dim(`  … ${clusters.length - shown.length} more; -v or --format json lists all`));
   return `${lines.join('\n')}\n`;

@@ -8,9 +8,10 @@
  *   without opening the log, and neither fails the step (the exit code and gates decide that);
  * - a closing `::notice` with the run summary.
  *
- * A comment has no line in its file that the report knows (a thread file holds an article and many
- * comments), so annotations name the file only and carry the comment's id and position in title and
- * message. Threads read from stdin (`-`) name no file. `--verbose` lists every reason, not just the top 3.
+ * An annotation names the file, and the comment's line in it where the input format has lines a reader
+ * can open (the text dump and CSV: where the comment starts; JSONL: its thread's line); the other formats
+ * name the file only. Title and message carry the comment's id and position either way. Threads read from stdin
+ * (`-`) name no file and no line. `--verbose` lists every reason, not just the top 3.
  *
  * Comment text is hostile: a newline followed by `::add-mask::` would start a second command. Input text is
  * stripped of controls and flattened to one line before the tool adds its own line breaks, and then
@@ -41,6 +42,9 @@ function command(level: Level, properties: Array<[string, string]>, message: str
 }
 
 const fileOf = (source: string): Array<[string, string]> => (source === '-' ? [] : [['file', source]]);
+/** The file, and the comment's line in it when the input format gave one. */
+const placeOf = (source: string, c: ScoredComment): Array<[string, string]> =>
+  source === '-' ? [] : c.line === undefined ? fileOf(source) : [...fileOf(source), ['line', String(c.line)]];
 const levelOf = (c: ScoredComment): Level => (c.score >= ERROR_SCORE ? 'error' : 'warning');
 
 function annotation(t: ThreadReport, c: ScoredComment, verbose: boolean): string {
@@ -56,7 +60,7 @@ function annotation(t: ThreadReport, c: ScoredComment, verbose: boolean): string
     ...(related.length ? [`Related comments: ${related.map((id) => `#${oneLine(id)}`).join(', ')}`] : []),
   ];
   const title = `Likely bot reply #${excerpt(c.id, TITLE)} (score ${c.score.toFixed(2)})`;
-  return command(levelOf(c), [...fileOf(t.source), ['title', title]], message);
+  return command(levelOf(c), [...placeOf(t.source, c), ['title', title]], message);
 }
 
 function summary(report: Report, shown: { errors: number; warnings: number }): string {

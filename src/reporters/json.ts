@@ -21,11 +21,14 @@ export const jsonReporter: Reporter<Iterable<string>> = (report, options) => {
   })();
 };
 
-/** Every field of a scored comment but its text, which the report replaces with an excerpt. */
-type JsonComment = Omit<ScoredComment, 'text'> & { excerpt: string };
+/**
+ * Every field of a scored comment but its text, which the report replaces with an excerpt, and the
+ * fields schemaVersion 1 does not have (date, parent, line: CSV and JSONL carry them).
+ */
+type JsonComment = Omit<ScoredComment, 'text' | 'createdAt' | 'parentId' | 'line'> & { excerpt: string };
 
-// A comment's fields in report order, written one by one (object rest/spread per comment was ~30 ms of a
-// 5,000-comment report). A field added to ScoredComment and not listed here fails to compile.
+// A comment's fields in report order, written one by one rather than by object rest/spread per comment
+// (a large report has many). A field added to ScoredComment and not listed here fails to compile.
 const JSON_FIELDS = ['id', 'index', 'author', 'score', 'flagged', 'reasons', 'excerpt'] as const;
 type Unlisted = Exclude<keyof JsonComment, (typeof JSON_FIELDS)[number]>;
 const allListed: [Unlisted] extends [never] ? true : Unlisted = true;

@@ -23,3 +23,10 @@ export function orderedReasons(comment: ScoredComment): Reason[] {
 export function relatedIds(comment: ScoredComment): string[] {
   return [...new Set(orderedReasons(comment).flatMap((r) => r.related ?? []))];
 }
+
+/** The strongest evidence each signal found in a comment (0..1), by signal id, for per-signal columns. */
+export function signalStrengths(comment: ScoredComment): Map<string, number> {
+  const strengths = new Map<string, number>();
+  for (const r of comment.reasons) strengths.set(r.signal, Math.max(strengths.get(r.signal) ?? 0, r.strength));
+  return strengths;
+}

@@ -1,11 +1,12 @@
 /**
  * The report a moderator reads first: per thread a one-line verdict, the flagged comments worst first
  * (excerpt, score, top reasons with partner ids), then duplicate clusters and agenda terms; a run
- * summary when there are several threads. Every piece of input text is stripped of control characters
- * and escape sequences before colour is added.
+ * summary when there are several threads. `--quiet` leaves out the threads with nothing flagged (a
+ * batch of clean threads prints its summary line only). Every piece of input text is stripped of
+ * control characters and escape sequences before colour is added.
  */
 import { Chalk } from 'chalk';
-import { threadIdFromSource } from '../parsers/util.js';
+import { threadIdFromSource } from '../util/thread-id.js';
 import { excerpt, stripControls } from '../text/sanitize.js';
 import type { ScoredComment } from '../types.js';
 import { orderedReasons, worstFirst } from './shared.js';
@@ -38,6 +39,7 @@ export const terminalReporter: Reporter = (report, options) => {
   };
 
   for (const t of report.threads) {
+    if (options.quiet && t.summary.flagged === 0) continue;
     const title = t.title ? clean(t.title) : c.dim('(untitled)');
     out.push(`${c.bold(title)} ${c.dim(`— ${clean(t.source)}${threadIdFromSource(t.source) === t.id ? '' : ` (${clean(t.id)})`}`)}`);
     const verdictColor = t.summary.verdictCode === 'LIKELY_COORDINATED' ? c.red.bold : t.summary.verdictCode === 'SOME_FLAGGED' ? c.yellow.bold : c.green.bold;
@@ -93,5 +95,6 @@ export const terminalReporter: Reporter = (report, options) => {
     }
   }
   if (report.threads.length === 0) return report.errors.length ? '' : 'No threads to analyse.\n';
-  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+  const text = out.join('\n').replace(/\n+$/, '');
+  return text ? `${text}\n` : '';
 };

@@ -46,7 +46,7 @@ export function scoreComment(comment: Comment, findings: Finding[], config: Conf
       message: formatReason({ code: 'AUTHOR_ALLOWED', args: { author: comment.author } }),
     });
   }
-  return {
+  const scored: ScoredComment = {
     id: comment.id,
     index: comment.index,
     author: comment.author ?? null,
@@ -55,6 +55,11 @@ export function scoreComment(comment: Comment, findings: Finding[], config: Conf
     flagged: !allowed && score >= config.threshold,
     reasons,
   };
+  // Where the comment sits in its thread and file, for the reports that show it (CSV, JSONL, GitHub).
+  if (comment.createdAt !== undefined) scored.createdAt = comment.createdAt;
+  if (comment.parentId !== undefined) scored.parentId = comment.parentId;
+  if (comment.line !== undefined) scored.line = comment.line;
+  return scored;
 }
 
 interface Group {

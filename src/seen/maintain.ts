@@ -3,7 +3,7 @@
  * date, and every stored comment as JSON lines.
  */
 import { statSync } from 'node:fs';
-import type { SketchSettings } from './settings.js';
+import type { SketchSettings } from '../corpus/sketch-settings.js';
 import type { IndexStore } from './store.js';
 
 /** What `index stats` reports. */

@@ -1,9 +1,15 @@
 /**
  * One scan's use of the index: before a thread is analysed, its comments are matched against what earlier
  * runs stored (`match`, giving the seen-before signal its evidence); once analysed, they are stored with
- * their verdicts (`record`). Each input file is one transaction: a run that is killed or fails leaves every
- * file before it stored and nothing of the file it was in. The write lock is taken when the session opens
- * and kept until it closes, so a second run on the same file waits (or gives up) before it analyses anything.
+ * their verdicts (`record`, called once per `match`, in the same order). Each input file is one
+ * transaction: a run that is killed or fails leaves every file before it stored and nothing of the file it
+ * was in. The write lock is taken when the session opens and kept until it closes, so a second run on the
+ * same file waits (or gives up) before it analyses anything.
+ *
+ * A scan analysing threads in worker threads matches several threads before it records the first of
+ * them. So that the report and the file do not depend on that, matching reads only what earlier runs
+ * stored (this run's comments could not be sightings anyway), and a comment repeating a text stored
+ * earlier in this run is found as its copy when it is recorded, not when it is matched.
  *
  * Matching is the corpus engine's (src/corpus): the same word shingles, MinHash signature and LSH bands,
  * so a comment's band keys find every stored comment it shares a band with; each such candidate is then
@@ -12,8 +18,8 @@
  */
 import { resolve } from 'node:path';
 import type { Sketcher } from '../corpus/sketch.js';
-import type { CorpusSettings, SeenBefore, Thread, ThreadReport } from '../types.js';
-import { sketcher, sketchSettings, type SketchSettings } from './settings.js';
+import type { CorpusSettings, SeenBefore, Thread } from '../types.js';
+import { sketcher, sketchSettings, type SketchSettings } from '../corpus/sketch-settings.js';
 import { IndexStore, type SightingRow, type SketchedRow } from './store.js';
 import { decodeWords, encodeWords, fingerprints, jaccard } from './words.js';
 
@@ -63,10 +69,30 @@ function postedAt(createdAt: string | undefined): number | null {
 /** When a stored comment was first seen: its own date, else its run's. */
 const seenAt = (row: SightingRow) => row.posted ?? row.started;
 
+/** A comment's verdict in this run, as the index stores it. */
+export interface Verdict {
+  flagged: boolean;
+  /** 0..1 */
+  score: number;
+}
+
+/** A matched thread waiting to be recorded: what storing it needs (the texts only with --index-texts). */
+interface PendingThread {
+  source: string;
+  id: string;
+  title: string;
+  url: string | undefined;
+  comments: Array<{ id: string; posted: number | null; text?: string }>;
+  sketch: ThreadSketch;
+}
+
 export class IndexSession {
   private readonly sketcher: Sketcher;
   private readonly scratch: Uint32Array;
-  private readonly pending = new Map<Thread, ThreadSketch>();
+  /** Threads matched and not yet recorded, in the order they were matched. */
+  private readonly pending: PendingThread[] = [];
+  /** Per text hash, the comment of this run that keeps the text's sketch: later copies point at it. */
+  private readonly runTexts = new Map<number, number>();
   private file: string | undefined;
   private bandsAdded = 0;
   private stored = 0;
@@ -75,6 +101,8 @@ export class IndexSession {
     private readonly store: IndexStore,
     private readonly settings: SketchSettings,
     private readonly run: number,
+    /** The highest comment id stored before this run: higher ones are this run's. */
+    private readonly before: number,
     private readonly options: SessionOptions,
   ) {
     this.sketcher = sketcher(settings);
@@ -87,11 +115,11 @@ export class IndexSession {
     const store = IndexStore.write(file, options.wait);
     try {
       store.begin();
-      const run = store.guard(() => {
+      const [run, before] = store.guard(() => {
         store.ensure(settings);
-        return store.addRun(options.started, options.tool);
+        return [store.addRun(options.started, options.tool), store.lastCommentId()];
       });
-      return new IndexSession(store, settings, run, options);
+      return new IndexSession(store, settings, run, before, options);
     } catch (err) {
       store.close();
       throw err;
@@ -101,15 +129,20 @@ export class IndexSession {
   /** Where this thread's comments were seen before, by comment id (only those seen). */
   match(thread: Thread): ReadonlyMap<string, SeenBefore> {
     const sketch = this.sketch(thread);
-    this.pending.set(thread, sketch);
+    const { source, id, title, url } = thread;
+    const comments = thread.comments.map((c) => ({ id: c.id, posted: postedAt(c.createdAt), ...(this.options.texts ? { text: c.text } : {}) }));
+    this.pending.push({ source, id, title, url, comments, sketch });
     return this.store.guard(() => this.find(thread, sketch));
   }
 
-  /** Store an analysed thread's comments with their verdicts (`report` is its analysis). */
-  record(thread: Thread, report: ThreadReport): void {
-    const sketch = this.pending.get(thread) ?? this.sketch(thread);
-    this.pending.delete(thread);
-    this.store.guard(() => this.save(thread, report, sketch));
+  /**
+   * Store the comments of the earliest matched thread not yet recorded, with their verdicts by comment id;
+   * `undefined` when the thread could not be analysed (nothing of it is stored).
+   */
+  record(verdicts: ReadonlyMap<string, Verdict> | undefined): void {
+    const thread = this.pending.shift();
+    if (!thread) throw new Error('IndexSession.record without a thread matched before it');
+    if (verdicts) this.store.guard(() => this.save(thread, verdicts));
   }
 
   /** Commit the last file and close the index. A run that stored nothing (all seen before) leaves no trace. */
@@ -174,6 +207,7 @@ export class IndexSession {
       // Per comment of the batch: each stored candidate and the number of bands they share.
       const shared = new Map<number, Map<number, number>>();
       for (const [key, stored] of this.store.probe([...owners.keys()])) {
+        if (stored > this.before) continue;
         for (const i of owners.get(key)!) {
           let candidates = shared.get(i);
           if (!candidates) shared.set(i, (candidates = new Map()));
@@ -251,37 +285,36 @@ export class IndexSession {
     this.store.commit();
   }
 
-  private save(thread: Thread, report: ThreadReport, sketch: ThreadSketch): void {
+  private save(thread: PendingThread, verdicts: ReadonlyMap<string, Verdict>): void {
     this.enterFile(thread.source);
     const place = this.place(thread.source);
     const threadRow = this.store.findThread(place, thread.id) ?? this.store.addThread(place, thread.source, thread.id, thread.title, thread.url);
-    const verdicts = new Map(report.comments.map((c) => [c.id, c]));
+    const { sketch } = thread;
     const { bands } = this.settings;
-    // The first comment of each text stored from this thread, for copies further down it.
-    const firstOfText = new Map<number, number>();
     const bandKeys: Array<[number, number]> = [];
     thread.comments.forEach((c, i) => {
       if (this.store.hasComment(threadRow, c.id)) return;
       const words = sketch.words[i] ?? null;
       const hash = sketch.hash[i]!;
-      const copyOf = sketch.copyOf[i] ?? (words ? firstOfText.get(hash) : undefined) ?? null;
+      // A copy of an earlier run's text (found by matching), else of a text this run stored before.
+      const copyOf = sketch.copyOf[i] ?? (words ? this.runTexts.get(hash) : undefined) ?? null;
       const sketched = words !== null && copyOf === null;
       const verdict = verdicts.get(c.id);
       const id = this.store.addComment(this.run, {
         thread: threadRow,
         comment: c.id,
-        posted: postedAt(c.createdAt),
+        posted: c.posted,
         hash,
         copyOf,
         words: sketched ? encodeWords(words) : null,
         flagged: verdict?.flagged ?? false,
         score: verdict?.score ?? 0,
-        text: this.options.texts ? c.text : null,
+        text: c.text ?? null,
       });
       this.stored++;
       if (!sketched) return;
       for (let b = 0; b < bands; b++) bandKeys.push([sketch.keys[i * bands + b]!, id]);
-      firstOfText.set(hash, id);
+      this.runTexts.set(hash, id);
     });
     if (bandKeys.length === 0) return;
     this.store.addBands(bandKeys);

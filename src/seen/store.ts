@@ -10,7 +10,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import { ConfigError, InputError } from '../errors.js';
-import type { SketchSettings } from './settings.js';
+import type { SketchSettings } from '../corpus/sketch-settings.js';
 import { indexError, openDatabase, type Database } from './sqlite.js';
 
 /** Layout of the file; another layout is refused with a hint instead of being misread. */
@@ -207,6 +207,11 @@ export class IndexStore {
   /** Record a run (in the open transaction); returns its id. */
   addRun(started: number, tool: string): number {
     return Number(this.db.prepare('INSERT INTO runs(started, tool) VALUES (?, ?)').run(started, tool).lastInsertRowid);
+  }
+
+  /** The highest comment id stored (0 in an empty index): comments stored later have higher ones. */
+  lastCommentId(): number {
+    return this.db.prepare('SELECT COALESCE(MAX(id), 0) FROM comments').pluck().get() as number;
   }
 
   /** Remove a run that stored no comment. */

@@ -62,6 +62,10 @@ export const agendaDrift: Signal<AgendaDriftOptions, AgendaDriftCode> = {
   messages: {
     AGENDA_TERM: (a) => `pushes ${quote(a.term)}, repeated in ${String(a.comments)} comments but absent from the article`,
   },
+  meanings: {
+    AGENDA_TERM:
+      'A term the article never mentions, repeated across `minComments` or more comments (`args.term`, `args.comments`): an off-article topic being pushed in the thread.',
+  },
   analyze(thread, ctx) {
     const f = threadFeatures(thread);
     if (!f.article.judgeable) return [];

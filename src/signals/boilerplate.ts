@@ -37,6 +37,10 @@ export const boilerplate: Signal<BoilerplateOptions, BoilerplateCode> = {
   messages: {
     BOILERPLATE_PHRASE: (a) => `stock phrase ${quote(a.phrase)}: ${String(a.note)}`,
   },
+  meanings: {
+    BOILERPLATE_PHRASE:
+      'A stock construction of generic or machine-written commentary from the boilerplate list (or a user phrase file): `args.phrase` is the match, `args.note` why it is stock; the span marks it in the text.',
+  },
   analyze(thread, ctx) {
     const entries = withExtras(ctx.options.extraPhrases);
     const features = threadFeatures(thread);

@@ -37,6 +37,10 @@ export const crossThread: Signal<CrossThreadOptions, CrossThreadCode> = {
     CROSS_THREAD_DUPLICATE: (a) =>
       `also posted under ${Number(a.threads) - 1} other thread${Number(a.threads) === 2 ? '' : 's'} (${String(a.size)} copies in all, cross-thread cluster ${String(a.cluster)})`,
   },
+  meanings: {
+    CROSS_THREAD_DUPLICATE:
+      "The comment (or a near copy, word-set similarity at or above `threshold`) also appears under other threads of the same run: one text posted across articles. `args.cluster` is the cluster id of the report's `crossThreadClusters`.",
+  },
   analyze(thread, ctx) {
     const lookup = ctx.corpus;
     if (!lookup) return [];

@@ -42,6 +42,12 @@ export const echoReply: Signal<EchoReplyOptions, EchoReplyCode> = {
     ECHO_REPLY_RESTATES: (a) =>
       `opens with agreement (${quote(a.opener)}) and restates #${String(a.parent)} (${list(a.sharedTerms)})`,
   },
+  meanings: {
+    ECHO_REPLY:
+      'A reply that opens with stock agreement ("Absolutely.", "Excellent point.") to the comment before it or its parent (`args.parent`): how reply bots pad a thread.',
+    ECHO_REPLY_RESTATES:
+      'An agreeing opener followed by a restatement of the comment replied to (`args.sharedTerms`, at least `minRestatement` of its words): agreement that adds nothing.',
+  },
   analyze(thread, ctx) {
     const features = threadFeatures(thread);
     const findings: Finding<EchoReplyCode>[] = [];

@@ -87,6 +87,10 @@ export const llmStyle: Signal<LlmStyleOptions, LlmStyleCode> = {
       return `reads as machine-written (${pct(a.probability)} by style)${parts.length ? `: ${parts.join('; ')}` : ''}`;
     },
   },
+  meanings: {
+    LLM_STYLE:
+      'A small transparent model of style reads the comment as machine-written with `args.probability`: vocabulary of assistant-written text, edited casing and punctuation, no slips, sentence shape; `args.evidence` lists what weighed most.',
+  },
   analyze(thread, ctx) {
     const o = ctx.options;
     const detector = defaultDetector();

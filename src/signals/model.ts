@@ -34,6 +34,10 @@ export const modelSignal: Signal<ModelOptions, ModelSignalCode> = {
       return `trained model: ${pct(a.probability)} likely a bot${features.length ? `, mostly from ${list(features.map(quote))}` : ''}`;
     },
   },
+  meanings: {
+    MODEL_PROBABILITY:
+      'The probability that the comment is a bot, from a model trained with `threadsift train` and given with `--model`; `args.features` lists the features that weighed most.',
+  },
   analyze(thread, ctx) {
     const { model, topFeatures, minProbability } = ctx.options;
     if (model === null) return [];

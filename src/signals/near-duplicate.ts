@@ -1,6 +1,7 @@
 import { threadFeatures, type ThreadFeatures } from '../text/features.js';
 import { heaviestFirst, prefixFilterPairs } from '../text/candidates.js';
-import { dice, diceCanReach, longestCommonRun, nonSpaceLength, weightedJaccardSorted } from '../text/similarity.js';
+import { diceCanReach, nonSpaceLength, weightedJaccardSorted } from '../text/similarity.js';
+import { diceAtLeast, longestSharedRun, reachesWeight } from '../text/similarity-bounds.js';
 import type { Tokens } from '../text/tokens.js';
 import type { Finding, Signal, Thread } from '../types.js';
 import { number, whole } from '../options.js';
@@ -115,14 +116,19 @@ function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups: number
   const byRank = heaviestFirst(weights, freqs);
   const rankOf = new Int32Array(byRank.length);
   byRank.forEach((id, rank) => (rankOf[id] = rank));
-  // Plain loops: callbacks per element (Int32Array.from(ids, f).map(g)) cost ~20 ms here, mostly cold.
+  // Each record's terms as ranks, heaviest first (for weightedJaccardAtLeast), and as term ids in that
+  // order (for the join). Plain loops: callbacks per element are slow in code run once per thread.
+  const ranks: Int32Array[] = [];
   const sorted = records.map((r) => {
     const terms = new Int32Array(r.ids.length);
     for (let k = 0; k < terms.length; k++) terms[k] = rankOf[r.ids[k]!]!;
     terms.sort();
+    ranks.push(terms.slice());
     for (let k = 0; k < terms.length; k++) terms[k] = byRank[terms[k]!]!;
     return { terms, total: r.total };
   });
+  const rankWeights = new Float64Array(byRank.length);
+  for (let rank = 0; rank < byRank.length; rank++) rankWeights[rank] = weights[byRank[rank]!]!;
   const byId = records.map((r) => Int32Array.from(r.ids).sort());
   const candidates = prefixFilterPairs(sorted, weights, {
     threshold: Math.min(o.wordThreshold, o.characterThreshold),
@@ -138,11 +144,12 @@ function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups: number
     const j = reps[y]!;
     // Dice cannot reach the threshold when one text has far fewer characters: skip computing it. A
     // character link wins; only otherwise do the words decide.
-    const characters = diceCanReach(charCount(x), charCount(y), o.characterThreshold) ? dice(f.comments[i]!.profile, f.comments[j]!.profile) : 0;
+    const characters = diceCanReach(charCount(x), charCount(y), o.characterThreshold) ? diceAtLeast(f.comments[i]!.profile, f.comments[j]!.profile, o.characterThreshold) : 0;
     let similarity = characters;
     let method: Link['method'] = 'characters';
     if (characters < o.characterThreshold) {
-      similarity = weightedJaccardSorted(byId[x]!, byId[y]!, weights, records[x]!.total, records[y]!.total);
+      const reaches = reachesWeight(ranks[x]!, ranks[y]!, rankWeights, records[x]!.total, records[y]!.total, o.wordThreshold);
+      similarity = reaches ? weightedJaccardSorted(byId[x]!, byId[y]!, weights, records[x]!.total, records[y]!.total) : 0;
       method = 'words';
       if (similarity < o.wordThreshold) continue;
     }
@@ -200,6 +207,16 @@ export const nearDuplicate: Signal<NearDuplicateOptions, NearDuplicateCode> = {
     DOUBLE_POST: (a) =>
       `${pct(a.similarity)} the same as comment #${String(a.partner)} — one more copy would make a campaign; two may be a double post`,
   },
+  meanings: {
+    EXACT_DUPLICATE:
+      'The same text (after normalising case, spacing and punctuation) as another comment of the thread: copy-paste posting. `related` names the partners.',
+    NEAR_DUPLICATE:
+      'Nearly the same characters as another comment (character-bigram similarity at or above `characterThreshold`): a template with light edits. `args.sharedText` quotes the longest shared run.',
+    PARAPHRASE:
+      'Shares most of its weighted content words with another comment (at or above `wordThreshold`) while the wording differs: a rewritten template.',
+    DOUBLE_POST:
+      'One close copy of another comment and no more: weak evidence, since people double-post by accident; a third copy makes it a cluster.',
+  },
   analyze(thread, ctx) {
     const f = threadFeatures(thread);
     const o = ctx.options;
@@ -247,7 +264,7 @@ function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i:
     return out;
   };
   // Copies of one text share one features object, and all of their words.
-  const run = me === them ? { aStart: 0, bStart: 0, length: me.tokens.length } : longestCommonRun(words(me.tokens), words(them.tokens));
+  const run = me === them ? { aStart: 0, bStart: 0, length: me.tokens.length } : longestSharedRun(words(me.tokens), words(them.tokens));
   const span: [number, number] | undefined =
     run.length >= 3 ? [me.tokens.start(run.aStart), me.tokens.end(run.aStart + run.length - 1)] : undefined;
   const comment = thread.comments[i]!;

@@ -30,6 +30,14 @@ export const platformFlag: Signal<object, PlatformFlagCode> = {
     PLATFORM_REMOVED: (a) => `moderators removed it (${String(a.field)} in the export)`,
     PLATFORM_DELETED: (a) => `deleted on the platform, by its author or a moderator (${String(a.field)} in the export)`,
   },
+  meanings: {
+    PLATFORM_SPAM:
+      "The export itself marks the comment as spam (the platform's filter or a moderator): `args.field` names the export's field and value.",
+    PLATFORM_REMOVED:
+      'The export marks the comment as removed by moderators: their judgement, though not always for being a bot.',
+    PLATFORM_DELETED:
+      'The export marks the comment deleted while keeping its text: by its author or a moderator (exports do not say which), so weak evidence.',
+  },
   analyze(thread) {
     const findings: Finding<PlatformFlagCode>[] = [];
     for (const comment of thread.comments) {

@@ -1,11 +1,10 @@
 import type { PromoKind } from '../data/promo.js';
 import { threadFeatures } from '../text/features.js';
-import { combineWeights, DEFAULT_PHRASE_WEIGHT } from '../text/phrases.js';
-import type { Tokens } from '../text/tokens.js';
 import type { Finding, Signal } from '../types.js';
 import { unit, whole } from '../options.js';
 import { linkContext, readComment, type Read } from './promo-read.js';
 import { authorRepeats } from './promo-repeats.js';
+import { commentStrength, LINK_FLOOD, LINK_FLOOD_LINKS, linkCount, REPEATED_LINK, REPEATED_SITE } from './promo-strength.js';
 import { pct, quote } from './wording.js';
 
 /** The reason codes this signal emits; each has its sentence in `messages`. */
@@ -46,36 +45,6 @@ const CODES: Record<PromoKind, PromoCode> = {
   contact: 'PROMO_CONTACT',
 };
 
-/** Long comments keep at least this share of their promo evidence. */
-const MIN_LENGTH_FACTOR = 0.4;
-/** Kinds that only point somewhere; what the comment says around them decides how promotional they are. */
-const POINTERS: ReadonlySet<PromoKind> = new Set(['link', 'contact']);
-/** A link to the article itself or to a well-known reference: a citation, weak evidence. */
-const REFERENCE_WEIGHT = 0.1;
-/** The same link in two or more comments of a thread: a campaign, or one poster returning to advertise. */
-const REPEATED_LINK_WEIGHT = 0.6;
-const REPEATED_LINK = {
-  entry: 'repeated-link',
-  note: 'the same link is posted in other comments of this thread: links are advertised by repetition',
-  source: 'YouTube Community Guidelines, "Spam, deceptive practices & scams": the same content posted repeatedly',
-};
-/** Links to one site from two or more comments: the site is being pushed, though each link may differ. */
-const REPEATED_SITE_WEIGHT = 0.45;
-const REPEATED_SITE = {
-  entry: 'repeated-site',
-  note: 'other comments of this thread link the same site: a site pushed by several comments',
-  source: 'threadsift maintainers: reading of moderation queues of video and news comment sections',
-};
-/**
- * A comment that pastes this many links (citations aside) is a link flood: written to be clicked, not
- * read. One link alone never flags, however bare the comment around it.
- */
-const LINK_FLOOD_LINKS = 3;
-const LINK_FLOOD = {
-  entry: 'link-flood',
-  note: 'a pile of links in one comment: written to be clicked, not read',
-  source: 'TubeSpam (Alberto, Lochter & Almeida, ICMLA 2015): link spam in video comments',
-};
 /**
  * At most this many other comments are named as related to a repeated link or site: a link posted in
  * hundreds of comments would otherwise name every other one on each, quadratic in the thread's size.
@@ -89,9 +58,6 @@ function othersThan(posters: readonly number[], i: number): number[] {
   for (let k = 0; k < posters.length && out.length < MAX_RELATED; k++) if (posters[k] !== i) out.push(posters[k]!);
   return out;
 }
-
-/** `limit / words`, at most 1 and at least `floor`: evidence diluted by the text around it. */
-const dilution = (words: number, limit: number, floor: number) => (words <= limit ? 1 : Math.max(floor, limit / words));
 
 /**
  * Promotional spam: links, self-promotion, calls to action, money and prize bait, paid-service offers
@@ -132,6 +98,31 @@ export const promo: Signal<PromoOptions, PromoCode> = {
     PROMO_REPEATED_SITE: (a) => `link ${quote(a.text)} to ${String(a.site)}, linked from ${String(a.comments)} comments: ${String(a.note)}`,
     PROMO_AUTHOR_REPEAT: (a) =>
       `${quote(a.author)} posted this ${Number(a.copies) > 2 ? `${String(a.copies)} times` : 'twice'} (${pct(a.similarity)} the same as #${String(a.partner)})`,
+  },
+  meanings: {
+    PROMO_LINK:
+      'A link in the comment, with what its address shows (a shortener, a shop, a social profile: `args.marks`). Alone a cue, capped under the threshold; with another cue, evidence of promotion.',
+    PROMO_SELF:
+      'Self-promotion: the commenter points readers at their own channel, music, profile or work (`args.note` says which kind).',
+    PROMO_CALL_TO_ACTION:
+      'Asks readers to act: click, visit, subscribe, download, message (`args.text` is the match).',
+    PROMO_MONEY:
+      'Money bait: easy earnings, free goods, giveaways and prizes to claim, fundraising, crypto and investment pitches, wallet addresses.',
+    PROMO_CONTACT:
+      'A way to take the conversation elsewhere: an e-mail address, a phone number, a messenger, a platform handle, "contact me".',
+    PROMO_OFFER:
+      'A commercial offer: something free for a reply or a call, ringtones and subscriptions, phone contracts, loans, stock tips, adult services.',
+    PROMO_PRICE: 'A price per message, minute or week, a charge notice, or a premium-rate number: how paid text services bill.',
+    PROMO_TERMS: 'Small print of a paid text service: opt-out instructions, "T&Cs apply", an age limit, a PO box.',
+    PROMO_REFERENCE_LINK:
+      "A link to a reference site (an encyclopedia, a news site, the thread's own article): weak evidence, never a cue on its own.",
+    PROMO_LINK_FLOOD: 'Many links in one comment (`args.links`): link dumping.',
+    PROMO_REPEATED_LINK:
+      'The same link posted in several comments of the thread (`args.comments`): a campaign pushing one address.',
+    PROMO_REPEATED_SITE:
+      'Links to one site from several comments (`args.site`, `args.comments`), even where the addresses differ.',
+    PROMO_AUTHOR_REPEAT:
+      'One author posted the same (or nearly the same) comment more than once (`args.copies`, `args.similarity`): repetition for reach.',
   },
   analyze(thread, ctx) {
     const o = ctx.options;
@@ -224,69 +215,6 @@ function addPoster(map: Map<string, number[]>, key: string, i: number): void {
   const posters = map.get(key);
   if (!posters) map.set(key, [i]);
   else if (posters[posters.length - 1] !== i) posters.push(i);
-}
-
-/**
- * A comment's promo evidence, 0..1: its constructions (each counted once) combined as independent
- * evidence, diluted by the words of its own around them. One kind of cue alone is capped at
- * singleCueCap (before dilution, so a link inside an argument stays weaker than a bare link).
- */
-function commentStrength(list: readonly Read[], tokens: Tokens, repeated: boolean, sameSite: boolean, o: PromoOptions): number {
-  // Each construction counts once, however often it repeats ("plz plz plz").
-  const pointers = new Map<string, number>();
-  const pitches = new Map<string, number>();
-  // Independent cues: all links are one cue, all contact handles one; every other construction its own.
-  const cueKinds = new Set<string>();
-  let pattern = false;
-  for (let k = 0; k < list.length; k++) {
-    const r = list[k]!;
-    const weight = r.reference ? REFERENCE_WEIGHT : (r.entry.weight ?? DEFAULT_PHRASE_WEIGHT);
-    (POINTERS.has(r.entry.kind) ? pointers : pitches).set(r.reference ? `reference:${r.reference.id}` : r.entry.id, weight);
-    if (r.reference) continue;
-    if (r.entry.role === 'pattern') pattern = true;
-    else if (r.entry.role === 'cue') cueKinds.add(POINTERS.has(r.entry.kind) ? r.entry.kind : r.entry.id);
-    const marks = r.marks ?? [];
-    for (let m = 0; m < marks.length; m++) {
-      pointers.set(marks[m]!.id, marks[m]!.weight ?? DEFAULT_PHRASE_WEIGHT);
-      if (marks[m]!.role === 'pattern') pattern = true;
-    }
-  }
-  if (repeated) pointers.set(REPEATED_LINK.entry, REPEATED_LINK_WEIGHT);
-  // Other comments linking the same site is evidence from the thread, not from this comment's words:
-  // a cue of its own beside the link.
-  if (sameSite) {
-    pointers.set(REPEATED_SITE.entry, REPEATED_SITE_WEIGHT);
-    cueKinds.add('campaign');
-  }
-  const words = ownWords(list, tokens);
-  if (linkCount(list) >= LINK_FLOOD_LINKS) pattern = true;
-  const pointer = combineWeights([...pointers.values()]);
-  const evidence = combineWeights([pointer, ...pitches.values()]);
-  const diluted = combineWeights([pointer * dilution(words, o.pointerContextWords, MIN_LENGTH_FACTOR), ...pitches.values()]) * dilution(words, o.longCommentWords, MIN_LENGTH_FACTOR);
-  const single = !pattern && !repeated && cueKinds.size < 2;
-  return single && evidence > o.singleCueCap ? o.singleCueCap * (diluted / evidence) : diluted;
-}
-
-/** How many links a comment pastes, citations and a platform's own short links aside. */
-function linkCount(list: readonly Read[]): number {
-  let links = 0;
-  for (let k = 0; k < list.length; k++) {
-    const r = list[k]!;
-    if (r.entry.kind === 'link' && r.entry.role !== 'supporting' && !r.reference) links++;
-  }
-  return links;
-}
-
-/** Words of the comment outside its promo matches (the words of a URL are not words the commenter wrote). */
-function ownWords(list: readonly Read[], tokens: Tokens): number {
-  let words = 0;
-  for (let k = 0; k < tokens.length; k++) {
-    const start = tokens.start(k);
-    let inside = false;
-    for (let m = 0; m < list.length && !inside; m++) inside = start >= list[m]!.match.span[0] && start < list[m]!.match.span[1];
-    if (!inside) words++;
-  }
-  return words;
 }
 
 /** The finding of one match: its text, entry, note and source (a reference link's kind and note). */

@@ -36,6 +36,10 @@ export const seenBefore: Signal<SeenBeforeOptions, SeenBeforeCode> = {
       return `seen before under another thread: ${same} as comment ${ids(a.comment)} of ${where} (${String(a.source)}), ${when}${a.flagged ? ', flagged then' : ''}${spread}`;
     },
   },
+  meanings: {
+    SEEN_BEFORE:
+      'The comment (or a near copy, word-set similarity at or above `threshold`) was stored in the index (`--index FILE`) by an earlier run, under another thread: a text posted before, elsewhere. `args` give the earliest such comment: `source`, `thread`, `title` and `comment` (its input, thread and id), `date` and `dateKind` (`posted`: its own date; `indexed`: when its run started), `similarity`, and `flagged` (whether that run flagged it); `copies` and `threads` count the matching comments stored and the threads they were under.',
+  },
   analyze(thread, ctx) {
     const seen = ctx.seenBefore;
     if (!seen) return [];

@@ -31,6 +31,10 @@ export const selfDeclaredBot: Signal<object, SelfDeclaredBotCode> = {
   messages: {
     SELF_DECLARED_BOT: (a) => `says it is a bot: ${quote(a.phrase)} (${String(a.note)})`,
   },
+  meanings: {
+    SELF_DECLARED_BOT:
+      'The comment says it is automated ("I am a bot", "this action was performed automatically", "beep boop"): `args.phrase` is the matched words, `args.note` the list entry\'s note.',
+  },
   analyze(thread) {
     const features = threadFeatures(thread);
     const findings: Finding<SelfDeclaredBotCode>[] = [];

@@ -46,6 +46,12 @@ export const ungrounded: Signal<UngroundedOptions, UngroundedCode> = {
     WEAKLY_GROUNDED: (a) =>
       `mentions only one specific of the article (${list(a.specificsMentioned)}); the rest could sit under any article on the topic`,
   },
+  meanings: {
+    UNGROUNDED:
+      "A comment long enough to say something (`minContentWords`) that mentions none of the article's specifics (names, numbers, distinctive terms): it could sit under any article on the topic.",
+    WEAKLY_GROUNDED:
+      "Mentions only one of the article's specifics where `minAnchors` are expected: mostly generic, weaker evidence than UNGROUNDED.",
+  },
   analyze(thread, ctx) {
     const features = threadFeatures(thread);
     const { article } = features;

@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { excerpt } from '../corpus/index.js';
 import type { Sketcher } from '../corpus/sketch.js';
 import { OutputError } from '../errors.js';
-import { sketcher, type SketchSettings } from '../seen/settings.js';
+import { sketcher, type SketchSettings } from '../corpus/sketch-settings.js';
 import type { Thread } from '../types.js';
 import { connect, literal } from './duckdb.js';
 

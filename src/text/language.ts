@@ -4,9 +4,8 @@
  *
  * The answer errs towards English. Calling an English comment foreign silences every English-only
  * signal on it, and short, informal English (tweets, SMS, "lol ur so right") is exactly where
- * character-trigram detectors fail: franc-min alone calls 16–27% of English tweets and SMS another
- * language, this detector under 0.1% (bench/language.mjs: those few are real Dutch, Spanish, Portuguese
- * and Chinese texts). So:
+ * character-trigram detectors fail: franc-min alone calls many English tweets and SMS another language
+ * (bench/language.mjs measures both on labelled data). So:
  * 1. Script first. A text whose letters are mostly Cyrillic, CJK, Arabic, Greek... is not English, however
  *    short. A word that mixes Latin with Cyrillic or Greek letters counts as Latin: that is an English
  *    word spelt with look-alike letters to dodge filters, not a Russian one.
@@ -23,9 +22,11 @@
 import { createRequire } from 'node:module';
 import type * as Franc from 'franc-min';
 import { ENGLISH_FUNCTION_WORDS, OTHER_FUNCTION_WORDS } from '../data/function-words.js';
+import { FRANC_SCRIPTS, HAN, KANA, LATIN, NOT_RUSSIAN, RUSSIAN_ONLY, SCRIPT_LANGUAGE, SCRIPTS } from '../data/scripts.js';
+import { dominantScript, isAsciiLetter, NON_LATIN_LETTER, scriptCounts, scriptOf } from './script.js';
 import { tokens, type Tokens } from './tokens.js';
 
-// Loaded on first use: building franc-min's trigram tables takes ~40 ms, and most runs never need them.
+// Loaded on first use: building franc-min's trigram tables takes a while, and most runs never need them.
 const require = createRequire(import.meta.url);
 let franc: typeof Franc | undefined;
 const francAll = (text: string) => (franc ??= require('franc-min') as typeof Franc).francAll(text);
@@ -81,114 +82,6 @@ const NAME_MIN_LEAD = 0.1;
 /** Fewer letters than this in a non-Latin script: not English, but too little to name the language. */
 const MIN_LETTERS_TO_NAME = 10;
 
-/** Scripts told apart, by index. Latin first. */
-const SCRIPTS = [
-  'Latin', 'Cyrillic', 'Greek', 'Armenian', 'Hebrew', 'Arabic', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati',
-  'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Thai', 'Lao', 'Tibetan', 'Myanmar', 'Georgian',
-  'Hangul', 'Ethiopic', 'Khmer', 'Kana', 'Han', 'Other',
-] as const;
-const LATIN = 0;
-const CYRILLIC = 1;
-const GREEK = 2;
-const KANA = SCRIPTS.indexOf('Kana');
-const HAN = SCRIPTS.indexOf('Han');
-const OTHER = SCRIPTS.indexOf('Other');
-
-/** Scripts of a single language: the script names it. */
-const SCRIPT_LANGUAGE: Readonly<Record<string, string>> = {
-  Greek: 'ell', Armenian: 'hye', Hebrew: 'heb', Bengali: 'ben', Gurmukhi: 'pan', Gujarati: 'guj', Oriya: 'ori',
-  Tamil: 'tam', Telugu: 'tel', Kannada: 'kan', Malayalam: 'mal', Sinhala: 'sin', Thai: 'tha', Lao: 'lao',
-  Tibetan: 'bod', Myanmar: 'mya', Georgian: 'kat', Hangul: 'kor', Ethiopic: 'amh', Khmer: 'khm', Kana: 'jpn',
-};
-
-/**
- * Cyrillic letters of Russian that Ukrainian, Bulgarian, Serbian and Macedonian do not use, and letters of
- * the other Cyrillic alphabets (Belarusian, Ukrainian, Serbian, Macedonian, Kazakh, Komi...) that Russian
- * does not: franc-min's trigrams often take a short Russian comment for Bulgarian.
- */
-const RUSSIAN_ONLY = /[ыэЫЭ]/u;
-const NOT_RUSSIAN = /[іїєґўјљњћџѓќәғқңөұүһӧІЇЄҐЎЈЉЊЋЏЃЌӘҒҚҢӨҰҮҺӦ]/u;
-
-/** Scripts shared by several languages franc-min knows: franc names which. */
-const FRANC_SCRIPTS = new Set(['Cyrillic', 'Arabic', 'Devanagari']);
-
-/** [first, last, script] code-point ranges of letters outside ASCII, sorted. */
-const RANGES: ReadonlyArray<readonly [number, number, number]> = [
-  [0x00c0, 0x024f, LATIN],
-  [0x0250, 0x02af, LATIN],
-  [0x0370, 0x03ff, GREEK],
-  [0x0400, 0x052f, CYRILLIC],
-  [0x0531, 0x058f, SCRIPTS.indexOf('Armenian')],
-  [0x0591, 0x05ff, SCRIPTS.indexOf('Hebrew')],
-  [0x0620, 0x06ff, SCRIPTS.indexOf('Arabic')],
-  [0x0750, 0x077f, SCRIPTS.indexOf('Arabic')],
-  [0x08a0, 0x08ff, SCRIPTS.indexOf('Arabic')],
-  [0x0900, 0x097f, SCRIPTS.indexOf('Devanagari')],
-  [0x0980, 0x09ff, SCRIPTS.indexOf('Bengali')],
-  [0x0a00, 0x0a7f, SCRIPTS.indexOf('Gurmukhi')],
-  [0x0a80, 0x0aff, SCRIPTS.indexOf('Gujarati')],
-  [0x0b00, 0x0b7f, SCRIPTS.indexOf('Oriya')],
-  [0x0b80, 0x0bff, SCRIPTS.indexOf('Tamil')],
-  [0x0c00, 0x0c7f, SCRIPTS.indexOf('Telugu')],
-  [0x0c80, 0x0cff, SCRIPTS.indexOf('Kannada')],
-  [0x0d00, 0x0d7f, SCRIPTS.indexOf('Malayalam')],
-  [0x0d80, 0x0dff, SCRIPTS.indexOf('Sinhala')],
-  [0x0e00, 0x0e7f, SCRIPTS.indexOf('Thai')],
-  [0x0e80, 0x0eff, SCRIPTS.indexOf('Lao')],
-  [0x0f00, 0x0fff, SCRIPTS.indexOf('Tibetan')],
-  [0x1000, 0x109f, SCRIPTS.indexOf('Myanmar')],
-  [0x10a0, 0x10ff, SCRIPTS.indexOf('Georgian')],
-  [0x1100, 0x11ff, SCRIPTS.indexOf('Hangul')],
-  [0x1200, 0x139f, SCRIPTS.indexOf('Ethiopic')],
-  [0x1780, 0x17ff, SCRIPTS.indexOf('Khmer')],
-  [0x1c80, 0x1c8f, CYRILLIC],
-  [0x1e00, 0x1eff, LATIN],
-  [0x1f00, 0x1fff, GREEK],
-  [0x2de0, 0x2dff, CYRILLIC],
-  [0x3041, 0x30ff, KANA],
-  [0x3131, 0x318f, SCRIPTS.indexOf('Hangul')],
-  [0x3400, 0x4dbf, HAN],
-  [0x4e00, 0x9fff, HAN],
-  [0xa640, 0xa69f, CYRILLIC],
-  [0xac00, 0xd7af, SCRIPTS.indexOf('Hangul')],
-  [0xf900, 0xfaff, HAN],
-  [0xfb1d, 0xfb4f, SCRIPTS.indexOf('Hebrew')],
-  [0xfb50, 0xfdff, SCRIPTS.indexOf('Arabic')],
-  [0xfe70, 0xfefc, SCRIPTS.indexOf('Arabic')],
-  [0xff21, 0xff3a, LATIN],
-  [0xff41, 0xff5a, LATIN],
-  [0xff66, 0xff9d, KANA],
-];
-
-/** Script index + 2 of each UTF-16 code unit, filled in on first sight (0: not yet looked up, 1: not a letter). */
-const scriptCache = new Int8Array(0x10000);
-
-/** Script index of a non-ASCII code unit, or -1 when it is not a letter (or a mark inside a word). */
-function scriptOf(c: number): number {
-  const cached = scriptCache[c]!;
-  if (cached !== 0) return cached - 2;
-  const script = lookUpScript(c);
-  scriptCache[c] = script + 2;
-  return script;
-}
-
-function lookUpScript(c: number): number {
-  // High surrogates of the CJK extension planes (U+20000–U+3FFFF): the pair counts once, as Han.
-  if (c >= 0xd840 && c <= 0xd8bf) return HAN;
-  // Variation selectors and combining marks for symbols dress emoji up; they are not writing.
-  if ((c >= 0xfe00 && c <= 0xfe0f) || (c >= 0x20d0 && c <= 0x20ff) || !/[\p{L}\p{M}]/u.test(String.fromCharCode(c))) return -1;
-  let lo = 0;
-  let hi = RANGES.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = RANGES[mid]!;
-    if (c < r[0]) hi = mid - 1;
-    else if (c > r[1]) lo = mid + 1;
-    else return r[2];
-  }
-  return OTHER;
-}
-
 /** Function word -> bit set of the languages that list it (bit 0: English; bit k: OTHER_FUNCTION_WORDS[k - 1]). */
 const WORDS = new Map<string, number>();
 for (const w of ENGLISH_FUNCTION_WORDS.words) WORDS.set(w, 1);
@@ -198,11 +91,7 @@ OTHER_FUNCTION_WORDS.forEach((list, k) => {
 
 const URL_LIKE = /\b(?:https?:\/\/|www\.)\S*/giu;
 
-const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-const isApostrophe = (c: number) => c === 39 || c === 0x2019;
-
-/** Per-call scratch: letters by script, function words by language (index 0: English), the foreign ones found. */
-const scriptCounts = new Int32Array(SCRIPTS.length);
+/** Per-call scratch: function words by language (index 0: English), the foreign ones found. */
 const languageHits = new Int32Array(OTHER_FUNCTION_WORDS.length + 1);
 const foreignWords: string[] = [];
 const foreignBits: number[] = [];
@@ -219,60 +108,6 @@ export function detectLanguage(text: string, words?: Tokens): Language {
   if (top === -1) return { code: UNDETERMINED, script: 'none', basis: 'insufficient' };
   if (top !== LATIN) return nonLatin(text, top);
   return latin(text, own);
-}
-
-/** A character in a block of letters of a script other than Latin (RANGES, and CJK extension planes). */
-// eslint-disable-next-line no-misleading-character-class -- ranges of code units: a block's combining marks belong to it
-const NON_LATIN_LETTER = /[\u0370-\u1cff\u1f00-\u1fff\u2de0-\u2dff\u3041-\u9fff\ua640-\ua69f\uac00-\ud7af\uf900-\ufaff\ufb1d-\ufdff\ufe70-\ufefc\uff66-\uff9d]|[\ud840-\ud8bf]/;
-
-/**
- * The script most letters are in (-1: no letters). A word mixing Latin with Cyrillic or Greek letters
- * counts as Latin: look-alike letters hide an English word, they do not make it Russian.
- */
-function dominantScript(text: string): number {
-  scriptCounts.fill(0);
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    const script = c < 128 ? (isAsciiLetter(c) ? LATIN : -1) : scriptOf(c);
-    if (script < 0) {
-      i++;
-      continue;
-    }
-    let latinLetters = 0;
-    let otherLetters = 0;
-    let otherScript = -1;
-    let lookalike = true;
-    for (; i < n; i++) {
-      const d = text.charCodeAt(i);
-      const s = d < 128 ? (isAsciiLetter(d) ? LATIN : -1) : scriptOf(d);
-      if (s === -1) {
-        if (isApostrophe(d) && i + 1 < n && scriptOf(text.charCodeAt(i + 1)) >= 0) continue;
-        break;
-      }
-      if (s === LATIN) latinLetters++;
-      else {
-        otherLetters++;
-        if (otherScript !== s) otherScript = otherScript === -1 ? s : OTHER;
-        if (s !== CYRILLIC && s !== GREEK) lookalike = false;
-      }
-      // CJK is written without spaces: each character stands alone.
-      if (s === HAN || s === KANA) {
-        i++;
-        break;
-      }
-    }
-    if (otherLetters > 0 && latinLetters > 0 && lookalike) {
-      scriptCounts[LATIN] = scriptCounts[LATIN]! + latinLetters + otherLetters;
-    } else {
-      scriptCounts[LATIN] = scriptCounts[LATIN]! + latinLetters;
-      if (otherLetters > 0) scriptCounts[otherScript] = scriptCounts[otherScript]! + otherLetters;
-    }
-  }
-  let top = LATIN;
-  for (let s = 1; s < SCRIPTS.length; s++) if (scriptCounts[s]! > scriptCounts[top]!) top = s;
-  return scriptCounts[top] === 0 ? -1 : top;
 }
 
 /** Latin script: English or another language by function words, franc-min for long texts without them. */

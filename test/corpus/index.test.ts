@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BUCKET_WINDOW, choose, CorpusIndex, excerpt, jaccardBruteForce, type CorpusOptions, type CorpusResult } from '../../src/corpus/index.js';
-import { hex64 } from '../../src/corpus/hash.js';
-import { Shingler, shingleStrings } from '../../src/corpus/shingles.js';
+import { BUCKET_WINDOW, choose, CorpusIndex, excerpt, type CorpusOptions, type CorpusResult } from '../../src/corpus/index.js';
+import { hex64 } from '../../src/util/hash.js';
+import { Shingler } from '../../src/corpus/shingles.js';
 import { Sketcher } from '../../src/corpus/sketch.js';
 import { corpus, shuffle } from './gen.js';
+import { jaccardBruteForce, shingleStrings } from './reference.js';
 
 interface Item {
   threadId: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fmix32, FNV_OFFSET, FNV_PRIME, hex64, mixInto } from '../../src/corpus/hash.js';
-import { Shingler, shingleStrings } from '../../src/corpus/shingles.js';
+import { fmix32, FNV_OFFSET, FNV_PRIME, hex64, mixInto } from '../../src/util/hash.js';
+import { Shingler } from '../../src/corpus/shingles.js';
+import { shingleStrings } from './reference.js';
 import { foldText } from '../../src/text/normalize.js';
 import { rng, sentence, vocabulary } from './gen.js';
 

@@ -1,6 +1,6 @@
 /**
  * Worker threads load compiled JavaScript (dist/corpus/worker.js in the CLI), which vitest's TypeScript
- * source tree does not have. So this test transpiles src/corpus and its two dependencies into a temporary
+ * source tree does not have. So this test transpiles src/corpus and its dependencies into a temporary
  * directory — the same layout as dist/ — and runs that build with workers, comparing against the
  * in-process TypeScript engine with none.
  */
@@ -34,6 +34,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'threadsift-corpus-'));
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
   transpile(join(ROOT, 'src', 'corpus'), join(dir, 'corpus'));
+  transpile(join(ROOT, 'src', 'util'), join(dir, 'util'));
   mkdirSync(join(dir, 'text'));
   writeFileSync(
     join(dir, 'text', 'normalize.js'),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTypo, measure, STYLE_FEATURES, styleIndex } from '../../src/detector/features.js';
+import { measure, STYLE_FEATURES, styleIndex } from '../../src/detector/features.js';
+import { isTypo } from '../../src/detector/words.js';
 
 const value = (text: string, id: string) => measure(text).style[styleIndex(id)]!;
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { inSignedList, STYLE_FEATURES } from '../../src/detector/features.js';
+import { STYLE_FEATURES } from '../../src/detector/features.js';
+import { inSignedList } from '../../src/detector/words.js';
 import { defaultDetector, loadDetector, type DetectorFile } from '../../src/detector/model.js';
 import { fitDetector, measureTexts, type TrainingText } from '../../src/detector/train.js';
 import { ROOT } from '../helpers.js';

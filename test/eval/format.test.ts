@@ -5,6 +5,7 @@ import { evaluate } from '../../src/eval/evaluate.js';
 import { formatEval } from '../../src/eval/format.js';
 import { parseInput } from '../../src/parsers/index.js';
 import { testFixture } from '../helpers.js';
+import { validate } from '../schema-check.js';
 
 const path = testFixture('eval', 'labelled.json');
 const result = evaluate(parseInput(readFileSync(path), path).threads, defaultConfig());
@@ -37,5 +38,6 @@ describe('formatEval', () => {
     const parsed = JSON.parse(text) as typeof result;
     expect(parsed).toEqual(result);
     expect(parsed).toMatchObject({ kind: 'threadsift-eval', schemaVersion: 1 });
+    expect(validate('eval', parsed)).toEqual([]);
   });
 });

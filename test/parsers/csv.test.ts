@@ -76,6 +76,10 @@ describe('csv: grouping column, parents, repeated ids, empty rows', () => {
     expect(warnings).toContain('test/fixtures/parsers/grouped.csv:7: skipped 1 row(s) with empty text');
   });
 
+  it('gives each comment the line its row starts on (a multi-line cell takes the first)', () => {
+    expect(threads.map((t) => t.comments.map((c) => c.line))).toEqual([[2, 3, 6, 8], [4]]);
+  });
+
   it('reads the same file with CRLF line endings the same way, line numbers included', () => {
     const crlf = readFileSync(parserFixture('grouped.csv'), 'utf8').replace(/\n/g, '\r\n');
     const out = parseText(crlf, 'test/fixtures/parsers/grouped.csv');

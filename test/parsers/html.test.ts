@@ -30,8 +30,19 @@ describe('entity decoding', () => {
     expect(decodeXmlEntities('&amp;&lt;&gt;&quot;&apos;&#65;&#x42; &nbsp; &amp;amp;')).toBe('&<>"\'AB &nbsp; &amp;');
   });
 
-  it('HTML decoding also knows common named entities, once', () => {
+  it('HTML decoding also knows named entities, once', () => {
     expect(decodeHtmlEntities('a&nbsp;b &mdash; &amp;nbsp;')).toBe('a\u00A0b \u2014 &nbsp;');
+  });
+
+  it('HTML decoding knows every named entity of the standard, only with its ";"', () => {
+    expect(decodeHtmlEntities('caf&eacute; na&iuml;ve &Omega; &notin; &CounterClockwiseContourIntegral;')).toBe('café naïve Ω ∉ ∳');
+    expect(decodeHtmlEntities('&copy 2024, &notit; &ampx; &bogus;')).toBe('&copy 2024, &notit; &ampx; &bogus;');
+    expect(decodeXmlEntities('caf&eacute;')).toBe('caf&eacute;');
+  });
+
+  it('numeric references to control characters decode to the character itself (reporters strip them)', () => {
+    expect(decodeHtmlEntities('&#27;[31m &#x9B;2J &#x80; &#1;')).toBe('\u001B[31m \u009B2J \u0080 \u0001');
+    expect(decodeXmlEntities('&#x9B;&#7;')).toBe('\u009B\u0007');
   });
 
   it('only markup or references count as HTML', () => {

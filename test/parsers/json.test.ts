@@ -24,6 +24,12 @@ describe('threadsift JSON and JSONL', () => {
     expect(out.threads.map((t) => t.id)).toEqual(['f#1', 'x']);
   });
 
+  it("gives a JSONL thread's comments its line; a JSON file's comments have none", () => {
+    const out = parseInput(enc(`${JSON.stringify(one)}\n\n${JSON.stringify({ ...one, id: 'x' })}\n`), 'f.jsonl');
+    expect(out.threads.map((t) => t.comments.map((c) => c.line))).toEqual([[1, 1], [3, 3]]);
+    expect(parseInput(enc(JSON.stringify(one)), 'a.json').threads[0]!.comments.map((c) => c.line)).toEqual([undefined, undefined]);
+  });
+
   it.each([
     [{ title: 'T' }, 'a.json: comments is missing (a thread needs a comments array)'],
     [{ comments: {} }, 'a.json: comments must be an array, got object'],

@@ -49,6 +49,14 @@ describe('text-dump parser', () => {
     ]);
   });
 
+  it('records the line each comment starts on, one per line or in blocks', () => {
+    // ARTICLE is 7 lines and a blank one; the header is line 9.
+    const lines = parse(`${ARTICLE}\n3 Comments\nOne.\n\nTwo.\nThree.\n`).threads[0]!.comments.map((c) => [c.text, c.line]);
+    expect(lines).toEqual([['One.', 10], ['Two.', 12], ['Three.', 13]]);
+    const blocks = parse(`${ARTICLE}\nComments\nFirst line of one.\nSecond line.\n\n\nComment two.\n`).threads[0]!.comments.map((c) => [c.text, c.line]);
+    expect(blocks).toEqual([['First line of one.\nSecond line.', 10], ['Comment two.', 14]]);
+  });
+
   it('lets a declared count decide between one-per-line and blocks', () => {
     const out = parse(`${ARTICLE}\n4 Comments\na1\na2\n\nb1\nb2\n`);
     expect(out.threads[0]!.comments.map((c) => c.text)).toEqual(['a1', 'a2', 'b1', 'b2']);

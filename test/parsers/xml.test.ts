@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../src/parsers/html.js';
-import { attribute, childText, name, readXmlRecords, text, type XmlRecord } from '../../src/parsers/xml.js';
+import { readXmlRecords, type XmlRecord } from '../../src/parsers/xml.js';
+import { attribute, childText, name, text } from '../../src/parsers/xml-tree.js';
 import { testFixture } from '../helpers.js';
 import { inputError } from './support.js';
 

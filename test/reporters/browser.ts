@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { main, type CliIO } from '../../src/cli.js';
 import type { Report } from '../../src/types.js';
 import { ROOT } from '../helpers.js';
@@ -130,4 +130,20 @@ export async function expectInert(opened: Opened): Promise<void> {
   expect(opened.problems).toEqual([]);
   expect(opened.requests).toEqual([]);
   expect(await opened.violations()).toEqual([]);
+}
+
+/**
+ * One browser for a describe block: launched before its tests, closed after them. Under CI=true a missing
+ * Chromium (`missing`, from browserMissing) fails the block instead of letting it skip.
+ */
+export function useBrowser(missing: string | undefined): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    expect(missing, 'CI=true: the browser tests must run').toBeUndefined();
+    browser = await launch();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }

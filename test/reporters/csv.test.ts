@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvReporter } from '../../src/reporters/csv.js';
-import { CONTROL_BYTES, DEFAULT_OPTIONS, HOSTILE, hostileReport, makeComment, makeReport, makeThread, sampleReport } from './builders.js';
+import { CONTROL_BYTES, DEFAULT_OPTIONS, HOSTILE, hostileReport, makeComment, makeReason, makeReport, makeThread, sampleReport } from './builders.js';
 
-const HEADER = ['thread', 'source', 'comment_id', 'index', 'author', 'score', 'flagged', 'top_reasons', 'related', 'excerpt', 'reason_codes'] as const;
+const HEADER = ['thread', 'source', 'comment_id', 'index', 'author', 'score', 'flagged', 'top_reasons', 'related', 'excerpt', 'reason_codes', 'date', 'parent'] as const;
 const NUMERIC = new Set<string>(['index', 'score']);
 
 const records = (csv: string): Array<Record<(typeof HEADER)[number], string>> => parse(csv, { columns: true });
@@ -47,6 +47,44 @@ describe('csv reporter', () => {
     expect(row!.author).toBe(author);
     expect(row!.excerpt).toBe('Hello, "world"; second line');
     expect(row!.score).toBe('1');
+  });
+
+  it('gives date and parent, and one strength column per signal: 0 when it found nothing, empty when off', () => {
+    const report = makeReport({
+      threads: [
+        makeThread({
+          comments: [
+            makeComment({ id: '1', createdAt: '2024-05-16T09:00:00Z', score: 0.2 }),
+            makeComment({
+              id: '2',
+              parentId: '1',
+              score: 0.9,
+              reasons: [makeReason({ strength: 0.6 }), makeReason({ strength: 0.95 }), makeReason({ signal: 'boilerplate', code: 'BOILERPLATE_PHRASE', strength: 0.4 })],
+            }),
+          ],
+        }),
+      ],
+    });
+    report.signals = [
+      { id: 'near-duplicate', description: '', weight: 0.45, enabled: true },
+      { id: 'boilerplate', description: '', weight: 0.55, enabled: true },
+      { id: 'model', description: '', weight: 1, enabled: false },
+    ];
+    const out = csvReporter(report, DEFAULT_OPTIONS);
+    expect(out.split('\n')[0]).toBe([...HEADER, 'strength_near_duplicate', 'strength_boilerplate', 'strength_model'].join(','));
+    const [first, second] = parse(out, { columns: true }) as Array<Record<string, string>>;
+    expect(first).toMatchObject({ date: '2024-05-16T09:00:00Z', parent: '', strength_near_duplicate: '0', strength_boilerplate: '0', strength_model: '' });
+    expect(second).toMatchObject({ date: '', parent: '1', strength_near_duplicate: '0.95', strength_boilerplate: '0.4', strength_model: '' });
+  });
+
+  it('--csv-raw writes cells as the data has them: no apostrophe, still one line and no control bytes', () => {
+    const out = csvReporter(hostileReport(), { ...DEFAULT_OPTIONS, csvRaw: true });
+    const byIndex = new Map(records(out).map((r) => [Number(r.index), r]));
+    expect(byIndex.get(4)!.author).toBe('=HYPERLINK("http://x","y")');
+    expect(byIndex.get(7)!.comment_id).toBe('-2+3');
+    expect(byIndex.get(1)!.author).toBe('red');
+    expect(out).not.toMatch(CONTROL_BYTES);
+    expect(out.split('\n')).toHaveLength(HOSTILE.length + 2);
   });
 
   describe('hostile input', () => {

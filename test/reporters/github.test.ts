@@ -45,9 +45,14 @@ describe('github reporter', () => {
     expect(parseCommand(commands(oneFlagged({ id: '1', score }))[0]!).name).toBe(level);
   });
 
-  it('names the file but no line (a comment is not a file line); stdin names no file', () => {
+  it('names the file, and no line when the input format gave none; stdin names no file', () => {
     expect(parseCommand(commands(oneFlagged({ id: '1', score: 0.9 }))[0]!).props).toEqual({ file: 'dumps/t.txt', title: 'Likely bot reply #1 (score 0.90)' });
     expect(parseCommand(commands(oneFlagged({ id: '1', score: 0.9 }, '-'))[0]!).props).toEqual({ title: 'Likely bot reply #1 (score 0.90)' });
+  });
+
+  it("names the comment's line when the input format gave one (text dump, JSONL), never for stdin", () => {
+    expect(parseCommand(commands(oneFlagged({ id: '1', score: 0.9, line: 42 }))[0]!).props).toEqual({ file: 'dumps/t.txt', line: '42', title: 'Likely bot reply #1 (score 0.90)' });
+    expect(parseCommand(commands(oneFlagged({ id: '1', score: 0.9, line: 42 }, '-'))[0]!).props).toEqual({ title: 'Likely bot reply #1 (score 0.90)' });
   });
 
   it('escapes property values: : and , in a path', () => {
@@ -81,7 +86,7 @@ describe('github reporter', () => {
       expect(out).not.toContain('\r');
     });
 
-    it('keeps properties to file and title', () => {
+    it('keeps properties to file and title (the builders give no line)', () => {
       for (const line of commands(out)) {
         for (const key of Object.keys(parseCommand(line).props)) expect(['file', 'title']).toContain(key);
       }

@@ -4,13 +4,12 @@
  * (hostile comments: html.hostile.browser.test.ts). Under CI=true a missing Chromium fails the suite;
  * elsewhere the suite is skipped with the reason printed.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Report, ScoredComment } from '../../src/types.js';
-import { fixture, ROOT } from '../helpers.js';
-import { browserMissing, expectInert, inCi, launch, open, OUTPUT, reports, shownIds } from './browser.js';
+import { fixture, present, ROOT } from '../helpers.js';
+import { browserMissing, expectInert, inCi, open, OUTPUT, reports, shownIds, useBrowser } from './browser.js';
 import { largeThread } from './large-thread.js';
 
 const missing = browserMissing();
@@ -27,20 +26,13 @@ function flaggedWorstFirst(report: Report): ScoredComment[] {
 const ids = (comments: ScoredComment[]) => comments.map((c) => c.id);
 
 describe.skipIf(missing !== undefined && !inCi)('HTML report in headless Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    expect(missing, 'CI=true: the browser tests must run').toBeUndefined();
-    browser = await launch();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(missing);
 
   it('the seed thread: flagged comments worst first, evidence marked, clusters side by side, filters', async () => {
     // Relative, as a user would type it: the page shows the path.
     const { report, html } = await reports([relative(process.cwd(), fixture('putin-xi-summit.txt'))], 'seed');
     const thread = report.threads[0]!;
-    const o = await open(browser, html, { width: 1280, height: 1500 });
+    const o = await open(browser(), html, { width: 1280, height: 1500 });
     const { page } = o;
     expect(await shownIds(page)).toEqual(ids(flaggedWorstFirst(report)));
     expect(await page.textContent('#comments-status')).toBe('16 of 16 comments, worst first: score ≥ 0.45 (flagged).');
@@ -114,7 +106,7 @@ describe.skipIf(missing !== undefined && !inCi)('HTML report in headless Chromiu
     const t = report.threads[0]!;
     const flagged = flaggedWorstFirst(report);
     expect(flagged.length).toBeGreaterThan(500);
-    const o = await open(browser, html);
+    const o = await open(browser(), html);
     const { page } = o;
     console.log(`5,000 comments: ${statSync(html).size} bytes of HTML, first render ${Math.round(o.firstRender)} ms after navigation start`);
 
@@ -161,7 +153,7 @@ describe.skipIf(missing !== undefined && !inCi)('HTML report in headless Chromiu
     const { report, html } = await largeReports();
     expect(readFileSync(html, 'utf8')).toContain('id="threadsift-rest"');
     const flagged = flaggedWorstFirst(report);
-    const top = await open(browser, html, undefined, () => {
+    const top = await open(browser(), html, undefined, () => {
       (document.querySelector('#authors-list tr:first-child button[data-pick-author]') as HTMLElement).click();
     });
     const name = await top.page.textContent('#f-author-name');
@@ -174,7 +166,7 @@ describe.skipIf(missing !== undefined && !inCi)('HTML report in headless Chromiu
     await top.close();
 
     // A partner link to a comment the page had not read yet is followed once it has.
-    const partner = await open(browser, html, undefined, () => {
+    const partner = await open(browser(), html, undefined, () => {
       const link = Array.from(document.querySelectorAll<HTMLElement>('#comments-list a.goto')).find((a) => Number(a.dataset.goto) >= 400)!;
       document.documentElement.dataset.followed = link.textContent!;
       link.click();
@@ -186,9 +178,9 @@ describe.skipIf(missing !== undefined && !inCi)('HTML report in headless Chromiu
     await partner.close();
   }, 120_000);
 
-  it.skipIf(!existsSync(YOUTUBE))('the youtube-spam folder: threads, clusters across them, a thread filter', async () => {
+  it.runIf(present(YOUTUBE))('the youtube-spam folder: threads, clusters across them, a thread filter', async () => {
     const { report, html } = await reports([YOUTUBE], 'youtube-spam');
-    const o = await open(browser, html);
+    const o = await open(browser(), html);
     const { page } = o;
     const flagged = flaggedWorstFirst(report);
     expect(await page.textContent('#comments-status')).toBe(`${flagged.length} of ${report.summary.comments} comments, worst first: score ≥ 0.45 (flagged).`);

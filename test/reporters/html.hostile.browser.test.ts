@@ -6,22 +6,14 @@
  */
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, expectInert, inCi, launch, open, OUTPUT, reports, shownIds } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, expectInert, inCi, open, OUTPUT, reports, shownIds, useBrowser } from './browser.js';
 
 const missing = browserMissing();
 if (missing && !inCi) console.warn(`html.hostile.browser.test.ts skipped: ${missing}`);
 
 describe.skipIf(missing !== undefined && !inCi)('HTML report in headless Chromium: hostile comments', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    expect(missing, 'CI=true: the browser tests must run').toBeUndefined();
-    browser = await launch();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(missing);
 
   it('hostile comments run nothing: markup shows as text, links stay in the page, the policy holds', async () => {
     const payloads = [
@@ -41,7 +33,7 @@ describe.skipIf(missing !== undefined && !inCi)('HTML report in headless Chromiu
     writeFileSync(input, JSON.stringify({ id: '<script>alert("thread")</script>', title: '<img src=x onerror=alert("title")>', body: 'An article.', comments }));
     const { report, html } = await reports([input], 'xss');
     expect(report.threads[0]!.summary.flagged).toBe(comments.length);
-    const o = await open(browser, html);
+    const o = await open(browser(), html);
     const { page } = o;
 
     expect(await shownIds(page)).toHaveLength(comments.length);

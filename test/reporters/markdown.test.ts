@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { markdownReporter, markdownText } from '../../src/reporters/markdown.js';
-import { CONTROL_BYTES, DEFAULT_OPTIONS, HOSTILE, hostileReport, makeComment, makeReport, makeThread, sampleReport } from './builders.js';
+import { MARKDOWN_CAP_BYTES, markdownReporter, markdownText } from '../../src/reporters/markdown.js';
+import { CONTROL_BYTES, DEFAULT_OPTIONS, HOSTILE, hostileReport, makeComment, makeReason, makeReport, makeThread, sampleReport } from './builders.js';
 
 const ZWSP = '\u200B';
 
@@ -65,6 +65,32 @@ describe('markdown reporter', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('stays under GitHub’s 1 MiB step-summary limit, cut between rows, with a note of what was left out', () => {
+    const long = 'word '.repeat(40);
+    const thread = (n: number) =>
+      makeThread({
+        id: `t${n}`,
+        source: `dumps/t${n}.txt`,
+        title: `Thread ${n}`,
+        comments: Array.from({ length: 2000 }, (_, i) =>
+          makeComment({ id: String(i + 1), text: `${long}${i}`, score: 0.9, reasons: [makeReason({ message: `${long} reason ${i}`, related: [String(i + 2)] })] }),
+        ),
+      });
+    const report = makeReport({ threads: [thread(1), thread(2), thread(3)] });
+    const out = markdownReporter(report, DEFAULT_OPTIONS);
+    expect(Buffer.byteLength(out)).toBeLessThanOrEqual(MARKDOWN_CAP_BYTES);
+    expect(MARKDOWN_CAP_BYTES).toBeLessThan(1024 * 1024);
+    const lines = out.trimEnd().split('\n');
+    const note = lines[lines.length - 1]!;
+    expect(note).toMatch(/^\*\*Cut here to stay under GitHub’s 1 MiB limit for a step summary\.\*\* Not shown: the rest of “Thread \d”, (1 more thread|2 more threads), with [\d,]+ flagged comments\./);
+    // Every flagged comment is either a row or counted in the note.
+    const rows = lines.filter((l) => /^\| \d+ \| — \| 0\.90 \|/.test(l)).length;
+    const cut = Number(/with ([\d,]+) flagged/.exec(note)![1]!.replace(/,/g, ''));
+    expect(rows + cut).toBe(6000);
+    // The last row kept is whole: the table before the note is intact.
+    expect(lines[lines.length - 5]).toMatch(/\|$/);
   });
 
   it('says so when there is nothing to analyse', () => {

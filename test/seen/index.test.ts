@@ -12,6 +12,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../../src/cli.js';
 import { present, ROOT } from '../helpers.js';
+import { validate } from '../schema-check.js';
 import { corpora, writeJsonl, type JsonThread } from './corpora.js';
 
 const HAS_SQLITE = present(join(ROOT, 'node_modules', 'better-sqlite3'));
@@ -88,6 +89,11 @@ describe.runIf(HAS_SQLITE)('scan --index', () => {
     expect(found.get('budget/x1')!.similarity).toBeGreaterThanOrEqual(0.8);
     const x1 = report.threads[0].comments.find((c: { id: string }) => c.id === 'x1');
     expect(x1.flagged).toBe(true);
+    // The shipped schemas accept the reason and its args, in the JSON report and in JSON lines.
+    expect(validate('report', report)).toEqual([]);
+    const lines = (await run([b, '--index', index, '-f', 'jsonl'])).stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string; reasons?: Array<{ code: string }> });
+    expect(lines.some((l) => l.reasons?.some((r) => r.code === 'SEEN_BEFORE'))).toBe(true);
+    for (const line of lines) expect(validate('jsonl', line)).toEqual([]);
 
     // Every format words the finding through the same reasons path (scanned again: the index already holds b).
     for (const format of ['terminal', 'markdown', 'csv', 'github', 'html', 'json']) {

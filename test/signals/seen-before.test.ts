@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeThread } from '../../src/analyze.js';
 import { defaultConfig } from '../../src/config.js';
 import { formatReason } from '../../src/reasons.js';
-import { giveIndex } from '../../src/run-needs.js';
+import { giveIndex, indexSettings } from '../../src/run-needs.js';
 import { seenBefore } from '../../src/signals/seen-before.js';
 import type { SeenBefore } from '../../src/types.js';
 import { makeThread, runSignal } from '../helpers.js';
@@ -53,7 +53,9 @@ describe('seen-before', () => {
   it('is off until an index is given, and then flags a re-post on its own', () => {
     const config = defaultConfig();
     expect(config.signals['seen-before']!.enabled).toBe(false);
-    expect(giveIndex(config)).toEqual({ threshold: 0.8, minWords: 5 });
+    expect(indexSettings(config)).toEqual({ threshold: 0.8, minWords: 5 });
+    giveIndex(config);
+    expect(config.signals['seen-before']!.enabled).toBe(true);
     const report = analyzeThread(thread, config, { seenBefore: new Map([['1', sighting()]]) });
     expect(report.comments.map((c) => c.flagged)).toEqual([true, false]);
   });

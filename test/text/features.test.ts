@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commentFeatures, threadFeatures } from '../../src/text/features.js';
+import { commentFeatures } from '../../src/text/comment.js';
+import { threadFeatures } from '../../src/text/features.js';
 import { makeThread } from '../helpers.js';
 
 describe('commentFeatures', () => {

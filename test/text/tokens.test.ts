@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeSameLength, originalEnd, originalStart, visibleText } from '../../src/text/normalize.js';
 import { porterStem } from '../../src/text/porter.js';
-import { isNumeric, STOPWORDS, tokenize, tokens, wordFormCount, type Token } from '../../src/text/tokens.js';
+import { STOPWORDS } from '../../src/data/stopwords.js';
+import { isNumeric } from '../../src/text/stem.js';
+import { tokenize, tokens, wordFormCount, type Token } from '../../src/text/tokens.js';
 import { frequencyRank } from '../../src/text/word-frequency.js';
 import { rng } from '../helpers.js';
 

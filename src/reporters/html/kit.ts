@@ -8,6 +8,25 @@
  * Input text only ever reaches the page as text nodes and attribute values set through the DOM, never as
  * markup; the page's Content-Security-Policy also forbids every HTML-string sink (Trusted Types).
  */
+// The types stand outside pageKit: they are erased, and the declaration of its return type names them.
+/** A range of a text to highlight: 0-based, half-open. */
+export interface Mark {
+  start: number;
+  end: number;
+  className: string;
+  title?: string;
+}
+
+/** A list rendered a chunk at a time: items [0, count) go into `container` as they come near view. */
+export interface LazyList {
+  /** The element of item `i`, rendering every item before it first. */
+  ensure(i: number): HTMLElement | undefined;
+  /** More items than at the start: the items drawn stay, the next chunks reach further. */
+  extend(count: number): void;
+  /** Stop: the next render of the same container starts from empty. */
+  dispose(): void;
+}
+
 export function pageKit() {
   /** An element with a class and text content. */
   function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -15,14 +34,6 @@ export function pageKit() {
     if (className) node.className = className;
     if (text !== undefined) node.textContent = text;
     return node;
-  }
-
-  /** A range of a text to highlight: 0-based, half-open. */
-  interface Mark {
-    start: number;
-    end: number;
-    className: string;
-    title?: string;
   }
 
   /**
@@ -102,16 +113,6 @@ export function pageKit() {
       });
       return marks;
     };
-  }
-
-  /** A list rendered a chunk at a time: items [0, count) go into `container` as they come near view. */
-  interface LazyList {
-    /** The element of item `i`, rendering every item before it first. */
-    ensure(i: number): HTMLElement | undefined;
-    /** More items than at the start: the items drawn stay, the next chunks reach further. */
-    extend(count: number): void;
-    /** Stop: the next render of the same container starts from empty. */
-    dispose(): void;
   }
 
   /**

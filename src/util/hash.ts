@@ -1,8 +1,8 @@
 /**
- * Fast non-cryptographic 32-bit hashing for the corpus engine. Everything is built from two primitives:
- * FNV-1a over UTF-16 code units (cheap per character) and the murmur3 finaliser (`fmix32`), which
- * gives FNV's weak low bits full avalanche. Both are plain integer arithmetic, so a worker thread, a
- * different chunking or a different machine produces the same values.
+ * Fast non-cryptographic 32-bit hashing for the corpus engine and the tokenizer's word-form table.
+ * Everything is built from two primitives: FNV-1a over UTF-16 code units (cheap per character) and the
+ * murmur3 finaliser (`fmix32`), which gives FNV's weak low bits full avalanche. Both are plain integer
+ * arithmetic, so a worker thread, a different chunking or a different machine produces the same values.
  */
 
 /** FNV-1a 32-bit offset basis. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLogistic, predictRow, sigmoid } from '../../src/model/logistic.js';
+import { fitLogistic, predictRow, sigmoid } from '../../src/util/logistic.js';
 
 describe('logistic regression', () => {
   it('sigmoid is finite and symmetric at the extremes', () => {

@@ -3,8 +3,8 @@
  * index (src/seen) and the sketch files (src/sketch): both keep them beside the sketches, since band keys
  * made with other settings never match.
  */
-import { choose, DEFAULTS } from '../corpus/index.js';
-import { Sketcher } from '../corpus/sketch.js';
+import { choose, DEFAULTS } from './index.js';
+import { Sketcher } from './sketch.js';
 import type { CorpusSettings } from '../types.js';
 
 export interface SketchSettings {

@@ -1,0 +1,57 @@
+/** The V8 flags bin/threadsift.cjs sets: the decision, as a pure function (figures: docs/performance.md). */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/commands/index.js';
+import type { CliIO } from '../src/commands/io.js';
+import { present, ROOT } from './helpers.js';
+
+interface Run {
+  execArgv: readonly string[];
+  nodeOptions: string | undefined;
+  v8Version: string;
+  command: string | undefined;
+}
+const { v8Flags, OTHER_COMMANDS } = createRequire(import.meta.url)('../bin/threadsift.cjs') as { v8Flags: (run: Run) => string[]; OTHER_COMMANDS: string[] };
+
+const NODE_20 = '11.3.244.8-node.30';
+const ALL = ['--no-regexp-tier-up', '--no-turbo-inlining', '--no-turbo-loop-peeling'];
+const run = (over: Partial<Run>): Run => ({ execArgv: [], nodeOptions: undefined, v8Version: NODE_20, command: 'file.json', ...over });
+
+describe('V8 flags of a run', () => {
+  it('sets all three for a scan on V8 11 (where they were measured) and none on another V8', () => {
+    expect(v8Flags(run({}))).toEqual(ALL);
+    expect(v8Flags(run({ command: 'scan' }))).toEqual(ALL);
+    expect(v8Flags(run({ v8Version: '12.4.254.21-node.33' }))).toEqual([]);
+    expect(v8Flags(run({ v8Version: '10.2.154.26-node.26' }))).toEqual([]);
+  });
+
+  it('sets none for the commands they were not measured to help (clusters was: inlining pays there)', () => {
+    for (const command of ['clusters', 'parse', 'eval', 'train', 'index', 'sketch', 'help']) expect(v8Flags(run({ command }))).toEqual([]);
+    expect(v8Flags(run({ command: '-f' }))).toEqual(ALL);
+    expect(v8Flags(run({ command: undefined }))).toEqual(ALL);
+  });
+
+  it("knows every command of the registry but scan, the default (any other first argument is scan's)", () => {
+    const io: CliIO = { stdout: () => undefined, stderr: () => undefined, readStdin: () => Buffer.alloc(0), stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd: ROOT };
+    const names = COMMANDS.map((make) => make(io, async () => undefined).name());
+    expect(names[0]).toBe('scan');
+    expect([...OTHER_COMMANDS].sort()).toEqual([...names.slice(1), 'help'].sort());
+  });
+
+  it('leaves alone a flag the user chose either way, on the command line or in NODE_OPTIONS, with - or _', () => {
+    expect(v8Flags(run({ execArgv: ['--regexp-tier-up'] }))).toEqual(ALL.slice(1));
+    expect(v8Flags(run({ execArgv: ['--no-regexp_tier_up'] }))).toEqual(ALL.slice(1));
+    expect(v8Flags(run({ nodeOptions: '--max-old-space-size=900 --turbo_inlining' }))).toEqual(['--no-regexp-tier-up', '--no-turbo-loop-peeling']);
+    expect(v8Flags(run({ execArgv: ['--turbo-loop-peeling'], nodeOptions: '--no-turbo-inlining' }))).toEqual(['--no-regexp-tier-up']);
+    expect(v8Flags(run({ execArgv: ['--max-old-space-size=900'], nodeOptions: '' }))).toEqual(ALL);
+  });
+
+  // Set at run time, --no-regexp-tier-up crashed V8 11 once a module had been required before it.
+  it.runIf(present(join(ROOT, 'dist', 'threadsift.cjs')))('the command starts with them set', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'threadsift.cjs'), '--version'], { encoding: 'utf8' });
+    expect([r.status, r.stdout.trim()]).toEqual([0, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version]);
+  });
+});
