@@ -16,20 +16,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { argv, BENCH, flag, OUT } from './args.mjs';
 import { edit, loadPool, parseCount, rng } from './corpus/generate.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const OUT = join(here, 'out');
-const argv = process.argv.slice(2);
-const flag = (name, dflt) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : dflt;
-};
+const here = BENCH;
 const skip = new Set(argv.flatMap((a, i) => (argv[i - 1] === '--skip' ? [a] : [])));
-mkdirSync(OUT, { recursive: true });
 
 const MB = (bytes) => (bytes / 1e6).toFixed(1);
 

@@ -9,15 +9,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { argv, BENCH, flag } from './args.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const argv = process.argv.slice(2);
-const flag = (name, dflt) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : dflt;
-};
+const here = BENCH;
 const corpus = flag('corpus', join(here, 'out', 'corpus-20k.jsonl'));
 const WINDOW = 8;
 

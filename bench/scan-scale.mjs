@@ -20,28 +20,21 @@
  * (--after: a copy of this build, so that rebuilding during a long run does not change what is measured)
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { argv, BENCH, flag, OUT } from './args.mjs';
 import { parseCount } from './corpus/generate.mjs';
 import { gridThreads } from './datasets.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const OUT = join(here, 'out');
-const argv = process.argv.slice(2);
-const flag = (name, dflt) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : dflt;
-};
+const here = BENCH;
 const sizes = flag('sizes', '200k,1M').split(',').filter(Boolean);
 const skip = new Set(flag('skip', '').split(',').filter(Boolean));
 const gridOnly = argv.includes('--grid-only');
 const rounds = Number(flag('rounds', '2'));
 const before = flag('before', '/tmp/snapbase');
 const after = flag('after', join(here, '..'));
-mkdirSync(OUT, { recursive: true });
 
 /** One CLI run under /usr/bin/time: wall and CPU seconds, peak RSS in MB. */
 function timed(bin, args) {
