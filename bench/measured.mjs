@@ -27,4 +27,4 @@ process.on('exit', (code) => {
   const usage = process.resourceUsage();
   writeFileSync(process.env.THREADSIFT_MEASURE, JSON.stringify({ code, cpuS: (usage.userCPUTime + usage.systemCPUTime) / 1e6, rssMB: peakRssMB() }));
 });
-createRequire(import.meta.url)('../bin/threadsift.cjs');
+createRequire(import.meta.url)('../bin/threadsift.cjs').start(process.argv.slice(2));

@@ -28,9 +28,13 @@ function v8Flags({ execArgv, nodeOptions, v8Version, command }) {
   return ['--no-regexp-tier-up', '--no-turbo-inlining', '--no-turbo-loop-peeling'].filter((flag) => !chosen.includes(flag.slice('--no-'.length)));
 }
 
-if (require.main === module) {
+/**
+ * Run the command with `args`, as `threadsift args…` would, and exit with its code. bench/measured.mjs
+ * calls it to measure the command in its own process.
+ * @param {string[]} args
+ */
+function start(args) {
   const { setFlagsFromString } = require('node:v8');
-  const args = process.argv.slice(2);
   for (const flag of v8Flags({ execArgv: process.execArgv, nodeOptions: process.env.NODE_OPTIONS, v8Version: process.versions.v8, command: args[0] })) {
     setFlagsFromString(flag);
   }
@@ -41,6 +45,7 @@ if (require.main === module) {
     if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
     process.exitCode = code;
   });
-} else {
-  module.exports = { v8Flags, OTHER_COMMANDS };
 }
+
+if (require.main === module) start(process.argv.slice(2));
+else module.exports = { v8Flags, OTHER_COMMANDS, start };
