@@ -303,6 +303,9 @@ describe('promo: kinds of video-comment spam that are two cues or a known patter
     ['a first-person cover beside a call to action', 'I did a cover of this song, check it out', ['my-work', 'check-out']],
     ['new work beside a plea for a moment', 'we made a new video, please take a second to watch it', ['my-work', 'spare-a-moment']],
     ["a platform's share text, its name cut off", 'Check out this video on YouTu', ['platform-share-text']],
+    ['a subscription request spread apart by dots and spaces', '...subscribe....  ....to my....  ....channel....', ['subscribe-to-me']],
+    ['the poster pointing at themselves, in the progressive', 'help me out by checking me out?', ['check-me-out']],
+    ['money for simple tasks', 'you can earn money by doing simple tasks, sign up free', ['earn-money']],
   ];
   it.each(spam)('flags %s', (_, text, entries) => {
     const findings = runSignal(promo, makeThread([text]));
@@ -328,6 +331,8 @@ describe('promo: kinds of video-comment spam that are two cues or a known patter
     'thumbs up if you are watching in 2015',
     '@jo_dances subscribed, keep it up',
     'follow @city_transit for the detour updates',
+    'I earn money by doing what I love',
+    'checking out the new library this weekend',
   ];
   it.each(human)('leaves a near-miss alone: %s', (text) => {
     expect(strengthOf(runSignal(promo, makeThread([text])))).toBeLessThanOrEqual(CAP);
