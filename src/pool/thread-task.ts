@@ -6,6 +6,7 @@ import { analyzeThread } from '../analyze.js';
 import type { Config } from '../config.js';
 import { formatKnownError, memoryError } from '../errors.js';
 import { MemoryExceeded } from '../memory.js';
+import { forgetTexts } from '../text/phrases.js';
 import type { StreamOptions, ThreadStream } from '../reporters/types.js';
 import type { CorpusMembership, InputProblem, Thread, ThreadReport } from '../types.js';
 
@@ -42,9 +43,11 @@ export function runThreadTask(task: ThreadTask, settings: TaskSettings): ThreadO
   try {
     report = analyzeThread(thread, settings.config, crossThread ? { corpus: crossThread } : {});
   } catch (err) {
+    forgetTexts();
     if (!(err instanceof MemoryExceeded)) throw err;
     return { problem: { source: thread.source, message: formatKnownError(memoryError(thread.source, err)) } };
   }
+  forgetTexts();
   const tally = { id: report.id, source: report.source, comments: report.commentCount, flagged: report.summary.flagged, botShare: report.summary.botShare };
   if (!settings.stream) return { tally, report };
   return { tally, parts: settings.stream.format.thread(thread, report, crossThread, settings.stream.options) };
