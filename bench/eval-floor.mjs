@@ -23,11 +23,13 @@ const run = (threads, config = defaultConfig()) => evaluate(threads, config, { a
 const youtube = youtubeThreads();
 // Model-free F1 floors follow promo's false-positive rule (issue #11): one link, handle or call to
 // action alone no longer flags a comment, and a fifth of these videos' spam is nothing more (see
-// bench/promo-eval.mjs). They were 0.93 / 0.9 / 0.9 when a bare link flagged.
+// bench/promo-eval.mjs). They were 0.93 / 0.9 / 0.9 when a bare link flagged; the kinds of spam that
+// are two cues or a known pattern (a call to subscribe to a handle, sub requests, a channel to check out,
+// first-person work beside a call to action, affiliate and ad-click links) lifted them back part of the way.
 const FLOORS = {
-  'Youtube01-Psy': { f1: 0.86, auroc: 0.97, model: 0.95 },
-  'Youtube02-KatyPerry': { f1: 0.8, auroc: 0.96, model: 0.94 },
-  'Youtube03-LMFAO': { f1: 0.86, auroc: 0.96, model: 0.94 },
+  'Youtube01-Psy': { f1: 0.9, auroc: 0.97, model: 0.95 },
+  'Youtube02-KatyPerry': { f1: 0.82, auroc: 0.96, model: 0.94 },
+  'Youtube03-LMFAO': { f1: 0.90, auroc: 0.96, model: 0.94 },
 };
 for (const thread of youtube) {
   const r = run([thread]).threadsift;

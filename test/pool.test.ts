@@ -110,3 +110,20 @@ describe.runIf(built)('OrderedPool', () => {
     expect(delivered.map((r) => `${r.n}:${r.where}`)).toEqual(Array.from({ length: 10 }, (_, n) => `${n}:here`));
   });
 });
+
+describe('runThreadTask', () => {
+  it('forgets the texts the phrase lists matched once the thread is analysed: nothing of it stays in a worker', async () => {
+    const { runThreadTask } = await import('../src/pool/thread-task.js');
+    const { rememberedTexts } = await import('../src/text/phrases.js');
+    const { defaultConfig } = await import('../src/config.js');
+    const { makeThread } = await import('./helpers.js');
+    const thread = makeThread([
+      'This partnership could have far-reaching implications. It will be crucial to monitor.',
+      'Check out my channel for daily guitar covers, link in my bio',
+      'I walked past the site yesterday and nothing has been built since March at all',
+    ]);
+    const outcome = runThreadTask({ thread }, { config: defaultConfig() });
+    expect('report' in outcome && outcome.report.summary.flagged).toBeGreaterThan(0);
+    expect(rememberedTexts()).toBe(0);
+  });
+});

@@ -161,13 +161,13 @@ export async function runScan(args: string[], opts: ScanOptions & IndexOptions, 
 }
 
 /** End a streamed report: its last text written and the file put in place, or, when nothing could be read, left as it was. */
-function finishStream(writer: ReportWriter, end: string, output: string | undefined, io: CliIO, readSomething: boolean): void {
+function finishStream(writer: ReportWriter, end: string[], output: string | undefined, io: CliIO, readSomething: boolean): void {
   if (keepPrevious(output, io, readSomething)) {
     writer.abort();
     return;
   }
   try {
-    if (writer.write(end)) writer.commit();
+    if (end.every((part) => writer.write(part))) writer.commit();
   } catch (err) {
     writer.abort();
     throw err;

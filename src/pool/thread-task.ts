@@ -6,6 +6,7 @@ import { analyzeThread, type RunContext } from '../analyze.js';
 import type { Config } from '../config.js';
 import { formatKnownError, memoryError } from '../errors.js';
 import { MemoryExceeded } from '../memory.js';
+import { forgetTexts } from '../text/phrases.js';
 import type { StreamOptions, ThreadStream } from '../reporters/types.js';
 import type { CorpusMembership, InputProblem, SeenBefore, Thread, ThreadReport } from '../types.js';
 
@@ -63,9 +64,11 @@ export function runThreadTask(task: ThreadTask, settings: TaskSettings): ThreadO
   try {
     report = analyzeThread(thread, settings.config, run);
   } catch (err) {
+    forgetTexts();
     if (!(err instanceof MemoryExceeded)) throw err;
     return { problem: { source: thread.source, message: formatKnownError(memoryError(thread.source, err)) } };
   }
+  forgetTexts();
   const tally = { id: report.id, source: report.source, comments: report.commentCount, flagged: report.summary.flagged, botShare: report.summary.botShare };
   if (!settings.stream) return { tally, report };
   const parts = settings.stream.format.thread(thread, report, crossThread, settings.stream.options);

@@ -100,11 +100,13 @@ export const jsonlStream: ThreadStream = {
     return out.done();
   },
 
-  end(head: ReportHead): string {
-    let out = '';
-    for (const c of head.crossThreadClusters ?? []) out += line({ type: 'cluster', scope: 'across-threads', ...c });
-    for (const e of head.errors) out += line({ type: 'error', source: e.source, message: e.message });
+  end(head: ReportHead): string[] {
+    // A million-comment run has tens of thousands of clusters across threads: parts, not one string.
+    const out = new Chunks();
+    for (const c of head.crossThreadClusters ?? []) out.add(line({ type: 'cluster', scope: 'across-threads', ...c }));
+    for (const e of head.errors) out.add(line({ type: 'error', source: e.source, message: e.message }));
     const { schemaVersion, tool, settings, signals, summary } = head;
-    return out + line({ type: 'summary', schemaVersion, tool, settings, signals, ...summary, crossThreadClusters: head.crossThreadClusters?.length ?? 0 });
+    out.add(line({ type: 'summary', schemaVersion, tool, settings, signals, ...summary, crossThreadClusters: head.crossThreadClusters?.length ?? 0 }));
+    return out.done();
   },
 };

@@ -33,6 +33,6 @@ export type CrossThreadLookup = (commentId: string) => CorpusMembership | undefi
 export interface ThreadStream {
   /** The text for one analysed thread (its input thread and report, comment for comment), in parts. */
   thread(thread: Thread, report: ThreadReport, crossThread: CrossThreadLookup | undefined, options: StreamOptions): string[];
-  /** The text after the last thread: what the run found across threads, its errors and its summary. */
-  end(head: ReportHead, options: StreamOptions): string;
+  /** The text after the last thread (what the run found across threads, its errors and its summary), in parts. */
+  end(head: ReportHead, options: StreamOptions): string[];
 }

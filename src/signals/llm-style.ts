@@ -84,12 +84,15 @@ export const llmStyle: Signal<LlmStyleOptions, LlmStyleCode> = {
       const style = shown.filter((e) => e.kind === 'style').map((e) => (e.text?.length ? `${e.label} (${e.text.map(quote).join(', ')})` : e.label));
       const words = shown.filter((e) => e.kind === 'word').map((e) => quote(e.label));
       const parts = [...style, ...(words.length ? [`the word${words.length > 1 ? 's' : ''} ${words.join(', ')}`] : [])];
-      return `reads as machine-written (${pct(a.probability)} by style)${parts.length ? `: ${parts.join('; ')}` : ''}`;
+      const because = parts.length ? `: ${parts.join('; ')}` : '';
+      // Below even odds the model does not say machine-written: the finding is weak evidence, and says so.
+      if ((a.probability as number) < 0.5) return `a little machine-like in style (${pct(a.probability)}, not enough to call it machine-written)${because}`;
+      return `reads as machine-written (${pct(a.probability)} by style)${because}`;
     },
   },
   meanings: {
     LLM_STYLE:
-      'A small transparent model of style reads the comment as machine-written with `args.probability`: vocabulary of assistant-written text, edited casing and punctuation, no slips, sentence shape; `args.evidence` lists what weighed most.',
+      'A small transparent model of style reads the comment as machine-written with `args.probability` (below 0.5 the message calls it weak evidence, not machine-written): vocabulary of assistant-written text, edited casing and punctuation, no slips, sentence shape; `args.evidence` lists what weighed most.',
   },
   analyze(thread, ctx) {
     const o = ctx.options;

@@ -18,6 +18,9 @@ function othersSuffix(a: Args): string {
   return ` (also ${ids(links.slice(1).map((l) => l.id))})`;
 }
 
+/** Said of a short everyday phrase, whose few copies are weak evidence. */
+const everydayNote = (a: Args): string => (a.everyday ? ' — a short everyday phrase that people also write on their own' : '');
+
 export interface NearDuplicateOptions {
   /** Character-bigram Dice at or above this links a pair (light edits of the same text). */
   characterThreshold: number;
@@ -177,6 +180,25 @@ const PARAPHRASE_MAX = 0.9;
 /** Added when three or more comments carry the text: a campaign rather than a double post. */
 const CAMPAIGN_BONUS = 0.15;
 
+/**
+ * A short phrase of everyday words ("I love this song so much", "nice video"): people write it on their
+ * own, so a few copies are weak evidence (below the threshold alone); from EVERYDAY_COPIES copies on, it
+ * is a campaign like any other. A name, a link or a rarer word makes the text specific and the rule off.
+ */
+const EVERYDAY_WORDS = 8;
+const EVERYDAY_RANK = 5000;
+const EVERYDAY_COPIES = 5;
+const EVERYDAY_STRENGTH = 0.5;
+
+/** A link, a web address or a handle: what makes a short text point somewhere. */
+const POINTER = /\bhttps?:\/\/|\bwww\.|@\w|\b[a-z0-9-]+\.(?:com|net|org|be|ly|io|tv|me|co)\b/i;
+
+function everydayPhrase(text: string, tokens: Tokens): boolean {
+  if (tokens.length === 0 || tokens.length > EVERYDAY_WORDS || POINTER.test(text)) return false;
+  for (let k = 0; k < tokens.length; k++) if (!(tokens.rank(k) <= EVERYDAY_RANK)) return false;
+  return true;
+}
+
 /** Evidence strength of one link, before the bonus for larger clusters. */
 function linkStrength(link: Link, o: NearDuplicateOptions): number {
   if (link.method === 'exact') return EXACT_STRENGTH;
@@ -199,9 +221,9 @@ export const nearDuplicate: Signal<NearDuplicateOptions, NearDuplicateCode> = {
   },
   gathers: 'duplicate-clusters',
   messages: {
-    EXACT_DUPLICATE: (a) => `same text as comment #${String(a.partner)}${othersSuffix(a)}`,
+    EXACT_DUPLICATE: (a) => `same text as comment #${String(a.partner)}${othersSuffix(a)}${everydayNote(a)}`,
     NEAR_DUPLICATE: (a) =>
-      `${pct(a.similarity)} similar to comment #${String(a.partner)}${a.sharedText ? `, sharing ${quote(a.sharedText)}` : ''}${othersSuffix(a)}`,
+      `${pct(a.similarity)} similar to comment #${String(a.partner)}${a.sharedText ? `, sharing ${quote(a.sharedText)}` : ''}${othersSuffix(a)}${everydayNote(a)}`,
     PARAPHRASE: (a) =>
       `paraphrases comment #${String(a.partner)} (${pct(a.similarity)} of weighted words shared${a.sharedText ? `, incl. ${quote(a.sharedText)}` : ''})${othersSuffix(a)}`,
     DOUBLE_POST: (a) =>
@@ -209,7 +231,7 @@ export const nearDuplicate: Signal<NearDuplicateOptions, NearDuplicateCode> = {
   },
   meanings: {
     EXACT_DUPLICATE:
-      'The same text (after normalising case, spacing and punctuation) as another comment of the thread: copy-paste posting. `related` names the partners.',
+      'The same text (after normalising case, spacing and punctuation) as another comment of the thread: copy-paste posting. `related` names the partners. With `args.everyday`, the text is a short phrase of everyday words that people write on their own, and fewer than five copies are weak evidence.',
     NEAR_DUPLICATE:
       'Nearly the same characters as another comment (character-bigram similarity at or above `characterThreshold`): a template with light edits. `args.sharedText` quotes the longest shared run.',
     PARAPHRASE:
@@ -271,7 +293,9 @@ function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i:
   // Two near-identical copies are often one person's double post (or an export that lists a reply
   // twice); a third copy, or a reworded copy, is what a campaign looks like.
   const doublePost = copies === 2 && best.similarity >= DOUBLE_POST_SIMILARITY;
-  const strength = doublePost ? DOUBLE_POST_STRENGTH : Math.min(1, linkStrength(best, o) + (copies >= 3 ? CAMPAIGN_BONUS : 0));
+  const full = doublePost ? DOUBLE_POST_STRENGTH : Math.min(1, linkStrength(best, o) + (copies >= 3 ? CAMPAIGN_BONUS : 0));
+  const everyday = copies < EVERYDAY_COPIES && everydayPhrase(thread.comments[i]!.text, me.tokens);
+  const strength = everyday ? Math.min(full, EVERYDAY_STRENGTH) : full;
   const shown = mine.slice(0, MAX_RELATED);
   return {
     signal: 'near-duplicate',
@@ -285,6 +309,7 @@ function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i:
         method: best.method,
         sharedText: span ? comment.text.slice(span[0], span[1]) : undefined,
         copies,
+        ...(everyday ? { everyday: true } : {}),
         links: shown.map((l) => ({ id: thread.comments[l.other]!.id, similarity: round(l.similarity) })),
       },
     },

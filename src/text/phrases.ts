@@ -130,6 +130,7 @@ function matchStarts(re: RegExp, text: string, first: number): number[] {
 // Several signals match the same list over the same comment (boilerplate, and agenda-drift to skip
 // filler words): remember recent results per list. Bounded, so a million-comment run stays flat.
 const recent = new WeakMap<readonly PhraseEntry[], Map<string, readonly PhraseMatch[]>>();
+const memos = new Set<Map<string, readonly PhraseMatch[]>>();
 const RECENT_LIMIT = 50_000;
 
 /** All non-overlapping matches of all entries, in text order; the first entry wins an overlap. */
@@ -137,7 +138,10 @@ export function matchPhrases(text: string, entries: readonly PhraseEntry[]): rea
   // Called for every comment by several signals: where a large thread's garbage piles up.
   checkMemoryEvery();
   let memo = recent.get(entries);
-  if (!memo) recent.set(entries, (memo = new Map()));
+  if (!memo) {
+    recent.set(entries, (memo = new Map()));
+    memos.add(memo);
+  }
   let result = memo.get(text);
   if (!result) {
     if (memo.size >= RECENT_LIMIT) memo.clear();
@@ -174,6 +178,23 @@ function prepare(text: string): Prepared {
     preparedTexts.set(text, p);
   }
   return p;
+}
+
+/**
+ * Forget the texts remembered above. A scan calls it after each thread: the signals share these results
+ * within a thread, while across threads they would only keep texts alive, in every worker.
+ */
+export function forgetTexts(): void {
+  for (const memo of memos) memo.clear();
+  preparedTexts.clear();
+  preparedChars = 0;
+}
+
+/** How many texts are remembered above (matches and prepared forms): for tests. */
+export function rememberedTexts(): number {
+  let n = preparedTexts.size;
+  for (const memo of memos) n += memo.size;
+  return n;
 }
 
 // Most texts match no entry of a list: one shared, frozen result for them, not an array per text.

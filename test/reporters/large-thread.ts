@@ -66,7 +66,9 @@ export function largeThread(n: number, seed = 14): Thread {
       text = edit(pick(summit.comments).text);
     } else if (roll < 0.07) {
       author = pick(spammers);
-      text = `Check out my channel for daily deals, subscribe and win: https://deals${Math.floor(random() * 7)}.example/ref/${i}`;
+      // A plain deal page: a referral id in the path (/ref/…) is a spam pattern of its own, and would rank
+      // these above the campaign, whose near-duplicate partners the browser tests follow down the list.
+      text = `Check out my channel for daily deals, subscribe and win: https://deals${Math.floor(random() * 7)}.example/deal/${i}`;
     } else {
       author = random() < 0.3 ? pick(authors) : pick(readers);
       text = chatter();

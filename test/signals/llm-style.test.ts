@@ -50,6 +50,14 @@ describe('llm-style', () => {
     expect(runSignal(llmStyle, makeThread([`"${MACHINE}"`]))).toHaveLength(1);
   });
 
+  it('says machine-written only at even odds or more; below, it calls the style weak evidence', () => {
+    const message = llmStyle.messages.LLM_STYLE;
+    const evidence = [{ kind: 'style', label: 'long words' }];
+    expect(message({ probability: 0.85, evidence })).toBe('reads as machine-written (85% by style): long words');
+    expect(message({ probability: 0.13, evidence })).toBe('a little machine-like in style (13%, not enough to call it machine-written): long words');
+    expect(message({ probability: 0.13, evidence })).not.toMatch(/reads as machine-written/);
+  });
+
   it('the prior moves every strength: a lower prior, a lower strength', () => {
     const at = (prior: number) => runSignal(llmStyle, makeThread([MACHINE]), { prior, minStrength: 0 })[0]!.strength;
     expect(at(0.1)).toBeLessThan(at(0.5));

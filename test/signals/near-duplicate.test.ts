@@ -86,3 +86,31 @@ describe('near-duplicate at flood scale', () => {
     }
   });
 });
+
+describe('near-duplicate: short everyday phrases', () => {
+  const other = 'Totally unrelated remark about the referee decision in the second half';
+  it('a few copies of a short phrase of everyday words are weak evidence, and the reason says why', () => {
+    const findings = runSignal(nearDuplicate, makeThread(['I love this song so much', other, 'i love this song so much!!!!', 'I love this song so much']));
+    expect(findings.map((f) => f.commentId)).toEqual(['1', '3', '4']);
+    for (const f of findings) {
+      expect(f.reason.code).toBe('EXACT_DUPLICATE');
+      expect(f.reason.args.everyday).toBe(true);
+      expect(f.strength).toBe(0.5);
+      expect(nearDuplicate.messages.EXACT_DUPLICATE(f.reason.args)).toMatch(/short everyday phrase/);
+    }
+  });
+
+  it('five copies are a campaign again; a name, a link or a longer text keeps full strength', () => {
+    const five = runSignal(nearDuplicate, makeThread([...Array.from({ length: 5 }, () => 'I love this song so much'), other]));
+    expect(five).toHaveLength(5);
+    for (const f of five) expect(f.strength).toBeGreaterThanOrEqual(0.9);
+    for (const text of ['Katy Perry is the best singer alive', 'I love this song https://youtu.be/CevxZvSJLk8', `${SPAM} today`]) {
+      const findings = runSignal(nearDuplicate, makeThread([text, other, text, text]));
+      expect(findings).toHaveLength(3);
+      for (const f of findings) {
+        expect(f.reason.args.everyday).toBeUndefined();
+        expect(f.strength).toBeGreaterThanOrEqual(0.9);
+      }
+    }
+  });
+});

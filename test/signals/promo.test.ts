@@ -282,6 +282,89 @@ describe('promo false-positive controls: one cue alone never flags', () => {
   });
 });
 
+describe('promo: kinds of video-comment spam that are two cues or a known pattern (issue #11)', () => {
+  // Written for these tests in the manner of each kind; none is a row of a data set. Each kind has a
+  // near-miss a viewer or reader would write, which stays unflagged.
+  const spam: Array<[string, string, string[]]> = [
+    ['a call to subscribe to a named account', 'subscribe to +DanceWithJo for more tutorials', ['subscribe-to-handle']],
+    ['a call to subscribe to a named account, with @', 'sub to @jo_dances', ['subscribe-to-handle']],
+    ['a subscription request spread apart by dots', 'SUBSCRIBE ..... to ..... my ..... channel', ['subscribe-to-me']],
+    ['a subscription request with a double space', 'Subscribe  to me, thank you', ['subscribe-to-me']],
+    ['a subscription asked for oneself', 'first comment! subscribe for me', ['subscribe-to-me']],
+    ['the stock call the other way round', 'subscribe and like for more videos', ['like-and-subscribe']],
+    ['a plea for subscribers, as a noun', 'subscribers please!!', ['subscribe-please']],
+    ['asking to be subscribed to', 'please become my first subscriber', ['audience-goal']],
+    ['counting the subscribers wanted', 'help me get 500 subscribers before summer', ['audience-goal']],
+    ['asking for some subscribers', 'it would be nice if i got some subs', ['audience-goal']],
+    ['a channel as the thing to look at', 'check out this channel for epic gaming videos', ['check-out-channel']],
+    ['a named channel as the thing to look at', 'check out jo_dances channel', ['check-out-channel']],
+    ["the poster's own work, looked at in the past tense", 'it would mean a lot if you checked out some of my remixes', ['check-out-mine']],
+    ["a creator's new single", 'check my new single, out today', ['check-out-mine']],
+    ['a first-person cover beside a call to action', 'I did a cover of this song, check it out', ['my-work', 'check-out']],
+    ['new work beside a plea for a moment', 'we made a new video, please take a second to watch it', ['my-work', 'spare-a-moment']],
+    ["a platform's share text, its name cut off", 'Check out this video on YouTu', ['platform-share-text']],
+    ['a subscription request spread apart by dots and spaces', '...subscribe....  ....to my....  ....channel....', ['subscribe-to-me']],
+    ['the poster pointing at themselves, in the progressive', 'help me out by checking me out?', ['check-me-out']],
+    ['money for simple tasks', 'you can earn money by doing simple tasks, sign up free', ['earn-money']],
+  ];
+  it.each(spam)('flags %s', (_, text, entries) => {
+    const findings = runSignal(promo, makeThread([text]));
+    expect(findings.map((f) => f.reason.args.entry)).toEqual(expect.arrayContaining(entries));
+    for (const f of findings) expect(f.reason.args.note && f.reason.args.source).toBeTruthy();
+    expect(flagged(makeThread([text]))).toBe(true);
+  });
+
+  const human = [
+    'check out the article, it explains the budget well',
+    'subscribe to the newsletter of the Times if you want the full story',
+    'I subscribed to the Times in 1998 and still read it',
+    'I subscribed. To my surprise the paper came the next day',
+    'I subscribed and liked it, great video',
+    'check out the History Channel documentary on this',
+    'check out their channel, they deserve more views',
+    'this channel got 3m subscribers in a year',
+    'I became a subscriber in 2010',
+    'I made a video of my cat doing this',
+    'we recorded a song for my grandmother once',
+    'take a moment to check the figures before you reply',
+    'subscribe',
+    'thumbs up if you are watching in 2015',
+    '@jo_dances subscribed, keep it up',
+    'follow @city_transit for the detour updates',
+    'I earn money by doing what I love',
+    'checking out the new library this weekend',
+  ];
+  it.each(human)('leaves a near-miss alone: %s', (text) => {
+    expect(strengthOf(runSignal(promo, makeThread([text])))).toBeLessThanOrEqual(CAP);
+    expect(flagged(makeThread([text]))).toBe(false);
+  });
+});
+
+describe('promo: what a link address shows (issue #11)', () => {
+  const marked: Array<[string, string, string]> = [
+    ['an Amazon Associates store id', 'great read https://www.amazon.com/dp/B00X1Y2Z3A?tag=jobooks-20', 'affiliate-tag'],
+    ['an eBay Partner Network campaign', 'http://rover.ebay.com/rover/1/710-1/1?campid=5337555197&toolid=10001', 'affiliate-tag'],
+    ['a referral id in the path', 'easiest money ever https://www.example-rewards.com/ref/jo1999', 'tracking-parameter'],
+    ["an advert's click-tracking address", 'http://www.googleadservices.com/pagead/aclk?sa=L&ai=CSy0', 'ad-click'],
+  ];
+  it.each(marked)('%s is a known spam pattern', (_, text, mark) => {
+    const findings = runSignal(promo, makeThread([text]));
+    const link = findings.find((f) => f.reason.code === 'PROMO_LINK')!;
+    expect(link.reason.args.marks).toEqual([expect.objectContaining({ entry: mark, role: 'pattern' })]);
+    expect(flagged(makeThread([text]))).toBe(true);
+  });
+
+  it.each([
+    ["a shop's own page reference (/ref=...), not a referral", 'https://www.amazon.com/Some-Book/dp/B00X1Y2Z3A/ref=sr_1_7'],
+    ['a tag that is no store id', 'https://www.example.com/posts?tag=budget-2024'],
+    ['a Reddit subreddit path', 'https://www.reddit.com/r/ExperiencedDevs/comments/abc'],
+  ])('%s is an ordinary link', (_, text) => {
+    const findings = runSignal(promo, makeThread([text]));
+    expect(findings.flatMap((f) => (f.reason.args.marks as unknown[] | undefined) ?? [])).toEqual([]);
+    expect(flagged(makeThread([text]))).toBe(false);
+  });
+});
+
 describe('promo: text-message spam families', () => {
   // Written for these tests in the manner of each family; none is a row of a data set.
   const spam: Array<[string, string, string[]]> = [
