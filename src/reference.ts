@@ -8,7 +8,7 @@ import type { Command, Option } from 'commander';
 import { COMMANDS } from './commands/index.js';
 import type { CliIO } from './commands/io.js';
 import { reasonCodes } from './reasons.js';
-import { evalSchema, modelSchema, threadsSchema } from './schemas-commands.js';
+import { evalSchema, indexExportSchema, indexStatsSchema, modelSchema, threadsSchema } from './schemas-commands.js';
 import { clustersSchema, jsonlSchema, reportSchema } from './schemas.js';
 import { AGREEMENT_OPENERS } from './data/agreement.js';
 import { BOILERPLATE } from './data/boilerplate.js';
@@ -201,5 +201,7 @@ export function generatedFiles(): Record<string, string> {
     'schemas/eval.schema.json': json(evalSchema()),
     'schemas/threads.schema.json': json(threadsSchema()),
     'schemas/model.schema.json': json(modelSchema()),
+    'schemas/index-stats.schema.json': json(indexStatsSchema()),
+    'schemas/index-export.schema.json': json(indexExportSchema()),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * JSON Schemas (draft-07) of the other commands' JSON outputs, shipped in schemas/ beside the report's
  * (schemas.ts has the shared helpers and the rules on versions): `threadsift eval --format json`, the
- * threads `threadsift parse` prints, and the model file `threadsift train` writes (and `--model` reads).
+ * threads `threadsift parse` prints, the model file `threadsift train` writes (and `--model` reads), and
+ * what `threadsift index stats --format json` and `index export` write.
  */
 import { DRAFT, array, object, ref, string, strings, withDefinitions, type Schema } from './schemas.js';
 
@@ -126,5 +127,63 @@ export function modelSchema(): Schema {
         crossValidated: { oneOf: [{ type: 'null' }, object({ f1: ref('unit'), auroc: aurocOrNull })] },
       }),
     }),
+  });
+}
+
+/** An ISO 8601 date and time, as Date.toISOString() writes it. */
+const isoDate = (description: string): Schema => ({ description, type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z$' });
+
+/** `threadsift index stats --format json` (src/seen/maintain.ts IndexStats). */
+export function indexStatsSchema(): Schema {
+  return withDefinitions({
+    $schema: DRAFT,
+    title: 'threadsift index stats',
+    description: 'What `threadsift index stats FILE --format json` writes: what an index made with `scan --index` holds.',
+    ...object({
+      file: { type: 'string' },
+      bytes: ref('count', 'On disk: the database file and its write-ahead log.'),
+      settings: object(
+        { threshold: ref('unit'), minWords: ref('count'), numPerm: ref('count'), seed: { type: 'integer' }, shingleSize: ref('count'), bands: ref('count'), rows: ref('count') },
+        undefined,
+        'The MinHash-LSH settings the index was made with.',
+      ),
+      runs: ref('count'),
+      threads: ref('count'),
+      comments: ref('count'),
+      sketched: ref('count', 'The first comment of each distinct text long enough to compare.'),
+      copies: ref('count', 'Comments whose words a stored comment already had.'),
+      short: ref('count', 'Comments under minWords, not compared.'),
+      flagged: ref('count'),
+      withText: ref('count', 'Stored with their text (--index-texts).'),
+      firstSeen: { oneOf: [isoDate('Earliest first-seen date.'), { type: 'null' }] },
+      lastSeen: { oneOf: [isoDate('Latest first-seen date.'), { type: 'null' }] },
+      bandKeys: object({ main: ref('count'), recent: ref('count') }, undefined, 'LSH band keys in the main table and not yet merged into it.'),
+    }),
+  });
+}
+
+/** One line of `threadsift index export` (src/seen/maintain.ts ExportedComment). */
+export function indexExportSchema(): Schema {
+  return withDefinitions({
+    $schema: DRAFT,
+    title: 'threadsift index export line',
+    description: 'Each line of `threadsift index export FILE`: one stored comment, in the order stored.',
+    ...object(
+      {
+        id: { description: "The comment's number in the index (what copyOf refers to).", type: 'integer', minimum: 1 },
+        source: string("The input's path the comment was read from."),
+        thread: { type: 'string' },
+        title: { type: 'string' },
+        url: { type: 'string' },
+        comment: string("The comment's id in its thread."),
+        posted: isoDate("The export's own date of the comment, when it had one."),
+        indexed: isoDate('When the run that stored it started.'),
+        flagged: { type: 'boolean' },
+        score: ref('unit'),
+        copyOf: { description: 'The first stored comment with the same words, for a copy.', type: 'integer', minimum: 1 },
+        text: string('With --index-texts.'),
+      },
+      ['id', 'source', 'thread', 'title', 'comment', 'indexed', 'flagged', 'score'],
+    ),
   });
 }

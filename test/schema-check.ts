@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { ROOT } from './helpers.js';
 
-export type SchemaName = 'report' | 'jsonl' | 'clusters' | 'config' | 'eval' | 'threads' | 'model';
+export type SchemaName = 'report' | 'jsonl' | 'clusters' | 'config' | 'eval' | 'threads' | 'model' | 'index-stats' | 'index-export';
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 const compiled = new Map<SchemaName, ValidateFunction>();

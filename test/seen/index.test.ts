@@ -137,6 +137,7 @@ describe.runIf(HAS_SQLITE)('scan --index', () => {
     }
     const stats = JSON.parse((await run(['index', 'stats', index, '-f', 'json'])).stdout);
     expect(stats).toMatchObject({ runs: 1, threads: 1, comments: 4, sketched: 2, copies: 1, short: 1, withText: 0 });
+    expect(validate('index-stats', stats)).toEqual([]);
   });
 
   it('keeps texts only with --index-texts; export writes every stored comment as a JSON line', async () => {
@@ -153,6 +154,8 @@ describe.runIf(HAS_SQLITE)('scan --index', () => {
     expect(exported[0]).toMatchObject({ source: a, thread: 'harbour', title: 'The harbour plan', comment: 'c1', posted: '2026-02-01T08:00:00.000Z' });
     expect(exported.every((r: object) => !('text' in r))).toBe(true);
     expect((await rows(texts)).map((r: { text: string }) => r.text)).toEqual([SPAM, HUMAN]);
+    for (const row of [...exported, ...(await rows(texts))]) expect(validate('index-export', row)).toEqual([]);
+    expect(validate('index-export', { ...exported[0], posted: '1 Feb 2026' })).not.toEqual([]);
     expect(readFileSync(plain).includes(Buffer.from('simple trick'))).toBe(false);
   });
 
@@ -172,6 +175,7 @@ describe.runIf(HAS_SQLITE)('scan --index', () => {
     expect(pruned.stderr).toMatch(/^threadsift: forgot 2 comments \(1 threads, 1 runs\)/);
     const stats = JSON.parse((await run(['index', 'stats', index, '-f', 'json'])).stdout);
     expect(stats).toMatchObject({ comments: 1, sketched: 1, copies: 0, threads: 1 });
+    expect(validate('index-stats', stats)).toEqual([]);
     const found = seenBefore(JSON.parse((await run([later, '--index', index, '-f', 'json'])).stdout));
     expect(found.get('t-later/c1')).toMatchObject({ thread: 't-new', date: '2026-06-01T00:00:00.000Z' });
     expect(counts(index).integrity).toBe('ok');
