@@ -233,7 +233,7 @@ export const nearDuplicate: Signal<NearDuplicateOptions, NearDuplicateCode> = {
     EXACT_DUPLICATE:
       'The same text (after normalising case, spacing and punctuation) as another comment of the thread: copy-paste posting. `related` names the partners. With `args.everyday`, the text is a short phrase of everyday words that people write on their own, and fewer than five copies are weak evidence.',
     NEAR_DUPLICATE:
-      'Nearly the same characters as another comment (character-bigram similarity at or above `characterThreshold`): a template with light edits. `args.sharedText` quotes the longest shared run.',
+      'Nearly the same characters as another comment (character-bigram similarity at or above `characterThreshold`): a template with light edits. `args.sharedText` quotes the longest shared run; `args.everyday` as for EXACT_DUPLICATE.',
     PARAPHRASE:
       'Shares most of its weighted content words with another comment (at or above `wordThreshold`) while the wording differs: a rewritten template.',
     DOUBLE_POST:
