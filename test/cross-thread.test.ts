@@ -57,6 +57,31 @@ describe('cross-thread clusters', () => {
     expect(report.crossThreadClusters).toBeUndefined();
   });
 
+  it('a short everyday phrase under a few threads is weak evidence; under five it is a campaign; a name keeps it strong', async () => {
+    const { report } = await json([testFixture('cross-thread-everyday.jsonl')]);
+    const reason = (threadId: string, id: string) =>
+      report.threads.find((t: { id: string }) => t.id === threadId).comments.find((c: { id: string }) => c.id === id);
+    for (const threadId of ['budget', 'rail']) {
+      // "I love this so much" under two threads: people write it on their own.
+      const love = reason(threadId, 'love');
+      expect(love.flagged).toBe(false);
+      expect(love.reasons).toHaveLength(1);
+      expect(love.reasons[0]).toMatchObject({ code: 'CROSS_THREAD_DUPLICATE', strength: 0.4, args: { threads: 2, everyday: true } });
+      expect(love.reasons[0].message).toMatch(/short everyday phrase/);
+      // A name makes the text specific: the rule is off.
+      const named = reason(threadId, 'named');
+      expect(named.flagged).toBe(true);
+      expect(named.reasons[0]).toMatchObject({ code: 'CROSS_THREAD_DUPLICATE', strength: 0.7 });
+      expect(named.reasons[0].args.everyday).toBeUndefined();
+    }
+    // An everyday phrase under five threads is a campaign like any other.
+    for (const threadId of ['budget', 'rail', 'schools', 'harbour', 'housing']) {
+      const cross = reason(threadId, 'well-said').reasons.find((r: { signal: string }) => r.signal === 'cross-thread');
+      expect(cross).toMatchObject({ strength: 1, args: { threads: 5 } });
+      expect(cross.args.everyday).toBeUndefined();
+    }
+  });
+
   it('the signal is silent when the run had no corpus pass', () => {
     expect(runSignal(crossThread, makeThread(['anything at all here']))).toEqual([]);
   });

@@ -1,5 +1,8 @@
-import type { Finding, Signal } from '../types.js';
+import { EVERYDAY_COPIES, EVERYDAY_NOTE, everydayPhrase } from '../text/everyday.js';
+import { threadFeatures } from '../text/features.js';
+import type { Finding, Signal, Thread } from '../types.js';
 import { number, whole } from '../options.js';
+import type { Args } from './wording.js';
 
 /** The reason codes this signal emits; each has its sentence in `messages`. */
 export type CrossThreadCode = 'CROSS_THREAD_DUPLICATE';
@@ -25,6 +28,26 @@ const CROSS_THREAD_BASE = 0.55;
 const CROSS_THREAD_PER_THREAD = 0.15;
 export const crossThreadStrength = (otherThreads: number) => Math.min(1, CROSS_THREAD_BASE + CROSS_THREAD_PER_THREAD * otherThreads);
 
+/**
+ * A short everyday phrase ("I love this so much") under fewer than EVERYDAY_COPIES threads: people write
+ * it on their own under many articles, so it is weak evidence, under the threshold alone at this
+ * signal's weight (0.9 × 0.4 = 0.36), and still adds to other evidence.
+ */
+const EVERYDAY_STRENGTH = 0.4;
+
+/**
+ * The strength of a text found under `threads` threads in all (this one included), and whether the
+ * everyday rule weakened it: comment `index` of `thread` is read for that.
+ */
+export function repostStrength(thread: Thread, index: number, threads: number): { strength: number; everyday: boolean } {
+  const strength = crossThreadStrength(threads - 1);
+  const everyday = threads < EVERYDAY_COPIES && everydayPhrase(thread.comments[index]!.text, threadFeatures(thread).comments[index]!.tokens);
+  return { strength: everyday ? Math.min(strength, EVERYDAY_STRENGTH) : strength, everyday };
+}
+
+/** Said of a text weakened by the everyday rule. */
+export const everydaySuffix = (a: Args): string => (a.everyday ? EVERYDAY_NOTE : '');
+
 export const crossThread: Signal<CrossThreadOptions, CrossThreadCode> = {
   id: 'cross-thread',
   description: 'Comments that also appear, nearly verbatim, under other threads of the same run (MinHash-LSH, verified)',
@@ -35,21 +58,21 @@ export const crossThread: Signal<CrossThreadOptions, CrossThreadCode> = {
   needs: { corpus: (o) => ({ threshold: o.threshold, minWords: o.minWords }) },
   messages: {
     CROSS_THREAD_DUPLICATE: (a) =>
-      `also posted under ${Number(a.threads) - 1} other thread${Number(a.threads) === 2 ? '' : 's'} (${String(a.size)} copies in all, cross-thread cluster ${String(a.cluster)})`,
+      `also posted under ${Number(a.threads) - 1} other thread${Number(a.threads) === 2 ? '' : 's'} (${String(a.size)} copies in all, cross-thread cluster ${String(a.cluster)})${everydaySuffix(a)}`,
   },
   meanings: {
     CROSS_THREAD_DUPLICATE:
-      "The comment (or a near copy, word-set similarity at or above `threshold`) also appears under other threads of the same run: one text posted across articles. `args.cluster` is the cluster id of the report's `crossThreadClusters`.",
+      "The comment (or a near copy, word-set similarity at or above `threshold`) also appears under other threads of the same run: one text posted across articles. `args.cluster` is the cluster id of the report's `crossThreadClusters`. With `args.everyday`, the text is a short phrase of everyday words that people write on their own, and fewer than five threads are weak evidence.",
   },
   analyze(thread, ctx) {
     const lookup = ctx.corpus;
     if (!lookup) return [];
     const findings: Finding<CrossThreadCode>[] = [];
-    for (const comment of thread.comments) {
+    for (let i = 0; i < thread.comments.length; i++) {
+      const comment = thread.comments[i]!;
       const cluster = lookup(comment.id);
       if (!cluster) continue;
-      const otherThreads = cluster.threads.length - 1;
-      const strength = crossThreadStrength(otherThreads);
+      const { strength, everyday } = repostStrength(thread, i, cluster.threads.length);
       findings.push({
         signal: 'cross-thread',
         commentId: comment.id,
@@ -62,6 +85,7 @@ export const crossThread: Signal<CrossThreadOptions, CrossThreadCode> = {
             threads: cluster.threads.length,
             similarity: cluster.similarity.min,
             representative: cluster.representative,
+            ...(everyday ? { everyday: true } : {}),
           },
         },
       });

@@ -1,3 +1,4 @@
+import { EVERYDAY_COPIES, EVERYDAY_NOTE, everydayPhrase } from '../text/everyday.js';
 import { threadFeatures, type ThreadFeatures } from '../text/features.js';
 import { longestSharedRun } from '../text/similarity-bounds.js';
 import type { Tokens } from '../text/tokens.js';
@@ -17,7 +18,7 @@ function othersSuffix(a: Args): string {
 }
 
 /** Said of a short everyday phrase, whose few copies are weak evidence. */
-const everydayNote = (a: Args): string => (a.everyday ? ' — a short everyday phrase that people also write on their own' : '');
+const everydayNote = (a: Args): string => (a.everyday ? EVERYDAY_NOTE : '');
 
 export interface NearDuplicateOptions {
   /** Character-bigram Dice at or above this links a pair (light edits of the same text). */
@@ -47,24 +48,8 @@ const PARAPHRASE_MAX = 0.9;
 /** Added when three or more comments carry the text: a campaign rather than a double post. */
 const CAMPAIGN_BONUS = 0.15;
 
-/**
- * A short phrase of everyday words ("I love this song so much", "nice video"): people write it on their
- * own, so a few copies are weak evidence (below the threshold alone); from EVERYDAY_COPIES copies on, it
- * is a campaign like any other. A name, a link or a rarer word makes the text specific and the rule off.
- */
-const EVERYDAY_WORDS = 8;
-const EVERYDAY_RANK = 5000;
-const EVERYDAY_COPIES = 5;
+/** A few copies of a short everyday phrase (src/text/everyday.ts): below the threshold alone. */
 const EVERYDAY_STRENGTH = 0.5;
-
-/** A link, a web address or a handle: what makes a short text point somewhere. */
-const POINTER = /\bhttps?:\/\/|\bwww\.|@\w|\b[a-z0-9-]+\.(?:com|net|org|be|ly|io|tv|me|co)\b/i;
-
-function everydayPhrase(text: string, tokens: Tokens): boolean {
-  if (tokens.length === 0 || tokens.length > EVERYDAY_WORDS || POINTER.test(text)) return false;
-  for (let k = 0; k < tokens.length; k++) if (!(tokens.rank(k) <= EVERYDAY_RANK)) return false;
-  return true;
-}
 
 /** Evidence strength of one link, before the bonus for larger clusters. */
 function linkStrength(link: Link, o: NearDuplicateOptions): number {

@@ -1,5 +1,5 @@
 import type { Finding, Signal } from '../types.js';
-import { crossThread, crossThreadStrength, type CrossThreadOptions } from './cross-thread.js';
+import { crossThread, everydaySuffix, repostStrength, type CrossThreadOptions } from './cross-thread.js';
 import { ids, pct, quote } from './wording.js';
 
 /** The reason codes this signal emits; each has its sentence in `messages`. */
@@ -33,26 +33,28 @@ export const seenBefore: Signal<SeenBeforeOptions, SeenBeforeCode> = {
       const where = a.title ? quote(a.title) : `thread ${quote(a.thread)}`;
       const when = `${a.dateKind === 'posted' ? 'posted' : 'indexed'} ${day(a.date)}`;
       const spread = Number(a.copies) > 1 ? `; ${String(a.copies)} such comments under ${String(a.threads)} thread${Number(a.threads) === 1 ? '' : 's'} in the index` : '';
-      return `seen before under another thread: ${same} as comment ${ids(a.comment)} of ${where} (${String(a.source)}), ${when}${a.flagged ? ', flagged then' : ''}${spread}`;
+      return `seen before under another thread: ${same} as comment ${ids(a.comment)} of ${where} (${String(a.source)}), ${when}${a.flagged ? ', flagged then' : ''}${spread}${everydaySuffix(a)}`;
     },
   },
   meanings: {
     SEEN_BEFORE:
-      'The comment (or a near copy, word-set similarity at or above `threshold`) was stored in the index (`--index FILE`) by an earlier run, under another thread: a text posted before, elsewhere. `args` give the earliest such comment: `source`, `thread`, `title` and `comment` (its input, thread and id), `date` and `dateKind` (`posted`: its own date; `indexed`: when its run started), `similarity`, and `flagged` (whether that run flagged it); `copies` and `threads` count the matching comments stored and the threads they were under.',
+      'The comment (or a near copy, word-set similarity at or above `threshold`) was stored in the index (`--index FILE`) by an earlier run, under another thread: a text posted before, elsewhere. `args` give the earliest such comment: `source`, `thread`, `title` and `comment` (its input, thread and id), `date` and `dateKind` (`posted`: its own date; `indexed`: when its run started), `similarity`, and `flagged` (whether that run flagged it); `copies` and `threads` count the matching comments stored and the threads they were under. With `args.everyday`, as for CROSS_THREAD_DUPLICATE: a short everyday phrase under fewer than five threads in all is weak evidence.',
   },
   analyze(thread, ctx) {
     const seen = ctx.seenBefore;
     if (!seen) return [];
     const findings: Finding<SeenBeforeCode>[] = [];
-    for (const comment of thread.comments) {
+    for (let i = 0; i < thread.comments.length; i++) {
+      const comment = thread.comments[i]!;
       const earlier = seen.get(comment.id);
       if (!earlier) continue;
+      // The cross-thread signal's curve by the number of threads: a text posted under another article
+      // last month is the same evidence as one posted there in this run.
+      const { strength, everyday } = repostStrength(thread, i, earlier.threads + 1);
       findings.push({
         signal: 'seen-before',
         commentId: comment.id,
-        // The cross-thread signal's curve by the number of other threads: a text posted under another
-        // article last month is the same evidence as one posted there in this run.
-        strength: crossThreadStrength(earlier.threads),
+        strength,
         reason: {
           code: 'SEEN_BEFORE',
           args: {
@@ -66,6 +68,7 @@ export const seenBefore: Signal<SeenBeforeOptions, SeenBeforeCode> = {
             copies: earlier.copies,
             threads: earlier.threads,
             flagged: earlier.flagged,
+            ...(everyday ? { everyday: true } : {}),
           },
         },
       });

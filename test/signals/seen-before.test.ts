@@ -38,6 +38,19 @@ describe('seen-before', () => {
     expect(findings[0]!.reason.args).toMatchObject({ source: 'march.jsonl', thread: 't9', title: 'Harbour plan', comment: '4', date: seen.date, similarity: seen.similarity, copies: seen.copies, threads: seen.threads });
   });
 
+  it('a short everyday phrase seen under a few threads is weak evidence, and the reason says why', () => {
+    const everyday = makeThread(['Thank you so much for this', 'I disagree with the plan.']);
+    const find = (s: SeenBefore) => seenBefore.analyze(everyday, { options: seenBefore.defaultOptions, seenBefore: new Map([['1', s]]) })[0]!;
+    const few = find(sighting({ copies: 3, threads: 3 }));
+    expect(few.strength).toBe(0.4);
+    expect(few.reason.args.everyday).toBe(true);
+    expect(formatReason(few.reason)).toMatch(/short everyday phrase that people also write on their own$/);
+    // Under four other threads (five in all), it is a campaign like any other.
+    const many = find(sighting({ copies: 4, threads: 4 }));
+    expect(many.strength).toBe(1);
+    expect(many.reason.args.everyday).toBeUndefined();
+  });
+
   it('finds nothing without an index', () => {
     expect(runSignal(seenBefore, thread)).toEqual([]);
   });
