@@ -2,9 +2,9 @@
  * What the machine-text detector measures in a comment's prose (see prose.ts): a few dozen named style
  * measurements, and the words it uses. Every measurement is a rate or a share, so it means the same in a
  * tweet and in a forum answer. Each has a plain-words label for the evidence, and a sign: measurements of
- * what people do and language models do not (shouting, slang, profanity, typos, emoji, sloppy casing or
- * spacing) may only lower the score (sign -1); the fit is not allowed to turn them into machine evidence,
- * whatever a training set's generator happened to do.
+ * what people do and language models do not (shouting, slang, profanity, typos, emoji, exclamation marks,
+ * sloppy casing or spacing) may only lower the score (sign -1); the fit is not allowed to turn them into
+ * machine evidence, whatever a training set's generator happened to do.
  */
 import { tokens as tokenList, type Tokens } from '../text/tokens.js';
 import { proseOf } from './prose.js';
@@ -64,7 +64,8 @@ export const STYLE_FEATURES: readonly StyleFeature[] = [
   // Punctuation, per word.
   F('commas', 'many commas', 1),
   F('full-stops', 'many full stops', 0, 'few full stops'),
-  F('exclamations', 'exclamation marks', 0, 'no exclamation marks'),
+  // An exclamation mark is the writer's own emphasis, as shouting and emoji are: it may only count as human.
+  F('exclamations', 'exclamation marks', -1),
   F('questions', 'questions', 0, 'no questions'),
   F('colons', 'colons', 0, 'no colons'),
   F('semicolons', 'semicolons', 0, 'no semicolons'),

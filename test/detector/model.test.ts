@@ -46,6 +46,16 @@ describe('the shipped detector (data/machine-text.json)', () => {
     expect(Math.min(...machine)).toBeGreaterThan(Math.max(...human));
   });
 
+  it('exclamation marks never count as machine evidence', () => {
+    const detector = defaultDetector();
+    for (const text of ['We use these tests all the time! Killer stuff!', 'This is a great chance for our town to come together and vote! Every voice matters!']) {
+      const found = detector.predict(text).contributions.filter((c) => c.feature === 'exclamations');
+      for (const c of found) expect(c.contribution, text).toBeLessThanOrEqual(0);
+    }
+    // Signed human: no fit can give them a machine weight (the sign test above checks the weights).
+    expect(STYLE_FEATURES.find((f) => f.id === 'exclamations')!.sign).toBe(-1);
+  });
+
   it('shouting, slang, profanity, typos and emoji only ever count against machine writing', () => {
     const detector = defaultDetector();
     const habits = new Set(['shouting', 'slang', 'profanity', 'typos', 'emoji', 'no-capitals', 'repeated-punctuation']);
