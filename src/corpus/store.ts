@@ -46,10 +46,20 @@ export class GrowableF64 {
   }
 }
 
-const U32_CHUNK = 1 << 20;
+/**
+ * Bytes of one chunk of the pools below. 32 MB is glibc's largest mmap threshold on 64-bit: malloc serves
+ * a buffer at least that large with its own mapping and unmaps it when the buffer is freed, whereas a
+ * smaller one may come from the brk heap, whose freed memory stays resident while anything allocated
+ * after it lives. With 4 MB chunks, the main thread of a scan kept its corpus index's few hundred MB
+ * resident through the whole analysis after the index was collected (docs/scaling.md, "Figures"). Pages of
+ * a chunk that are never written are never resident, so a small corpus does not pay for the size.
+ */
+const CHUNK_BYTES = 32 * 2 ** 20;
+/** Values of a U32RunPool chunk. */
+export const U32_CHUNK = CHUNK_BYTES / 4;
 
 /**
- * Variable-length uint32 runs (each comment's sorted shingle set) packed into 4 MB chunks, so growing
+ * Variable-length uint32 runs (each comment's sorted shingle set) packed into 32 MB chunks, so growing
  * never copies what is already stored. A run never straddles two chunks.
  */
 export class U32RunPool {
@@ -73,12 +83,12 @@ export class U32RunPool {
   }
 }
 
-const BYTE_CHUNK = 1 << 22;
+const BYTE_CHUNK = CHUNK_BYTES;
 const CANONICAL_INTEGER = /^(?:0|[1-9][0-9]*)$/;
 const CHUNK_SPAN = 2 ** 32;
 
 /**
- * Short strings (comment ids, excerpts) stored as UTF-8 in 4 MB Buffers behind a numeric handle.
+ * Short strings (comment ids, excerpts) stored as UTF-8 in 32 MB Buffers behind a numeric handle.
  * Keeping them out of the JS heap matters twice: a slice of a comment's text would otherwise pin the
  * whole text in memory, and a million small strings slow every garbage collection.
  */
