@@ -83,7 +83,9 @@ export const llmStyle: Signal<LlmStyleOptions, LlmStyleCode> = {
       const shown = a.evidence as Array<{ kind: string; label: string; text?: string[] }>;
       const style = shown.filter((e) => e.kind === 'style').map((e) => (e.text?.length ? `${e.label} (${e.text.map(quote).join(', ')})` : e.label));
       const words = shown.filter((e) => e.kind === 'word').map((e) => quote(e.label));
-      const parts = [...style, ...(words.length ? [`the word${words.length > 1 ? 's' : ''} ${words.join(', ')}`] : [])];
+      // A word's weight says it was more common in the machine-written texts the detector was fitted on;
+      // "the word “their”" alone read as if that word were a sign of a machine.
+      const parts = [...style, ...(words.length ? [`word${words.length > 1 ? 's' : ''} more common in machine-written text (${words.join(', ')})`] : [])];
       const because = parts.length ? `: ${parts.join('; ')}` : '';
       // Below even odds the model does not say machine-written: the finding is weak evidence, and says so.
       if ((a.probability as number) < 0.5) return `a little machine-like in style (${pct(a.probability)}, not enough to call it machine-written)${because}`;
