@@ -26,7 +26,7 @@ export interface CrossThreadOptions {
  */
 const CROSS_THREAD_BASE = 0.55;
 const CROSS_THREAD_PER_THREAD = 0.15;
-export const crossThreadStrength = (otherThreads: number) => Math.min(1, CROSS_THREAD_BASE + CROSS_THREAD_PER_THREAD * otherThreads);
+const crossThreadStrength = (otherThreads: number) => Math.min(1, CROSS_THREAD_BASE + CROSS_THREAD_PER_THREAD * otherThreads);
 
 /**
  * A short everyday phrase ("I love this so much") under fewer than EVERYDAY_COPIES threads: people write
