@@ -8,7 +8,8 @@
  */
 import { defaultConfig } from '../dist/config.js';
 import { evaluate } from '../dist/eval/evaluate.js';
-import { loadModel, trainModel } from '../dist/model/model.js';
+import { loadModel } from '../dist/model/load.js';
+import { trainModel } from '../dist/model/model.js';
 import { requireDatasets, seedThreads, youtubeThreads } from './datasets.mjs';
 import { defaultTable, losoTable } from './harness.mjs';
 

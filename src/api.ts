@@ -21,7 +21,7 @@ import { stripControls } from './text/sanitize.js';
 import { loadConfig as loadConfigFile, readUserJson } from './config-file.js';
 import { UsageError } from './errors.js';
 import type { InputIO } from './input-threads.js';
-import { loadModel } from './model/model.js';
+import { loadModel } from './model/load.js';
 import { parseInput } from './parsers/index.js';
 import type { ParseOptions } from './parsers/types.js';
 import { REPORTERS, reporterNames } from './reporters/index.js';

@@ -5,7 +5,7 @@
  */
 import type { Config, SignalSettings } from './config.js';
 import { UsageError } from './errors.js';
-import type { Model } from './model/model.js';
+import type { Model } from './model/load.js';
 import { SIGNALS } from './signals/index.js';
 import type { CorpusSettings, Signal, SignalNeeds } from './types.js';
 

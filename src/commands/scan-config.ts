@@ -1,7 +1,7 @@
 /** The configuration a scan runs with: the configuration file's, with the command line's overrides. */
 import type { Config } from '../config.js';
 import { loadConfig, readUserJson } from '../config-file.js';
-import { loadModel } from '../model/model.js';
+import { loadModel } from '../model/load.js';
 import { giveIndex, giveModel, modelMissing } from '../run-needs.js';
 import type { InputIO } from '../input-threads.js';
 

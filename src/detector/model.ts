@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
+import { isObject } from '../util/json-value.js';
 import { sigmoid } from '../util/logistic.js';
 import { dataFile } from '../paths.js';
 import type { Tokens } from '../text/tokens.js';
@@ -91,7 +92,6 @@ export interface Detector {
 /** Standardised measurements are clipped to this many scales from the mean: no single odd text dominates. */
 export const CLIP = 5;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Validate a detector file (parsed JSON) and make it ready to predict; errors name the origin and field. */

@@ -1,12 +1,9 @@
 /** Shared pieces for reading JSON exports: one way to parse, name types and check shapes with paths. */
 import { InputError } from '../errors.js';
+import { isObject, typeName, type JsonObject } from '../util/json-value.js';
 
-export type JsonObject = Record<string, unknown>;
-
-export const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A value's JSON type as a user would say it ("array", "null", "number"...). */
-export const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+// The parsers read these from here with the rest of the JSON-shape checks.
+export { isObject, typeName, type JsonObject };
 
 /** JSON.parse with a one-line InputError naming the file, and the line and column of a syntax error. */
 export function parseJsonText(raw: string, source: string): unknown {

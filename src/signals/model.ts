@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.js';
-import type { Model } from '../model/model.js';
+import type { Model } from '../model/load.js';
 import type { Finding, Signal } from '../types.js';
 import { setElsewhere, unit, whole } from '../options.js';
 import { list, pct, quote } from './wording.js';

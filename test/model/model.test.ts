@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
-import { loadModel, MODEL_FORMAT, MODEL_VERSION, trainModel, type ModelFile } from '../../src/model/model.js';
+import { loadModel } from '../../src/model/load.js';
+import { MODEL_FORMAT, MODEL_VERSION, trainModel, type ModelFile } from '../../src/model/model.js';
 import { ngrams } from '../../src/model/features.js';
 import { makeThread } from '../helpers.js';
 import { labelledThreads } from './helpers.js';

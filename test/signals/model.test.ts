@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
-import { loadModel, trainModel, type Model } from '../../src/model/model.js';
+import { loadModel, type Model } from '../../src/model/load.js';
+import { trainModel } from '../../src/model/model.js';
 import { modelSignal } from '../../src/signals/model.js';
 import { makeThread, runSignal, spanText } from '../helpers.js';
 import { labelledThreads } from '../model/helpers.js';

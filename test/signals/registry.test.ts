@@ -9,7 +9,7 @@ import { defaultConfig } from '../../src/config.js';
 import { formatReason } from '../../src/reasons.js';
 import { configuredOptions, corpusDefaults, corpusPassSettings, giveModel, modelInput, modelMissing, runOptions } from '../../src/run-needs.js';
 import { gatheringSignals, SIGNALS } from '../../src/signals/index.js';
-import type { Model } from '../../src/model/model.js';
+import type { Model } from '../../src/model/load.js';
 import type { Signal } from '../../src/types.js';
 import { ROOT } from '../helpers.js';
 
