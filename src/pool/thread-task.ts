@@ -64,11 +64,12 @@ export function runThreadTask(task: ThreadTask, settings: TaskSettings): ThreadO
   try {
     report = analyzeThread(thread, settings.config, run);
   } catch (err) {
-    forgetTexts();
     if (!(err instanceof MemoryExceeded)) throw err;
     return { problem: { source: thread.source, message: formatKnownError(memoryError(thread.source, err)) } };
+  } finally {
+    // The phrase matches remembered for this thread's signals would only keep its texts alive now.
+    forgetTexts();
   }
-  forgetTexts();
   const tally = { id: report.id, source: report.source, comments: report.commentCount, flagged: report.summary.flagged, botShare: report.summary.botShare };
   if (!settings.stream) return { tally, report };
   const parts = settings.stream.format.thread(thread, report, crossThread, settings.stream.options);
