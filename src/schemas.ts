@@ -2,7 +2,7 @@
  * JSON Schemas (draft-07) of threadsift's JSON outputs, written to schemas/ by `npm run docs` and shipped
  * in the package: the JSON report (`--format json`), the lines of `--format jsonl`, and the report of
  * `threadsift clusters`; the configuration file's schema is made from its validator (config.ts); the other
- * commands' JSON outputs (eval, parse, train's model file) are in schemas-commands.ts. Each
+ * commands' JSON outputs (eval, parse, train's model file, index stats and export) are in schemas-commands.ts. Each
  * file stands alone (no $ref between files), so any validator or editor can load one by itself. Tests
  * validate every JSON report the test suite writes against them (test/schemas.test.ts).
  *
