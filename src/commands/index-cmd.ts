@@ -32,11 +32,25 @@ function statsText(s: IndexStats): string {
   ].join('\n');
 }
 
-/** The date `--before` gives, in ms. */
-function parseBefore(before: string | undefined): number {
+/** An ISO 8601 date, or date and time, with an optional offset: the only forms `--before` takes. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * The date `--before` gives, in ms. Prune deletes, so a date is taken only as written: ISO 8601, a day
+ * that exists (no 2026-02-30 rolled over into March), and UTC when no offset is given. Date.parse alone
+ * would read "1" as 2001 and "March 5" as 2001-03-05.
+ */
+export function parseBefore(before: string | undefined): number {
   if (!before) throw new UsageError('index prune needs --before DATE', 'e.g. --before 2026-01-01: comments first seen before it are forgotten');
-  const ms = Date.parse(before);
-  if (!Number.isFinite(ms)) throw new UsageError(`--before ${JSON.stringify(before)} is not a date`, 'give an ISO 8601 date, e.g. 2026-01-01 or 2026-01-01T12:00:00Z');
+  const m = ISO_DATE.exec(before);
+  const notDate = () => new UsageError(`--before ${JSON.stringify(before)} is not a date`, 'give an ISO 8601 date, e.g. 2026-01-01 or 2026-01-01T12:00:00Z');
+  if (!m) throw notDate();
+  const [, year, month, day, hour = '00', minute = '00', second = '00', offset] = m;
+  const ms = Date.parse(`${before}${m[4] === undefined ? 'T00:00:00Z' : offset === undefined ? 'Z' : ''}`);
+  // The day and time as written must survive the round trip (Date.parse rolls 02-30 over into March).
+  const wall = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second)));
+  const asWritten = wall.getUTCFullYear() === Number(year) && wall.getUTCMonth() === Number(month) - 1 && wall.getUTCDate() === Number(day) && wall.getUTCHours() === Number(hour) && wall.getUTCMinutes() === Number(minute) && wall.getUTCSeconds() === Number(second);
+  if (!Number.isFinite(ms) || !asWritten) throw notDate();
   return ms;
 }
 

@@ -47,6 +47,8 @@ const sqliteCode = (err: unknown): string | undefined => {
 export function indexError(file: string, err: unknown, wait: number): unknown {
   const code = sqliteCode(err);
   if (!code) {
+    // better-sqlite3 checks the folder itself, before SQLite could say SQLITE_CANTOPEN.
+    if (/directory does not exist/i.test(String((err as Error)?.message))) return new OutputError(`cannot open index ${file}`, 'check that its folder exists and can be written');
     // The native module is there but was built for another Node version.
     if (/bindings file|NODE_MODULE_VERSION|invalid ELF/i.test(String((err as Error)?.message))) {
       return new UsageError(`better-sqlite3 is installed but its native module cannot be loaded (${(err as Error).message.split('\n')[0]})`, 'reinstall it: npm rebuild better-sqlite3');

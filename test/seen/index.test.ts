@@ -195,7 +195,17 @@ describe.runIf(HAS_SQLITE)('scan --index', () => {
     const other = await run([a, '--index', index, '--config', config]);
     expect(other.code).toBe(2);
     expect(other.stderr).toContain('was made with similarity 0.8 and minWords 5; this run compares with similarity 0.9');
-    expect((await run(['index', 'prune', index, '--before', 'last year'])).stderr).toContain('is not a date');
+    // Prune deletes: a date is taken only as ISO 8601 writes it, a day that exists, UTC without an offset.
+    for (const notDate of ['last year', '1', '0', 'March 5', '2026-02-30', '2026-13-01', '2026-01-01T25:00']) {
+      const r = await run(['index', 'prune', index, '--before', notDate]);
+      expect(r.code, notDate).toBe(2);
+      expect(r.stderr, notDate).toMatch(/^threadsift: --before ".*" is not a date \(give an ISO 8601 date/);
+    }
+    expect((await run(['index', 'prune', index, '--before', '2026-01-01T12:00'])).stderr).toContain('first seen before 2026-01-01T12:00:00.000Z');
+    expect((await run(['index', 'prune', index, '--before', '2026-01-01T12:00:00+02:00'])).stderr).toContain('first seen before 2026-01-01T10:00:00.000Z');
+    const noFolder = await run([a, '--index', join(dir, 'no-such-folder', 'seen.db')]);
+    expect(noFolder.code).toBe(2);
+    expect(noFolder.stderr).toMatch(/^threadsift: cannot open index .*no-such-folder.seen\.db \(check that its folder exists and can be written\)\n$/);
     expect((await run(['index', 'stats', join(dir, 'none.db')])).stderr).toContain('no index has been made at this path');
     for (const action of ['stats', 'prune', 'export']) {
       const r = await run(['index', action, a, ...(action === 'prune' ? ['--before', '2026-01-01'] : [])]);
