@@ -162,8 +162,13 @@ export class IndexSession {
     this.store.close();
   }
 
+  /**
+   * Where a thread was read, which with its id names it in the index: a thread scanned again from the same
+   * file is the same thread. Piped input has no name to recognise it by, so standard input is a place of
+   * its own in each run: two different pipes' threads "stdin" (or "1") are never taken for one.
+   */
   private place(source: string): string {
-    return source === '-' ? '-' : resolve(this.options.cwd, source);
+    return source === '-' ? `-#${this.run}` : resolve(this.options.cwd, source);
   }
 
   private sketch(thread: Thread): ThreadSketch {

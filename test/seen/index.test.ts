@@ -215,6 +215,22 @@ describe.runIf(HAS_SQLITE)('scan --index', () => {
     expect((await run([a, '--index-texts'])).stderr).toContain('--index-texts needs --index FILE');
   });
 
+  it('two runs reading standard input are two places: a re-post between them is found, and nothing is taken for already stored', async () => {
+    const dir = temp();
+    const index = join(dir, 'seen.db');
+    const piped = async (value: unknown) => {
+      let stdout = '';
+      const io: CliIO = { stdout: (t) => (stdout += t), stderr: () => undefined, readStdin: () => Buffer.from(JSON.stringify(value)), stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd: ROOT };
+      return { code: await main(['-', '--index', index, '-f', 'json'], io), stdout };
+    };
+    // Both pipes give a thread with the default id and a comment "1".
+    expect((await piped({ title: 'A', comments: [{ id: '1', text: SPAM }] })).code).toBe(0);
+    const second = await piped({ title: 'B', comments: [{ id: '1', text: HUMAN }, { id: '2', text: SPAM }] });
+    const found = seenBefore(JSON.parse(second.stdout));
+    expect([...found.keys()].map((k) => k.split('/')[1])).toEqual(['2']);
+    expect(counts(index).comments).toBe(3);
+  });
+
   it('finds at least 99% of lightly edited copies with the original\'s thread and date', async () => {
     const dir = temp();
     const index = join(dir, 'seen.db');
