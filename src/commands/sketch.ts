@@ -40,6 +40,12 @@ export async function runSketch(args: string[], opts: SketchOptions, io: CliIO):
     writer.abandon();
     throw err;
   }
+  if (problems.length && writer.threadsRead === 0) {
+    // As for a report (src/output.ts): when no input could be read, the previous files are left as they were.
+    writer.abandon();
+    io.stderr(`threadsift: no input could be read: nothing written, the sketch files in ${stripControls(opts.output)} are as they were\n`);
+    return 2;
+  }
   const { files, comments, threads } = await writer.finish();
   for (const f of files) io.stdout(`${stripControls(f)}\n`);
   io.stderr(`threadsift: sketched ${comments} comments of ${threads} threads into ${files.length} Parquet file(s), ${(SketchWriter.bytes(files) / 1e6).toFixed(1)} MB\n`);

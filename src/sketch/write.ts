@@ -9,9 +9,9 @@
  * into each file's key-value metadata, so `clusters --sketches` uses the settings the bands were made with.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { excerpt } from '../corpus/index.js';
 import type { Sketcher } from '../corpus/sketch.js';
 import { OutputError } from '../errors.js';
@@ -58,7 +58,23 @@ export class SketchWriter {
   ) {
     this.sketcher = sketcher(settings);
     this.keys = new Uint32Array(settings.bands);
+    // The folder is made before any input is read: a folder that cannot be made fails the run at once.
+    try {
+      mkdirSync(this.dir, { recursive: true });
+    } catch (err) {
+      throw new OutputError(`cannot make the folder ${this.dir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
     this.staging = mkdtempSync(join(tmpdir(), 'threadsift-sketch-'));
+  }
+
+  /** The file of part `i` of this run's name. */
+  private fileOf(i: number): string {
+    return join(this.dir, `sketch-${this.name}-${String(i).padStart(5, '0')}.parquet`);
+  }
+
+  /** Threads sketched so far. */
+  get threadsRead(): number {
+    return this.threads;
   }
 
   /** A name for the files of a run over `inputs`: the same inputs write (and replace) the same files. */
@@ -128,31 +144,41 @@ export class SketchWriter {
     this.pendingChars = 0;
   }
 
-  /** Turn the staged parts into Parquet files in the output folder; the staging folder is removed. */
+  /**
+   * Turn the staged parts into Parquet files in the output folder; the staging folder is removed. Each
+   * part is written under a temporary name and the run's files replace the previous run's only once all
+   * are written; parts of an earlier, larger run of the same name are removed, so a glob over the folder
+   * never reads a comment twice.
+   */
   async finish(): Promise<Sketched> {
+    const temporary = (file: string) => join(this.dir, `.${basename(file)}.${process.pid}.tmp`);
+    const files: string[] = [];
     try {
       this.part();
       this.flush();
       closeSync(this.fd);
-      try {
-        mkdirSync(this.dir, { recursive: true });
-      } catch (err) {
-        throw new OutputError(`cannot make the folder ${this.dir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-      }
       const db = await connect('threadsift sketch');
-      const files: string[] = [];
       try {
         for (const [i, part] of this.parts.entries()) {
-          const file = join(this.dir, `sketch-${this.name}-${String(i).padStart(5, '0')}.parquet`);
-          await db.connection.run(copyStatement(part.path, file, { ...this.settings, threads: part.threads }));
+          const file = this.fileOf(i);
           files.push(file);
+          await db.connection.run(copyStatement(part.path, temporary(file), { ...this.settings, threads: part.threads }));
         }
       } catch (err) {
         throw new OutputError(`cannot write the sketches to ${this.dir} (${String((err as Error).message).split('\n')[0]})`);
       } finally {
         db.close();
       }
+      for (const file of files) renameSync(temporary(file), file);
+      const mine = new RegExp(`^sketch-${this.name}-(\\d{5})\\.parquet$`);
+      for (const f of readdirSync(this.dir)) {
+        const m = mine.exec(f);
+        if (m && Number(m[1]) >= files.length) rmSync(join(this.dir, f), { force: true });
+      }
       return { files, comments: this.comments, threads: this.threads };
+    } catch (err) {
+      for (const file of files) rmSync(temporary(file), { force: true });
+      throw err;
     } finally {
       rmSync(this.staging, { recursive: true, force: true });
     }

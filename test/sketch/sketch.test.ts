@@ -3,7 +3,7 @@
  * src/sketch/sql.ts, give the in-process engine's clusters; and both optional packages fail as one line.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +40,31 @@ function writeCorpus(dir: string): string[] {
 }
 
 describe.runIf(HAS_DUCKDB)('sketch and clusters --sketches', () => {
+  it('keeps the previous files when no input could be read, and a run that writes fewer parts removes the older ones', async () => {
+    const dir = temp();
+    const input = join(dir, 'a.json');
+    writeFileSync(input, JSON.stringify({ id: 'a', title: 'A', comments: [{ id: '1', text: 'the council should publish the full figures before the vote' }] }));
+    const out = join(dir, 'sketches');
+    expect((await run(['sketch', input, '-o', out])).code).toBe(0);
+    const [first] = readdirSync(out);
+    const written = readFileSync(join(out, first!));
+    // A part left by an earlier, larger run of the same inputs: a glob over the folder would read it too.
+    const stale = first!.replace('-00000.', '-00001.');
+    copyFileSync(join(out, first!), join(out, stale));
+    writeFileSync(input, 'not json');
+    const failed = await run(['sketch', input, '-o', out]);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('nothing written, the sketch files in');
+    expect(readFileSync(join(out, first!))).toEqual(written);
+    writeFileSync(input, JSON.stringify({ id: 'a', title: 'A', comments: [{ id: '1', text: 'the harbour plan moves the ferry terminal but says nothing about parking' }] }));
+    expect((await run(['sketch', input, '-o', out])).code).toBe(0);
+    expect(readdirSync(out)).toEqual([first]);
+    // A folder that cannot be made fails the run before anything is read.
+    const blocked = await run(['sketch', input, '-o', join(input, 'sub')]);
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toMatch(/^threadsift: cannot make the folder .*a\.json.sub \(ENOTDIR\)/);
+  });
+
   it('give the in-process engine\'s clusters: same ids, members, threads and representatives', async () => {
     const dir = temp();
     const files = writeCorpus(dir);
