@@ -11,25 +11,15 @@
  * stored (this run's comments could not be sightings anyway), and a comment repeating a text stored
  * earlier in this run is found as its copy when it is recorded, not when it is matched.
  *
- * Matching is the corpus engine's (src/corpus): the same word shingles, MinHash signature and LSH bands,
- * so a comment's band keys find every stored comment it shares a band with; each such candidate is then
- * verified by the Jaccard similarity of the two fingerprint sets (words.ts). Exact copies of a stored
- * text keep no sketch of their own: they point at the first comment of their text.
+ * Matching is match.ts's (the corpus engine's sketches, verified by word fingerprints); storing is here.
+ * Exact copies of a stored text keep no sketch of their own: they point at the first comment of their text.
  */
 import { resolve } from 'node:path';
-import type { Sketcher } from '../corpus/sketch.js';
 import type { CorpusSettings, SeenBefore, Thread } from '../types.js';
-import { sketcher, sketchSettings, type SketchSettings } from '../corpus/sketch-settings.js';
-import { IndexStore, type SightingRow, type SketchedRow } from './store.js';
-import { decodeWords, encodeWords, fingerprints, jaccard } from './words.js';
-
-/** Comments whose band keys go to the index in one query. */
-const PROBE_BATCH = 256;
-/**
- * Candidates verified per comment, those sharing the most bands first: a text posted as ten thousand
- * variants shares bands with all of them, and its earliest sightings are among any few hundred.
- */
-const MAX_CANDIDATES = 512;
+import { sketchSettings, type SketchSettings } from '../corpus/sketch-settings.js';
+import { IndexMatcher, postedAt, type ThreadSketch } from './match.js';
+import { IndexStore } from './store.js';
+import { encodeWords } from './words.js';
 
 export interface SessionOptions {
   /** Store the comments' texts too (--index-texts). */
@@ -43,31 +33,6 @@ export interface SessionOptions {
   /** When the run started (ms since 1970): the date of comments whose export gives none. */
   started: number;
 }
-
-/** What matching computed for a thread's comments, kept until the thread is stored. */
-interface ThreadSketch {
-  /** Per comment: its text hash, 53 bits of the engine's 64 (an exact integer in JavaScript and in SQLite). */
-  hash: number[];
-  /** `bands` keys per comment (zeros for comments too short to compare). */
-  keys: Int32Array;
-  /** Per comment: fingerprints of its words, or null when it is too short to compare. */
-  words: Array<Uint16Array | null>;
-  /** Per comment: the stored first comment of the same text, when matching found one. */
-  copyOf: Array<number | null>;
-}
-
-/** 53 of the 64 bits of a text hash, as an exact integer. */
-const textKey = (hi: number, lo: number) => (hi >>> 0) * 2 ** 21 + (lo >>> 11);
-
-/** The export's date of a comment in ms, or null when it has none that parses. */
-function postedAt(createdAt: string | undefined): number | null {
-  if (!createdAt) return null;
-  const ms = Date.parse(createdAt);
-  return Number.isFinite(ms) ? ms : null;
-}
-
-/** When a stored comment was first seen: its own date, else its run's. */
-const seenAt = (row: SightingRow) => row.posted ?? row.started;
 
 /** A comment's verdict in this run, as the index stores it. */
 export interface Verdict {
@@ -87,8 +52,7 @@ interface PendingThread {
 }
 
 export class IndexSession {
-  private readonly sketcher: Sketcher;
-  private readonly scratch: Uint32Array;
+  private readonly matcher: IndexMatcher;
   /** Threads matched and not yet recorded, in the order they were matched. */
   private readonly pending: PendingThread[] = [];
   /** Per text hash, the comment of this run that keeps the text's sketch: later copies point at it. */
@@ -105,8 +69,7 @@ export class IndexSession {
     private readonly before: number,
     private readonly options: SessionOptions,
   ) {
-    this.sketcher = sketcher(settings);
-    this.scratch = new Uint32Array(settings.bands);
+    this.matcher = new IndexMatcher(store, settings, run, before);
   }
 
   /** Open (or create) the index `file` for a run matching with `corpus`'s settings; takes the write lock. */
@@ -128,11 +91,14 @@ export class IndexSession {
 
   /** Where this thread's comments were seen before, by comment id (only those seen). */
   match(thread: Thread): ReadonlyMap<string, SeenBefore> {
-    const sketch = this.sketch(thread);
+    const sketch = this.matcher.sketch(thread);
     const { source, id, title, url } = thread;
     const comments = thread.comments.map((c) => ({ id: c.id, posted: postedAt(c.createdAt), ...(this.options.texts ? { text: c.text } : {}) }));
     this.pending.push({ source, id, title, url, comments, sketch });
-    return this.store.guard(() => this.find(thread, sketch));
+    return this.store.guard(() => {
+      const threadRow = this.store.findThread(this.place(source), id) ?? -1;
+      return this.matcher.find(thread, sketch, threadRow, comments.map((c) => c.posted));
+    });
   }
 
   /**
@@ -169,110 +135,6 @@ export class IndexSession {
    */
   private place(source: string): string {
     return source === '-' ? `-#${this.run}` : resolve(this.options.cwd, source);
-  }
-
-  private sketch(thread: Thread): ThreadSketch {
-    const { bands } = this.settings;
-    const n = thread.comments.length;
-    const sketch: ThreadSketch = { hash: [], keys: new Int32Array(n * bands), words: [], copyOf: [] };
-    const shingler = this.sketcher.shingler;
-    thread.comments.forEach((c, i) => {
-      const count = this.sketcher.shingle(c.text);
-      sketch.hash.push(textKey(shingler.textHi, shingler.textLo));
-      sketch.copyOf.push(null);
-      if (count === 0) {
-        sketch.words.push(null);
-        return;
-      }
-      sketch.words.push(fingerprints(shingler.shingles, count));
-      this.sketcher.keys(this.scratch, 0);
-      for (let b = 0; b < bands; b++) sketch.keys[i * bands + b] = this.scratch[b]! | 0;
-    });
-    return sketch;
-  }
-
-  private find(thread: Thread, sketch: ThreadSketch): Map<string, SeenBefore> {
-    const found = new Map<string, SeenBefore>();
-    // Comments stored under this very thread (a thread scanned again) are not sightings elsewhere.
-    const threadRow = this.store.findThread(this.place(thread.source), thread.id) ?? -1;
-    const { bands } = this.settings;
-    for (let start = 0; start < thread.comments.length; start += PROBE_BATCH) {
-      const end = Math.min(thread.comments.length, start + PROBE_BATCH);
-      const owners = new Map<number, number[]>();
-      for (let i = start; i < end; i++) {
-        if (!sketch.words[i]) continue;
-        for (let b = 0; b < bands; b++) {
-          const key = sketch.keys[i * bands + b]!;
-          const list = owners.get(key);
-          if (list) list.push(i);
-          else owners.set(key, [i]);
-        }
-      }
-      if (owners.size === 0) continue;
-      // Per comment of the batch: each stored candidate and the number of bands they share.
-      const shared = new Map<number, Map<number, number>>();
-      for (const [key, stored] of this.store.probe([...owners.keys()])) {
-        if (stored > this.before) continue;
-        for (const i of owners.get(key)!) {
-          let candidates = shared.get(i);
-          if (!candidates) shared.set(i, (candidates = new Map()));
-          candidates.set(stored, (candidates.get(stored) ?? 0) + 1);
-        }
-      }
-      // Those sharing the most bands first; then the sketches of every candidate of the batch, in one query.
-      const ordered = new Map<number, number[]>();
-      const ids = new Set<number>();
-      for (const [i, candidates] of shared) {
-        const top = [...candidates].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([id]) => id);
-        ordered.set(i, top);
-        for (const id of top) ids.add(id);
-      }
-      const rows = this.store.sketched([...ids]);
-      for (const [i, candidates] of ordered) {
-        const seen = this.verify(i, candidates, rows, sketch, threadRow, postedAt(thread.comments[i]!.createdAt));
-        if (seen) found.set(thread.comments[i]!.id, seen);
-      }
-    }
-    return found;
-  }
-
-  /**
-   * The earliest verified sighting of comment `i` among its candidates, with how widely it was seen. A
-   * comment with a date of its own was only seen before by what was first seen before that date: the
-   * original of a text is not a re-post of the copies that an earlier run happened to store.
-   */
-  private verify(i: number, candidates: number[], rows: Map<number, SketchedRow>, sketch: ThreadSketch, threadRow: number, posted: number | null): SeenBefore | undefined {
-    let first: { row: SightingRow; similarity: number } | undefined;
-    let copies = 0;
-    const threads = new Set<number>();
-    for (const id of candidates) {
-      const row = rows.get(id);
-      if (!row) continue;
-      const same = row.hash === sketch.hash[i];
-      const similarity = same ? 1 : jaccard(sketch.words[i]!, decodeWords(row.words));
-      if (similarity < this.settings.threshold) continue;
-      if (same && (sketch.copyOf[i] === null || id < sketch.copyOf[i]!)) sketch.copyOf[i] = id;
-      for (const s of this.store.sightings(id, this.run, threadRow)) {
-        if (posted !== null && seenAt(s) >= posted) continue;
-        copies++;
-        threads.add(s.thread);
-        if (!first || seenAt(s) < seenAt(first.row) || (seenAt(s) === seenAt(first.row) && s.id < first.row.id)) first = { row: s, similarity };
-      }
-    }
-    if (!first) return undefined;
-    const { row, similarity } = first;
-    return {
-      source: row.source,
-      threadId: row.threadId,
-      threadTitle: row.title,
-      commentId: row.comment,
-      date: new Date(seenAt(row)).toISOString(),
-      dateKind: row.posted === null ? 'indexed' : 'posted',
-      similarity,
-      copies,
-      threads: threads.size,
-      flagged: row.flagged === 1,
-    };
   }
 
   /** The transaction of the file `source` (files are read one after another). */
