@@ -4,7 +4,13 @@
  */
 import { statSync } from 'node:fs';
 import type { SketchSettings } from '../corpus/sketch-settings.js';
+import type { Database } from './sqlite.js';
 import type { IndexStore } from './store.js';
+
+/** The rows of one of the index's own tables (a name from this file, never user input). */
+function rowCount(db: Database, table: string): number {
+  return db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+}
 
 /** What `index stats` reports. */
 export interface IndexStats {
@@ -51,7 +57,7 @@ export function indexStats(store: IndexStore): IndexStats {
          FROM comments c JOIN runs r ON r.id = c.run`,
       )
       .get() as { comments: number; sketched: number; copies: number; flagged: number; withText: number; firstSeen: number | null; lastSeen: number | null };
-    const count = (table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+    const count = (table: string) => rowCount(db, table);
     return {
       file: store.file,
       bytes: fileSize(store.file) + fileSize(`${store.file}-wal`),
@@ -106,7 +112,7 @@ export function pruneIndex(store: IndexStore, before: number): Pruned {
     const comments = db.prepare('DELETE FROM comments WHERE id IN (SELECT id FROM gone)').run().changes;
     const threads = db.prepare('DELETE FROM threads WHERE id NOT IN (SELECT thread FROM comments)').run().changes;
     const runs = db.prepare('DELETE FROM runs WHERE id NOT IN (SELECT DISTINCT run FROM comments)').run().changes;
-    const count = (table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+    const count = (table: string) => rowCount(db, table);
     db.prepare("UPDATE meta SET value = ? WHERE key = 'mainEntries'").run(String(count('bands')));
     db.prepare("UPDATE meta SET value = ? WHERE key = 'recentEntries'").run(String(count('recent_bands')));
     db.exec('DROP TABLE temp.gone; DROP TABLE temp.heir;');
