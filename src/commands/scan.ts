@@ -133,6 +133,8 @@ export async function runScan(args: string[], opts: ScanOptions & IndexOptions, 
   let scanned;
   try {
     scanned = corpus ? await scanWithCorpus(args, opts, csvOptions(opts), once, analysis, corpus) : scanEachThread(args, opts, csvOptions(opts), once, analysis);
+    // The last file's commit can fail too (a full disk): the streamed report's temporary file goes with it.
+    index?.close();
   } catch (err) {
     analysis.close();
     // The input file in progress is left out of the index; the files before it stay stored.
@@ -142,7 +144,6 @@ export async function runScan(args: string[], opts: ScanOptions & IndexOptions, 
     if (err instanceof ReaderGone) return out.problems.length ? 2 : 0;
     throw err;
   }
-  index?.close();
   const problems = [...scanned.problems, ...out.problems];
   const readSomething = out.totals.threads > 0 || problems.length === 0;
   let gates: string[];
