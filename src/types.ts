@@ -103,6 +103,11 @@ export interface SeenBefore {
   /** Matching comments in the index, and the distinct threads they were posted under. */
   copies: number;
   threads: number;
+  /**
+   * More stored texts shared bands with the comment than a run verifies (a flood of variants): `copies`
+   * and `threads` count those verified, so they are lower bounds.
+   */
+  capped?: boolean;
   /** Whether the earliest matching comment was flagged by the run that stored it. */
   flagged: boolean;
 }

@@ -15,7 +15,8 @@ import { decodeWords, fingerprints, jaccard } from './words.js';
 const PROBE_BATCH = 256;
 /**
  * Candidates verified per comment, those sharing the most bands first: a text posted as ten thousand
- * variants shares bands with all of them, and its earliest sightings are among any few hundred.
+ * variants shares bands with all of them, and its earliest sightings are among any few hundred. Past it
+ * the counts reported are lower bounds (SeenBefore.capped; the seen-before signal's meaning names 512).
  */
 const MAX_CANDIDATES = 512;
 
@@ -116,10 +117,12 @@ export class IndexMatcher {
       }
       // Those sharing the most bands first; then the sketches of every candidate of the batch, in one query.
       const ordered = new Map<number, number[]>();
+      const capped = new Set<number>();
       const ids = new Set<number>();
       for (const [i, candidates] of shared) {
         const top = [...candidates].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([id]) => id);
         ordered.set(i, top);
+        if (candidates.size > MAX_CANDIDATES) capped.add(i);
         for (const id of top) ids.add(id);
       }
       const rows = this.store.sketched([...ids]);
@@ -128,7 +131,7 @@ export class IndexMatcher {
       const wordsOf = (row: SketchedRow) => decoded.get(row.id) ?? decoded.set(row.id, decodeWords(row.words)).get(row.id)!;
       for (const [i, candidates] of ordered) {
         const seen = this.verify(i, candidates, rows, wordsOf, sketch, threadRow, posted[i] ?? null);
-        if (seen) found.set(thread.comments[i]!.id, seen);
+        if (seen) found.set(thread.comments[i]!.id, capped.has(i) ? { ...seen, capped: true } : seen);
       }
     }
     return found;

@@ -32,13 +32,16 @@ export const seenBefore: Signal<SeenBeforeOptions, SeenBeforeCode> = {
       const same = Number(a.similarity) === 1 ? 'the same words' : `${pct(a.similarity)} the same words`;
       const where = a.title ? quote(a.title) : `thread ${quote(a.thread)}`;
       const when = `${a.dateKind === 'posted' ? 'posted' : 'indexed'} ${day(a.date)}`;
-      const spread = Number(a.copies) > 1 ? `; ${String(a.copies)} such comments under ${String(a.threads)} thread${Number(a.threads) === 1 ? '' : 's'} in the index` : '';
+      // Past the candidates a run verifies, the counts are of those verified: lower bounds, said so.
+      const atLeast = a.atLeast ? 'at least ' : '';
+      const spread =
+        Number(a.copies) > 1 ? `; ${atLeast}${String(a.copies)} such comments under ${atLeast}${String(a.threads)} thread${Number(a.threads) === 1 ? '' : 's'} in the index` : '';
       return `seen before under another thread: ${same} as comment ${ids(a.comment)} of ${where} (${String(a.source)}), ${when}${a.flagged ? ', flagged then' : ''}${spread}${everydaySuffix(a)}`;
     },
   },
   meanings: {
     SEEN_BEFORE:
-      'The comment (or a near copy, word-set similarity at or above `threshold`) was stored in the index (`--index FILE`) by an earlier run, under another thread: a text posted before, elsewhere. `args` give the earliest such comment: `source`, `thread`, `title` and `comment` (its input, thread and id), `date` and `dateKind` (`posted`: its own date; `indexed`: when its run started), `similarity`, and `flagged` (whether that run flagged it); `copies` and `threads` count the matching comments stored and the threads they were under. With `args.everyday`, as for CROSS_THREAD_DUPLICATE: a short everyday phrase under fewer than five threads in all is weak evidence.',
+      'The comment (or a near copy, word-set similarity at or above `threshold`) was stored in the index (`--index FILE`) by an earlier run, under another thread: a text posted before, elsewhere. `args` give the earliest such comment: `source`, `thread`, `title` and `comment` (its input, thread and id), `date` and `dateKind` (`posted`: its own date; `indexed`: when its run started), `similarity`, and `flagged` (whether that run flagged it); `copies` and `threads` count the matching comments stored and the threads they were under; with `args.atLeast` more stored texts matched than a run verifies (512, those sharing the most bands), and the counts are lower bounds. With `args.everyday`, as for CROSS_THREAD_DUPLICATE: a short everyday phrase under fewer than five threads in all is weak evidence.',
   },
   analyze(thread, ctx) {
     const seen = ctx.seenBefore;
@@ -68,6 +71,7 @@ export const seenBefore: Signal<SeenBeforeOptions, SeenBeforeCode> = {
             copies: earlier.copies,
             threads: earlier.threads,
             flagged: earlier.flagged,
+            ...(earlier.capped ? { atLeast: true } : {}),
             ...(everyday ? { everyday: true } : {}),
           },
         },

@@ -181,6 +181,104 @@ describe.runIf(HAS_SQLITE)('scan --index', () => {
     expect(counts(index).integrity).toBe('ok');
   });
 
+  it('prune hands a text to its earliest copy left and points the other copies at it', async () => {
+    const dir = temp();
+    const index = join(dir, 'seen.db');
+    const files = [
+      thread('t-old', 'Old', [['c1', SPAM, '2025-01-01T00:00:00Z']]),
+      thread('t-march', 'March', [['c1', SPAM, '2026-03-01T00:00:00Z']]),
+      thread('t-june', 'June', [['c1', SPAM, '2026-06-01T00:00:00Z']]),
+    ].map((t) => {
+      const file = join(dir, `${t.id}.json`);
+      writeFileSync(file, JSON.stringify(t));
+      return file;
+    });
+    for (const file of files) await run([file, '--index', index]);
+    expect(JSON.parse((await run(['index', 'stats', index, '-f', 'json'])).stdout)).toMatchObject({ comments: 3, sketched: 1, copies: 2 });
+    expect((await run(['index', 'prune', index, '--before', '2026-01-01'])).code).toBe(0);
+    expect(JSON.parse((await run(['index', 'stats', index, '-f', 'json'])).stdout)).toMatchObject({ comments: 2, sketched: 1, copies: 1, threads: 2 });
+    // The March copy now holds the sketch and June's copy points at it: both are still sightings.
+    const exported = (await run(['index', 'export', index])).stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: number; thread: string; copyOf?: number });
+    const march = exported.find((r) => r.thread === 't-march')!;
+    expect(march.copyOf).toBeUndefined();
+    expect(exported.find((r) => r.thread === 't-june')!.copyOf).toBe(march.id);
+    const later = join(dir, 'later.json');
+    writeFileSync(later, JSON.stringify(thread('t-later', 'Later', [['c1', SPAM]])));
+    expect(seenBefore(JSON.parse((await run([later, '--index', index, '-f', 'json'])).stdout)).get('t-later/c1')).toMatchObject({
+      thread: 't-march',
+      date: '2026-03-01T00:00:00.000Z',
+      copies: 2,
+      threads: 2,
+    });
+    expect(counts(index).integrity).toBe('ok');
+  });
+
+  it('merges recent band keys into the main table once there are enough, and still finds what they stored', async () => {
+    const dir = temp();
+    const index = join(dir, 'seen.db');
+    const first = join(dir, 'first.json');
+    const second = join(dir, 'second.json');
+    writeFileSync(first, JSON.stringify(thread('harbour', 'The harbour plan', [['c1', SPAM, '2026-02-01T08:00:00Z']])));
+    writeFileSync(second, JSON.stringify(thread('bridge', 'The bridge', [['c1', HUMAN]])));
+    await run([first, '--index', index]);
+    const tables = () => {
+      const db = database(index);
+      try {
+        const count = (table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+        const meta = (key: string) => Number(db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key));
+        return { bands: count('bands'), recent: count('recent_bands'), mainEntries: meta('mainEntries'), recentEntries: meta('recentEntries') };
+      } finally {
+        db.close();
+      }
+    };
+    const before = tables();
+    expect(before).toMatchObject({ bands: 0, mainEntries: 0 });
+    expect(before.recent).toBeGreaterThan(0);
+    expect(before.recentEntries).toBe(before.recent);
+    // As if half a million keys had been stored since the last merge: the next run's keys cross the line.
+    const Sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+    const db = new Sqlite(index);
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'recentEntries'").run(String(500_000 - 1));
+    db.close();
+    await run([second, '--index', index]);
+    const after = tables();
+    expect(after.recent).toBe(0);
+    expect(after.recentEntries).toBe(0);
+    expect(after.bands).toBeGreaterThan(before.recent);
+    // The counted entries carry over (the stand-in count included), as a merge of that many would.
+    expect(after.mainEntries).toBe(500_000 - 1 + after.bands - before.recent);
+    const later = join(dir, 'later.json');
+    writeFileSync(later, JSON.stringify(thread('market', 'The market', [['c1', SPAM.replace('simple', 'easy')], ['c2', HUMAN]])));
+    const found = seenBefore(JSON.parse((await run([later, '--index', index, '-f', 'json'])).stdout));
+    expect(found.get('market/c1')).toMatchObject({ thread: 'harbour', date: '2026-02-01T08:00:00.000Z' });
+    expect(found.get('market/c2')).toMatchObject({ thread: 'bridge' });
+    expect(counts(index).integrity).toBe('ok');
+  });
+
+  it('a flood of variants: past the 512 candidates verified, the counts say "at least"', async () => {
+    const dir = temp();
+    const index = join(dir, 'seen.db');
+    // 600 variants of one text, each with its own pair of added words: all near copies of the bare text.
+    const extra = ['amber', 'basil', 'cedar', 'delta', 'ember', 'fjord', 'garnet', 'hazel', 'indigo', 'juniper', 'kestrel', 'lilac', 'maple', 'nectar', 'onyx', 'pepper', 'quartz', 'russet', 'saffron', 'tundra', 'umber', 'violet', 'willow', 'xenon', 'yarrow', 'zinnia', 'acorn', 'birch', 'clover', 'dune'];
+    const variants = (n: number) => Array.from({ length: n }, (_, i): [string, string] => [String(i + 1), `${SPAM} ${extra[i % 30]} ${extra[Math.floor(i / 30)]}`]);
+    const flood = join(dir, 'flood.json');
+    const few = join(dir, 'few.json');
+    writeFileSync(flood, JSON.stringify(thread('flood', 'Flood', variants(600))));
+    writeFileSync(few, JSON.stringify(thread('few', 'Few', variants(20))));
+    const later = join(dir, 'later.json');
+    writeFileSync(later, JSON.stringify(thread('later', 'Later', [['c1', SPAM]])));
+    const floodIndex = join(dir, 'flood.db');
+    await run([flood, '--index', floodIndex]);
+    const many = JSON.parse((await run([later, '--index', floodIndex, '-f', 'json'])).stdout);
+    expect(seenBefore(many).get('later/c1')).toMatchObject({ thread: 'flood', copies: 512, threads: 1, atLeast: true });
+    const reason = many.threads[0].comments[0].reasons.find((r: { code: string }) => r.code === 'SEEN_BEFORE');
+    expect(reason.message).toMatch(/; at least 512 such comments under at least 1 thread in the index/);
+    await run([few, '--index', index]);
+    const some = seenBefore(JSON.parse((await run([later, '--index', index, '-f', 'json'])).stdout)).get('later/c1');
+    expect(some).toMatchObject({ thread: 'few', copies: 20 });
+    expect(some).not.toHaveProperty('atLeast');
+  });
+
   it('fails with one line and exit 2 for a file that is not an index, settings the index was not made with, or a bad date', async () => {
     const dir = temp();
     const a = join(dir, 'a.json');
