@@ -26,7 +26,7 @@ export interface SessionOptions {
   texts: boolean;
   /** Seconds to wait for another run's write lock. */
   wait: number;
-  /** Where relative input paths are resolved: a thread is known by its file's full path and its id. */
+  /** Where relative input paths are resolved: a thread without an address is known by its file's full path and its id. */
   cwd: string;
   /** The tool and version that stores the comments. */
   tool: string;
@@ -96,7 +96,7 @@ export class IndexSession {
     const comments = thread.comments.map((c) => ({ id: c.id, posted: postedAt(c.createdAt), ...(this.options.texts ? { text: c.text } : {}) }));
     this.pending.push({ source, id, title, url, comments, sketch });
     return this.store.guard(() => {
-      const threadRow = this.store.findThread(this.place(source), id) ?? -1;
+      const threadRow = this.storedThread(source, id, url) ?? -1;
       return this.matcher.find(thread, sketch, threadRow, comments.map((c) => c.posted));
     });
   }
@@ -129,12 +129,28 @@ export class IndexSession {
   }
 
   /**
-   * Where a thread was read, which with its id names it in the index: a thread scanned again from the same
-   * file is the same thread. Piped input has no name to recognise it by, so standard input is a place of
-   * its own in each run: two different pipes' threads "stdin" (or "1") are never taken for one.
+   * Where a thread is, which with its id names it in the index. A thread whose export gives its page's
+   * address is known by that address: the same page in today's export and yesterday's (another file, or
+   * piped in) is one thread, so its comments are neither stored twice nor sightings of themselves.
+   * Otherwise by where it was read: a thread scanned again from the same file is the same thread. Piped
+   * input has no name to recognise it by, so standard input is a place of its own in each run: two
+   * different pipes' threads "stdin" (or "1") are never taken for one.
    */
-  private place(source: string): string {
+  private place(source: string, url: string | undefined): string {
+    if (url) return `url ${url}`;
+    return this.readFrom(source);
+  }
+
+  private readFrom(source: string): string {
     return source === '-' ? `-#${this.run}` : resolve(this.options.cwd, source);
+  }
+
+  /**
+   * The stored row of a thread, if any. Indexes written before threads were known by their address hold
+   * every thread under the file it was read from: such a row still counts.
+   */
+  private storedThread(source: string, id: string, url: string | undefined): number | undefined {
+    return this.store.findThread(this.place(source, url), id) ?? (url ? this.store.findThread(this.readFrom(source), id) : undefined);
   }
 
   /** The transaction of the file `source` (files are read one after another). */
@@ -154,8 +170,8 @@ export class IndexSession {
 
   private save(thread: PendingThread, verdicts: ReadonlyMap<string, Verdict>): void {
     this.enterFile(thread.source);
-    const place = this.place(thread.source);
-    const threadRow = this.store.findThread(place, thread.id) ?? this.store.addThread(place, thread.source, thread.id, thread.title, thread.url);
+    const threadRow =
+      this.storedThread(thread.source, thread.id, thread.url) ?? this.store.addThread(this.place(thread.source, thread.url), thread.source, thread.id, thread.title, thread.url);
     const { sketch } = thread;
     const { bands } = this.settings;
     const bandKeys: Array<[number, number]> = [];

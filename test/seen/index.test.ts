@@ -140,6 +140,40 @@ describe.runIf(HAS_SQLITE)('scan --index', () => {
     expect(validate('index-stats', stats)).toEqual([]);
   });
 
+  it('knows a thread by its page address: the same page in another day\'s export is not a re-post of itself', async () => {
+    const dir = temp();
+    const index = join(dir, 'seen.db');
+    const page = (id: string, comments: Array<[string, string, string?]>) => ({ ...thread('t1', 'The harbour plan', comments), url: 'https://news.example/harbour-plan' });
+    const monday = join(dir, 'monday.json');
+    const tuesday = join(dir, 'tuesday.json');
+    const elsewhere = join(dir, 'elsewhere.json');
+    writeFileSync(monday, JSON.stringify(page('t1', [['c1', SPAM, '2026-03-02T08:00:00Z'], ['c2', HUMAN, '2026-03-02T09:00:00Z']])));
+    // Tuesday's export of the same page holds Monday's comments and a new one.
+    writeFileSync(tuesday, JSON.stringify(page('t1', [['c1', SPAM, '2026-03-02T08:00:00Z'], ['c2', HUMAN, '2026-03-02T09:00:00Z'], ['c3', 'A new reply about the harbour and its old fish market, posted on Tuesday morning']])));
+    writeFileSync(elsewhere, JSON.stringify({ ...thread('t9', 'The bridge', [['c1', SPAM]]), url: 'https://news.example/bridge' }));
+    await run([monday, '--index', index]);
+    expect(seenBefore(JSON.parse((await run([tuesday, '--index', index, '-f', 'json'])).stdout)).size).toBe(0);
+    expect(JSON.parse((await run(['index', 'stats', index, '-f', 'json'])).stdout)).toMatchObject({ threads: 1, comments: 3 });
+    // A copy under another page is still a re-post, of the comment Monday's export held.
+    expect(seenBefore(JSON.parse((await run([elsewhere, '--index', index, '-f', 'json'])).stdout)).get('t9/c1')).toMatchObject({ thread: 't1', source: monday, copies: 1 });
+    expect(counts(index).integrity).toBe('ok');
+  });
+
+  it('an index written when threads were known by their file alone still recognises them', async () => {
+    const dir = temp();
+    const index = join(dir, 'seen.db');
+    const monday = join(dir, 'monday.json');
+    writeFileSync(monday, JSON.stringify({ ...thread('t1', 'The harbour plan', [['c1', SPAM], ['c2', HUMAN]]), url: 'https://news.example/harbour-plan' }));
+    await run([monday, '--index', index]);
+    // As the earlier layout stored it: the thread under the full path of the file it was read from.
+    const Sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+    const db = new Sqlite(index);
+    db.prepare('UPDATE threads SET place = ?').run(monday);
+    db.close();
+    expect(seenBefore(JSON.parse((await run([monday, '--index', index, '-f', 'json'])).stdout)).size).toBe(0);
+    expect(JSON.parse((await run(['index', 'stats', index, '-f', 'json'])).stdout)).toMatchObject({ threads: 1, comments: 2 });
+  });
+
   it('keeps texts only with --index-texts; export writes every stored comment as a JSON line', async () => {
     const dir = temp();
     const a = join(dir, 'a.json');
