@@ -58,18 +58,31 @@ export async function corpusPass(index: CorpusIndex, names: Map<string, { source
 }
 
 /**
- * Run-wide thread keys, assigned in reading order: "source#id", and "source#id~2", "~3"... when a source
- * repeats an id (a thread dumped twice), so two threads never share cross-thread membership. Reading
- * the same inputs again in the same order gives the same keys.
+ * Run-wide thread keys, assigned in reading order. A thread whose export gives its page's address is
+ * known by it: "address#id", the same key in whichever input it is read, so the same page exported on two
+ * days is one thread and its comments are not copies of themselves under "another thread" (the clusters
+ * count a comment read twice once). Otherwise "source#id", and "source#id~2", "~3"... when a source
+ * repeats an id, so two threads never share cross-thread membership. Reading the same inputs again in the
+ * same order gives the same keys.
  */
 export function threadKeys(): (thread: Thread) => string {
   const seen = new Map<string, number>();
   return (thread) => {
+    if (thread.url) return `${thread.url}#${thread.id}`;
     const base = `${thread.source}#${thread.id}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base}~${n}`;
   };
+}
+
+/**
+ * Record the name a report gives the thread with run-wide key `key`: its input and id. A page read from
+ * several inputs (one key) is named by the first of them in path order, as `clusters --sketches` names it.
+ */
+export function nameThread(names: Map<string, { source: string; id: string }>, key: string, thread: Thread): void {
+  const named = names.get(key);
+  if (!named || thread.source < named.source) names.set(key, { source: thread.source, id: thread.id });
 }
 
 /** A corpus index; bad similarity settings are the configuration's fault, not a bug. */

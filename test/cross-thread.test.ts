@@ -129,6 +129,30 @@ describe('thread keys', () => {
     expect(report.crossThreadClusters).toHaveLength(1);
   });
 
+  it('the same page in two exports is one thread: its comments are not copies of themselves, and count once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadsift-samepage-'));
+    const spam = 'Honestly the only real fix here is switching your savings into stablecoins before the banks collapse today';
+    const human = 'I really enjoyed reading this piece about the harbour and the ferry schedules, thank you for writing it';
+    const page = { id: 'p1', title: 'The harbour', url: 'https://news.example/harbour' };
+    const monday = join(dir, 'monday.json');
+    const tuesday = join(dir, 'tuesday.json');
+    const other = join(dir, 'other.json');
+    writeFileSync(monday, JSON.stringify({ ...page, comments: [{ id: '1', text: spam }, { id: '2', text: human }] }));
+    writeFileSync(tuesday, JSON.stringify({ ...page, comments: [{ id: '1', text: spam }, { id: '2', text: human }, { id: '3', text: 'A third reply, new on Tuesday, about the ferry timetable and the winter crossings' }] }));
+    writeFileSync(other, JSON.stringify({ id: 'p2', title: 'The bridge', url: 'https://news.example/bridge', comments: [{ id: '9', text: spam }] }));
+    const alone = (await json([monday, tuesday])).report;
+    expect(alone.crossThreadClusters).toEqual([]);
+    expect(alone.summary.flagged).toBe(0);
+    const { report } = await json([monday, tuesday, other]);
+    expect(report.crossThreadClusters).toHaveLength(1);
+    const cluster = report.crossThreadClusters[0];
+    expect(cluster).toMatchObject({ size: 2, threads: [{ source: other, id: 'p2' }, { source: monday, id: 'p1' }] });
+    expect(cluster.members.map((m: { source: string; commentId: string }) => `${m.source === monday ? 'monday' : 'other'}/${m.commentId}`)).toEqual(['other/9', 'monday/1']);
+    for (const t of report.threads) expect(t.comments.find((c: { text?: string; id: string }) => c.id === '1' || c.id === '9')).toMatchObject({ flagged: true });
+    const reason = report.threads[1].comments[0].reasons.find((r: { signal: string }) => r.signal === 'cross-thread');
+    expect(reason.args).toMatchObject({ size: 2, threads: 2 });
+  });
+
   it('bad similarity settings are a configuration error, not a crash', async () => {
     const { code } = await run(['clusters', DIR, '--similarity', '0']);
     expect(code).toBe(2);

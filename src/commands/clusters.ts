@@ -8,7 +8,7 @@
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config-file.js';
 import type { CorpusCluster } from '../corpus/index.js';
-import { corpusPass, newCorpusIndex, threadKeys } from '../cross-thread-pass.js';
+import { corpusPass, nameThread, newCorpusIndex, threadKeys } from '../cross-thread-pass.js';
 import { forEachThread, type InputIO } from '../input-threads.js';
 import { emitReport } from '../output.js';
 import type { ParseOptions } from '../parsers/types.js';
@@ -74,9 +74,11 @@ export async function runClusters(args: string[], opts: ClustersOptions, io: Cli
   const index = newCorpusIndex(threshold, minWords, opts.workers);
   const names = new Map<string, { source: string; id: string }>();
   const keyOf = threadKeys();
+  let threadsRead = 0;
   const problems = forEachThread(args, opts, csvOptions(opts), once, (thread) => {
+    threadsRead++;
     const key = keyOf(thread);
-    names.set(key, { source: thread.source, id: thread.id });
+    nameThread(names, key, thread);
     for (const c of thread.comments) index.add(key, c.id, c.text);
   });
   const { clusters, result } = await corpusPass(index, names);
@@ -84,7 +86,7 @@ export async function runClusters(args: string[], opts: ClustersOptions, io: Cli
     tool: { name: 'threadsift', version: VERSION },
     settings: { similarity: threshold, minWords, lsh: result.params },
     summary: {
-      threads: names.size,
+      threads: threadsRead,
       comments: result.comments,
       ignored: result.ignored,
       uniqueTexts: result.uniqueTexts,
@@ -97,7 +99,7 @@ export async function runClusters(args: string[], opts: ClustersOptions, io: Cli
     clusters,
     errors: problems,
   };
-  const readSomething = names.size > 0 || problems.length === 0;
+  const readSomething = threadsRead > 0 || problems.length === 0;
   let text: string | Iterable<string>;
   if (format === 'json') text = clustersJson(report);
   else {

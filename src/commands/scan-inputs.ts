@@ -6,7 +6,7 @@
  * inputs are read a second time instead.
  */
 import type { CorpusIndex } from '../corpus/index.js';
-import { corpusPass, newCorpusIndex, threadKeys } from '../cross-thread-pass.js';
+import { corpusPass, nameThread, newCorpusIndex, threadKeys } from '../cross-thread-pass.js';
 import { forEachThread, type InputIO } from '../input-threads.js';
 import { collectBetweenWork } from '../memory.js';
 import type { ParseOptions } from '../parsers/types.js';
@@ -53,7 +53,7 @@ export async function scanWithCorpus(
   const keys = new Map<Thread, string>();
   const addAll = (thread: Thread) => {
     const key = keys.get(thread)!;
-    names.set(key, { source: thread.source, id: thread.id });
+    nameThread(names, key, thread);
     for (const c of thread.comments) index!.add(key, c.id, c.text);
   };
   const kept: Thread[] = [];

@@ -124,6 +124,12 @@ export function buildClusters({ order, components, edgeA, edgeB, edgeSim }: Link
   const firstMember = new Map<number, number>();
   for (const m of clustered) {
     const list = members[m.cluster]!;
+    // A comment read twice (the same page in two inputs: one thread key) is one member.
+    const last = list[list.length - 1];
+    if (last && last.threadId === m.threadId && last.commentId === m.commentId) {
+      if (from.links && !firstMember.has(m.rank)) firstMember.set(m.rank, list.length - 1);
+      continue;
+    }
     if (from.links && !firstMember.has(m.rank)) firstMember.set(m.rank, list.length);
     list.push({ threadId: m.threadId, commentId: m.commentId });
     const t = threads[m.cluster]!;

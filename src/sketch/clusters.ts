@@ -126,16 +126,25 @@ const byKey = (a: Member, b: Member) => (a.thread !== b.thread ? (a.thread < b.t
 
 /** The cross-thread clusters as the in-process engine reports them: members and threads sorted, largest first. */
 async function assemble(db: DuckConnection): Promise<CrossThreadCluster[]> {
+  // A page read from several inputs is one thread, named as the engine names it: by the first of its inputs
+  // in path order.
+  const sources = new Map<string, string>();
+  for (const r of await rows(db, 'SELECT thread, min(source) AS source FROM sketches WHERE thread IN (SELECT thread FROM members) GROUP BY thread')) {
+    sources.set(String(r.thread), String(r.source));
+  }
   const members = new Map<bigint, Member[]>();
   for (const r of await rows(db, 'SELECT * FROM members')) {
-    const m: Member = { thread: String(r.thread), source: String(r.source), threadId: String(r.thread_id), comment: String(r.comment), hash: r.text_hash as bigint, excerpt: String(r.excerpt) };
+    const thread = String(r.thread);
+    const m: Member = { thread, source: sources.get(thread)!, threadId: String(r.thread_id), comment: String(r.comment), hash: r.text_hash as bigint, excerpt: String(r.excerpt) };
     const list = members.get(r.component as bigint);
     if (list) list.push(m);
     else members.set(r.component as bigint, [m]);
   }
   const clusters: CrossThreadCluster[] = [];
   for (const r of await rows(db, 'SELECT * FROM clusters WHERE threads >= 2')) {
-    const list = members.get(r.component as bigint)!.sort(byKey);
+    // A comment read twice (the same page in two inputs: one thread key) is one member, as in the engine.
+    const sorted = members.get(r.component as bigint)!.sort(byKey);
+    const list = sorted.filter((m, i) => i === 0 || byKey(sorted[i - 1]!, m) !== 0);
     const threads: Array<{ source: string; id: string }> = [];
     let last: string | undefined;
     for (const m of list) {
@@ -145,7 +154,7 @@ async function assemble(db: DuckConnection): Promise<CrossThreadCluster[]> {
     const representative = r.representative as bigint;
     clusters.push({
       id: hashHex(representative),
-      size: Number(r.size),
+      size: Number(r.size) - (sorted.length - list.length),
       threads,
       members: list.map((m) => ({ source: m.source, threadId: m.threadId, commentId: m.comment })),
       // The excerpt of the text's first comment by (thread, comment), as the engine keeps it.

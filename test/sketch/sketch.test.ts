@@ -85,6 +85,26 @@ describe.runIf(HAS_DUCKDB)('sketch and clusters --sketches', () => {
     expect(fromSketches.settings).toEqual(inProcess.settings);
   });
 
+  it('count a comment read twice (the same page in two inputs) once, as the engine does', async () => {
+    const dir = temp();
+    const spam = 'Honestly the only real fix here is switching your savings into stablecoins before the banks collapse today';
+    const page = { id: 'p1', title: 'The harbour', url: 'https://news.example/harbour' };
+    const files = [join(dir, 'monday.json'), join(dir, 'tuesday.json'), join(dir, 'other.json')];
+    writeFileSync(files[0]!, JSON.stringify({ ...page, comments: [{ id: '1', text: spam }] }));
+    writeFileSync(files[1]!, JSON.stringify({ ...page, comments: [{ id: '1', text: spam }, { id: '2', text: `${spam} again` }] }));
+    writeFileSync(files[2]!, JSON.stringify({ id: 'p2', title: 'The bridge', url: 'https://news.example/bridge', comments: [{ id: '9', text: spam }] }));
+    const out = join(dir, 'sketches');
+    expect((await run(['sketch', ...files, '-o', out])).code).toBe(0);
+    const fromSketches = JSON.parse((await run(['clusters', '--sketches', join(out, '*.parquet'), '-f', 'json'])).stdout);
+    const inProcess = JSON.parse((await run(['clusters', ...files, '-f', 'json'])).stdout);
+    expect(inProcess.crossThreadClusters).toHaveLength(1);
+    expect(inProcess.crossThreadClusters[0]).toMatchObject({ size: 3 });
+    expect(inProcess.crossThreadClusters[0].members.map((m: { commentId: string }) => m.commentId)).toEqual(['9', '1', '2']);
+    expect(fromSketches.crossThreadClusters).toEqual(inProcess.crossThreadClusters);
+    expect(fromSketches.summary).toEqual(inProcess.summary);
+    expect(inProcess.summary).toMatchObject({ threads: 3, comments: 4, commentsInClusters: 3 });
+  });
+
   it('writes one row per comment: key, thread, hash, (band, key) pairs, the word-hash set, with the settings as metadata', async () => {
     const dir = temp();
     const input = join(dir, 'in.json');
