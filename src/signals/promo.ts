@@ -94,7 +94,8 @@ export const promo: Signal<PromoOptions, PromoCode> = {
     PROMO_TERMS: (a) => `small print ${quote(a.text)}: ${String(a.note)}`,
     PROMO_REFERENCE_LINK: (a) => `reference link ${quote(a.text)}: ${String(a.note)} (weak evidence)`,
     PROMO_LINK_FLOOD: (a) => `${String(a.links)} links, the first ${quote(a.text)}: ${String(a.note)}`,
-    PROMO_REPEATED_LINK: (a) => `link ${quote(a.text)} posted in ${String(a.comments)} comments: ${String(a.note)}`,
+    PROMO_REPEATED_LINK: (a) =>
+      `link ${quote(a.text)} posted in ${String(a.comments)} comments${a.variants ? ' (some with other referral or tracking ids)' : ''}: ${String(a.note)}`,
     PROMO_REPEATED_SITE: (a) => `link ${quote(a.text)} to ${String(a.site)}, linked from ${String(a.comments)} comments: ${String(a.note)}`,
     PROMO_AUTHOR_REPEAT: (a) =>
       `${quote(a.author)} posted this ${Number(a.copies) > 2 ? `${String(a.copies)} times` : 'twice'} (${pct(a.similarity)} the same as #${String(a.partner)})`,
@@ -118,7 +119,7 @@ export const promo: Signal<PromoOptions, PromoCode> = {
       "A link to a reference site (an encyclopedia, a news site, the thread's own article): weak evidence, never a cue on its own.",
     PROMO_LINK_FLOOD: 'Many links in one comment (`args.links`): link dumping.',
     PROMO_REPEATED_LINK:
-      'The same link posted in several comments of the thread (`args.comments`): a campaign pushing one address.',
+      'The same link posted in several comments of the thread (`args.comments`): a campaign pushing one address. Addresses that differ only in referral or tracking parameters (`ref=`, `utm_…`, `r=`…) are the same link; `args.variants` says the comments wrote it differently.',
     PROMO_REPEATED_SITE:
       'Links to one site from several comments (`args.site`, `args.comments`), even where the addresses differ.',
     PROMO_AUTHOR_REPEAT:
@@ -134,13 +135,20 @@ export const promo: Signal<PromoOptions, PromoCode> = {
     const reads: Array<readonly Read[]> = new Array(comments.length);
     // Which comments post each link, and each site: one Map over the thread, so repetition costs one pass.
     const linkComments = new Map<string, number[]>();
+    // Each link's address as written, or null once two comments wrote it differently (another referral id).
+    const linkWritten = new Map<string, string | null>();
     const siteComments = new Map<string, number[]>();
     for (let i = 0; i < comments.length; i++) {
       const list = readComment(comments[i]!.text, features.comments[i]!.quotes, context);
       reads[i] = list;
       for (let k = 0; k < list.length; k++) {
         const r = list[k]!;
-        if (r.linkKey !== undefined) addPoster(linkComments, r.linkKey, i);
+        if (r.linkKey !== undefined) {
+          addPoster(linkComments, r.linkKey, i);
+          const written = linkWritten.get(r.linkKey);
+          if (written === undefined) linkWritten.set(r.linkKey, r.match.text);
+          else if (written !== null && written !== r.match.text) linkWritten.set(r.linkKey, null);
+        }
         if (r.site !== undefined) addPoster(siteComments, r.site, i);
       }
     }
@@ -169,7 +177,18 @@ export const promo: Signal<PromoOptions, PromoCode> = {
           strength,
           reason: {
             code: 'PROMO_REPEATED_LINK',
-            args: { text: repeated.match.text, entry: REPEATED_LINK.entry, kind: 'link', role: 'pattern', note: REPEATED_LINK.note, source: REPEATED_LINK.source, comments: posters.length },
+            args: {
+              text: repeated.match.text,
+              entry: REPEATED_LINK.entry,
+              kind: 'link',
+              role: 'pattern',
+              note: REPEATED_LINK.note,
+              source: REPEATED_LINK.source,
+              comments: posters.length,
+              // The comments wrote the address differently (another referral id or tracking parameter):
+              // the quoted one is this comment's, so the report says the others are not character for character.
+              ...(linkWritten.get(repeated.linkKey!) === null ? { variants: true } : {}),
+            },
           },
           span: repeated.match.span,
           related: othersThan(posters, i).map((j) => comments[j]!.id),

@@ -254,6 +254,13 @@ describe('promo false-positive controls: one cue alone never flags', () => {
     const repeated = findings.filter((f) => f.reason.code === 'PROMO_REPEATED_LINK');
     expect(repeated.map((f) => [f.commentId, f.related, f.reason.args.comments])).toEqual([['2', ['4'], 2], ['4', ['2'], 2]]);
     expect(strengthOf(findings, '2')).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    // The quoted address is this comment's; the message says the others are not written alike.
+    expect(promo.messages.PROMO_REPEATED_LINK(repeated[0]!.reason.args)).toBe(
+      'link “http://deals.example.com/offer?ref=111” posted in 2 comments (some with other referral or tracking ids): the same link is posted in other comments of this thread: links are advertised by repetition',
+    );
+    const alike = runSignal(promo, makeThread(['http://deals.example.com/offer', 'lol', 'http://deals.example.com/offer'])).find((f) => f.reason.code === 'PROMO_REPEATED_LINK')!;
+    expect(alike.reason.args).not.toHaveProperty('variants');
+    expect(promo.messages.PROMO_REPEATED_LINK(alike.reason.args)).toMatch(/^link “http:\/\/deals\.example\.com\/offer” posted in 2 comments: /);
     // Each link is also a referral link: its note says so.
     expect(on(findings, '2').find((f) => f.reason.code === 'PROMO_LINK')!.reason.args.marks).toEqual([expect.objectContaining({ entry: 'tracking-parameter', role: 'pattern' })]);
   });
