@@ -7,6 +7,7 @@ import type { RunContext } from './analyze.js';
 import { CorpusIndex, type CorpusResult } from './corpus/index.js';
 import { ConfigError } from './errors.js';
 import type { CorpusMembership, CrossThreadCluster, Thread } from './types.js';
+import { pageAddress } from './util/page.js';
 
 export interface CorpusPass {
   clusters: CrossThreadCluster[];
@@ -58,8 +59,8 @@ export async function corpusPass(index: CorpusIndex, names: Map<string, { source
 }
 
 /**
- * Run-wide thread keys, assigned in reading order. A thread whose export gives its page's address is
- * known by it: "address#id", the same key in whichever input it is read, so the same page exported on two
+ * Run-wide thread keys, assigned in reading order. A thread whose export gives its page's address (and
+ * real comment ids: see pageAddress) is known by it: "address#id", the same key in whichever input it is read, so the same page exported on two
  * days is one thread and its comments are not copies of themselves under "another thread" (the clusters
  * count a comment read twice once). Otherwise "source#id", and "source#id~2", "~3"... when a source
  * repeats an id, so two threads never share cross-thread membership. Reading the same inputs again in the
@@ -68,7 +69,8 @@ export async function corpusPass(index: CorpusIndex, names: Map<string, { source
 export function threadKeys(): (thread: Thread) => string {
   const seen = new Map<string, number>();
   return (thread) => {
-    if (thread.url) return `${thread.url}#${thread.id}`;
+    const page = pageAddress(thread);
+    if (page) return `${page}#${thread.id}`;
     const base = `${thread.source}#${thread.id}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);

@@ -114,6 +114,10 @@ describe('threadsift clusters', () => {
   });
 });
 
+const SPAM = 'Honestly the only real fix here is switching your savings into stablecoins before the banks collapse today';
+const HUMAN = 'I really enjoyed reading this piece about the harbour and the ferry schedules, thank you for writing it';
+const TUESDAY = 'A third reply, new on Tuesday, about the ferry timetable and the winter crossings';
+
 describe('thread keys', () => {
   it('two threads with the same id in one file never share cross-thread evidence', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'threadsift-dupid-'));
@@ -131,15 +135,13 @@ describe('thread keys', () => {
 
   it('the same page in two exports is one thread: its comments are not copies of themselves, and count once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'threadsift-samepage-'));
-    const spam = 'Honestly the only real fix here is switching your savings into stablecoins before the banks collapse today';
-    const human = 'I really enjoyed reading this piece about the harbour and the ferry schedules, thank you for writing it';
     const page = { id: 'p1', title: 'The harbour', url: 'https://news.example/harbour' };
     const monday = join(dir, 'monday.json');
     const tuesday = join(dir, 'tuesday.json');
     const other = join(dir, 'other.json');
-    writeFileSync(monday, JSON.stringify({ ...page, comments: [{ id: '1', text: spam }, { id: '2', text: human }] }));
-    writeFileSync(tuesday, JSON.stringify({ ...page, comments: [{ id: '1', text: spam }, { id: '2', text: human }, { id: '3', text: 'A third reply, new on Tuesday, about the ferry timetable and the winter crossings' }] }));
-    writeFileSync(other, JSON.stringify({ id: 'p2', title: 'The bridge', url: 'https://news.example/bridge', comments: [{ id: '9', text: spam }] }));
+    writeFileSync(monday, JSON.stringify({ ...page, comments: [{ id: 'k1', text: SPAM }, { id: 'k2', text: HUMAN }] }));
+    writeFileSync(tuesday, JSON.stringify({ ...page, comments: [{ id: 'k1', text: SPAM }, { id: 'k2', text: HUMAN }, { id: 'k3', text: TUESDAY }] }));
+    writeFileSync(other, JSON.stringify({ id: 'p2', title: 'The bridge', url: 'https://news.example/bridge', comments: [{ id: 'k9', text: SPAM }] }));
     const alone = (await json([monday, tuesday])).report;
     expect(alone.crossThreadClusters).toEqual([]);
     expect(alone.summary.flagged).toBe(0);
@@ -147,10 +149,27 @@ describe('thread keys', () => {
     expect(report.crossThreadClusters).toHaveLength(1);
     const cluster = report.crossThreadClusters[0];
     expect(cluster).toMatchObject({ size: 2, threads: [{ source: other, id: 'p2' }, { source: monday, id: 'p1' }] });
-    expect(cluster.members.map((m: { source: string; commentId: string }) => `${m.source === monday ? 'monday' : 'other'}/${m.commentId}`)).toEqual(['other/9', 'monday/1']);
-    for (const t of report.threads) expect(t.comments.find((c: { text?: string; id: string }) => c.id === '1' || c.id === '9')).toMatchObject({ flagged: true });
+    expect(cluster.members.map((m: { source: string; commentId: string }) => `${m.source === monday ? 'monday' : 'other'}/${m.commentId}`)).toEqual(['other/k9', 'monday/k1']);
+    for (const t of report.threads) expect(t.comments.find((c: { id: string }) => c.id === 'k1' || c.id === 'k9')).toMatchObject({ flagged: true });
     const reason = report.threads[1].comments[0].reasons.find((r: { signal: string }) => r.signal === 'cross-thread');
     expect(reason.args).toMatchObject({ size: 2, threads: 2 });
+  });
+
+  it('a page whose export numbers its comments by position is known by its file: a deleted comment shifts the numbers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadsift-positions-'));
+    const page = { id: 'p1', title: 'The harbour', url: 'https://news.example/harbour' };
+    const monday = join(dir, 'monday.json');
+    const tuesday = join(dir, 'tuesday.json');
+    const other = join(dir, 'other.json');
+    // No ids: comments are numbered 1, 2, 3. Between the exports HUMAN was deleted, so Tuesday's 2 is SPAM
+    // and its 3 a new reply: Monday's 2 and Tuesday's 3 are other comments than the numbers say.
+    writeFileSync(monday, JSON.stringify({ ...page, comments: [{ text: 'The ferry was late again this morning and nobody at the terminal could say why' }, { text: HUMAN }, { text: SPAM }] }));
+    writeFileSync(tuesday, JSON.stringify({ ...page, comments: [{ text: 'Parking near the harbour costs twice what it did last summer, which hurts the shops' }, { text: SPAM }, { text: TUESDAY }] }));
+    writeFileSync(other, JSON.stringify({ id: 'p2', title: 'The bridge', url: 'https://news.example/bridge', comments: [{ text: SPAM }] }));
+    const { report } = await json([monday, tuesday, other]);
+    const flaggedIds = report.threads.map((t: { comments: Array<{ id: string; flagged: boolean }> }) => t.comments.filter((c) => c.flagged).map((c) => c.id));
+    // Only the copies of SPAM: Monday's 3 and Tuesday's 2, not Monday's 2 (HUMAN) nor Tuesday's 3.
+    expect(flaggedIds).toEqual([['3'], ['2'], ['1']]);
   });
 
   it('bad similarity settings are a configuration error, not a crash', async () => {

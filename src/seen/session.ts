@@ -20,6 +20,7 @@ import { sketchSettings, type SketchSettings } from '../corpus/sketch-settings.j
 import { IndexMatcher, postedAt, type ThreadSketch } from './match.js';
 import { IndexStore } from './store.js';
 import { encodeWords } from './words.js';
+import { pageAddress } from '../util/page.js';
 
 export interface SessionOptions {
   /** Store the comments' texts too (--index-texts). */
@@ -47,6 +48,8 @@ interface PendingThread {
   id: string;
   title: string;
   url: string | undefined;
+  /** The page address that names the thread in the index, when it has one (pageAddress). */
+  page: string | undefined;
   comments: Array<{ id: string; posted: number | null; text?: string }>;
   sketch: ThreadSketch;
 }
@@ -93,10 +96,11 @@ export class IndexSession {
   match(thread: Thread): ReadonlyMap<string, SeenBefore> {
     const sketch = this.matcher.sketch(thread);
     const { source, id, title, url } = thread;
+    const page = pageAddress(thread);
     const comments = thread.comments.map((c) => ({ id: c.id, posted: postedAt(c.createdAt), ...(this.options.texts ? { text: c.text } : {}) }));
-    this.pending.push({ source, id, title, url, comments, sketch });
+    this.pending.push({ source, id, title, url, page, comments, sketch });
     return this.store.guard(() => {
-      const threadRow = this.storedThread(source, id, url) ?? -1;
+      const threadRow = this.storedThread(source, id, page) ?? -1;
       return this.matcher.find(thread, sketch, threadRow, comments.map((c) => c.posted));
     });
   }
@@ -130,14 +134,15 @@ export class IndexSession {
 
   /**
    * Where a thread is, which with its id names it in the index. A thread whose export gives its page's
-   * address is known by that address: the same page in today's export and yesterday's (another file, or
-   * piped in) is one thread, so its comments are neither stored twice nor sightings of themselves.
+   * address (with real comment ids: pageAddress) is known by that address: the same page in today's
+   * export and yesterday's (another file, or piped in) is one thread, so its comments are neither stored
+   * twice nor sightings of themselves.
    * Otherwise by where it was read: a thread scanned again from the same file is the same thread. Piped
    * input has no name to recognise it by, so standard input is a place of its own in each run: two
    * different pipes' threads "stdin" (or "1") are never taken for one.
    */
-  private place(source: string, url: string | undefined): string {
-    if (url) return `url ${url}`;
+  private place(source: string, page: string | undefined): string {
+    if (page) return `url ${page}`;
     return this.readFrom(source);
   }
 
@@ -149,8 +154,8 @@ export class IndexSession {
    * The stored row of a thread, if any. Indexes written before threads were known by their address hold
    * every thread under the file it was read from: such a row still counts.
    */
-  private storedThread(source: string, id: string, url: string | undefined): number | undefined {
-    return this.store.findThread(this.place(source, url), id) ?? (url ? this.store.findThread(this.readFrom(source), id) : undefined);
+  private storedThread(source: string, id: string, page: string | undefined): number | undefined {
+    return this.store.findThread(this.place(source, page), id) ?? (page ? this.store.findThread(this.readFrom(source), id) : undefined);
   }
 
   /** The transaction of the file `source` (files are read one after another). */
@@ -171,7 +176,7 @@ export class IndexSession {
   private save(thread: PendingThread, verdicts: ReadonlyMap<string, Verdict>): void {
     this.enterFile(thread.source);
     const threadRow =
-      this.storedThread(thread.source, thread.id, thread.url) ?? this.store.addThread(this.place(thread.source, thread.url), thread.source, thread.id, thread.title, thread.url);
+      this.storedThread(thread.source, thread.id, thread.page) ?? this.store.addThread(this.place(thread.source, thread.page), thread.source, thread.id, thread.title, thread.url);
     const { sketch } = thread;
     const { bands } = this.settings;
     const bandKeys: Array<[number, number]> = [];
