@@ -59,12 +59,12 @@ export async function corpusPass(index: CorpusIndex, names: Map<string, { source
 }
 
 /**
- * Run-wide thread keys, assigned in reading order. A thread whose export gives its page's address (and
- * real comment ids: see pageAddress) is known by it: "address#id", the same key in whichever input it is read, so the same page exported on two
- * days is one thread and its comments are not copies of themselves under "another thread" (the clusters
- * count a comment read twice once). Otherwise "source#id", and "source#id~2", "~3"... when a source
- * repeats an id, so two threads never share cross-thread membership. Reading the same inputs again in the
- * same order gives the same keys.
+ * Run-wide thread keys, assigned in reading order. A thread whose export gives its page's address and real
+ * comment ids (see pageAddress) is known by the address: "address#id", the same key in whichever input it
+ * is read, so the same page exported on two days is one thread and its comments are not copies of
+ * themselves under "another thread" (the clusters count a comment read twice once). Otherwise
+ * "source#id", and "source#id~2", "~3"... when a source repeats an id, so two threads never share
+ * cross-thread membership. Reading the same inputs again in the same order gives the same keys.
  */
 export function threadKeys(): (thread: Thread) => string {
   const seen = new Map<string, number>();

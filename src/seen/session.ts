@@ -17,10 +17,10 @@
 import { resolve } from 'node:path';
 import type { CorpusSettings, SeenBefore, Thread } from '../types.js';
 import { sketchSettings, type SketchSettings } from '../corpus/sketch-settings.js';
+import { pageAddress } from '../util/page.js';
 import { IndexMatcher, postedAt, type ThreadSketch } from './match.js';
 import { IndexStore } from './store.js';
 import { encodeWords } from './words.js';
-import { pageAddress } from '../util/page.js';
 
 export interface SessionOptions {
   /** Store the comments' texts too (--index-texts). */
@@ -136,8 +136,7 @@ export class IndexSession {
    * Where a thread is, which with its id names it in the index. A thread whose export gives its page's
    * address (with real comment ids: pageAddress) is known by that address: the same page in today's
    * export and yesterday's (another file, or piped in) is one thread, so its comments are neither stored
-   * twice nor sightings of themselves.
-   * Otherwise by where it was read: a thread scanned again from the same file is the same thread. Piped
+   * twice nor sightings of themselves. Otherwise by where it was read: a thread scanned again from the same file is the same thread. Piped
    * input has no name to recognise it by, so standard input is a place of its own in each run: two
    * different pipes' threads "stdin" (or "1") are never taken for one.
    */
