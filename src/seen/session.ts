@@ -136,9 +136,9 @@ export class IndexSession {
    * Where a thread is, which with its id names it in the index. A thread whose export gives its page's
    * address (with real comment ids: pageAddress) is known by that address: the same page in today's
    * export and yesterday's (another file, or piped in) is one thread, so its comments are neither stored
-   * twice nor sightings of themselves. Otherwise by where it was read: a thread scanned again from the same file is the same thread. Piped
-   * input has no name to recognise it by, so standard input is a place of its own in each run: two
-   * different pipes' threads "stdin" (or "1") are never taken for one.
+   * twice nor sightings of themselves. Otherwise by where it was read: a thread scanned again from the
+   * same file is the same thread. Piped input has no name to recognise it by, so standard input is a place
+   * of its own in each run: two different pipes' threads "stdin" (or "1") are never taken for one.
    */
   private place(source: string, page: string | undefined): string {
     if (page) return `url ${page}`;
