@@ -60,8 +60,8 @@ export async function corpusPass(index: CorpusIndex, names: Map<string, { source
 
 /**
  * Run-wide thread keys, assigned in reading order. A thread whose export gives its page's address and real
- * comment ids (see pageAddress) is known by the address: "address#id", the same key in whichever input it
- * is read, so the same page exported on two days is one thread and its comments are not copies of
+ * comment ids (see pageAddress) is known by the address: `["address","id"]`, the same key in whichever
+ * input it is read, so the same page exported on two days is one thread and its comments are not copies of
  * themselves under "another thread" (the clusters count a comment read twice once). Otherwise
  * "source#id", and "source#id~2", "~3"... when a source repeats an id, so two threads never share
  * cross-thread membership. Reading the same inputs again in the same order gives the same keys.
@@ -69,8 +69,9 @@ export async function corpusPass(index: CorpusIndex, names: Map<string, { source
 export function threadKeys(): (thread: Thread) => string {
   const seen = new Map<string, number>();
   return (thread) => {
+    // Both parts come from the export: as a JSON pair, no address and id can be made to read as another's.
     const page = pageAddress(thread);
-    if (page) return `${page}#${thread.id}`;
+    if (page) return JSON.stringify([page, thread.id]);
     const base = `${thread.source}#${thread.id}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);

@@ -155,6 +155,17 @@ describe('thread keys', () => {
     expect(reason.args).toMatchObject({ size: 2, threads: 2 });
   });
 
+  it('an address and an id cannot be written to pass for another page\'s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadsift-forged-'));
+    const one = join(dir, 'one.json');
+    const two = join(dir, 'two.json');
+    writeFileSync(one, JSON.stringify({ id: '2', title: 'A', url: 'https://news.example/a#1', comments: [{ id: 'k1', text: SPAM }] }));
+    writeFileSync(two, JSON.stringify({ id: '1#2', title: 'B', url: 'https://news.example/a', comments: [{ id: 'k1', text: SPAM }] }));
+    const { report } = await json([one, two]);
+    expect(report.crossThreadClusters).toHaveLength(1);
+    expect(report.crossThreadClusters[0].threads).toHaveLength(2);
+  });
+
   it('a page whose export numbers its comments by position is known by its file: a deleted comment shifts the numbers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'threadsift-positions-'));
     const page = { id: 'p1', title: 'The harbour', url: 'https://news.example/harbour' };
