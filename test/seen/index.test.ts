@@ -143,13 +143,13 @@ describe.runIf(HAS_SQLITE)('scan --index', () => {
   it('knows a thread by its page address: the same page in another day\'s export is not a re-post of itself', async () => {
     const dir = temp();
     const index = join(dir, 'seen.db');
-    const page = (id: string, comments: Array<[string, string, string?]>) => ({ ...thread('t1', 'The harbour plan', comments), url: 'https://news.example/harbour-plan' });
+    const page = (comments: Array<[string, string, string?]>) => ({ ...thread('t1', 'The harbour plan', comments), url: 'https://news.example/harbour-plan' });
     const monday = join(dir, 'monday.json');
     const tuesday = join(dir, 'tuesday.json');
     const elsewhere = join(dir, 'elsewhere.json');
-    writeFileSync(monday, JSON.stringify(page('t1', [['c1', SPAM, '2026-03-02T08:00:00Z'], ['c2', HUMAN, '2026-03-02T09:00:00Z']])));
+    writeFileSync(monday, JSON.stringify(page([['c1', SPAM, '2026-03-02T08:00:00Z'], ['c2', HUMAN, '2026-03-02T09:00:00Z']])));
     // Tuesday's export of the same page holds Monday's comments and a new one.
-    writeFileSync(tuesday, JSON.stringify(page('t1', [['c1', SPAM, '2026-03-02T08:00:00Z'], ['c2', HUMAN, '2026-03-02T09:00:00Z'], ['c3', 'A new reply about the harbour and its old fish market, posted on Tuesday morning']])));
+    writeFileSync(tuesday, JSON.stringify(page([['c1', SPAM, '2026-03-02T08:00:00Z'], ['c2', HUMAN, '2026-03-02T09:00:00Z'], ['c3', 'A new reply about the harbour and its old fish market, posted on Tuesday morning']])));
     writeFileSync(elsewhere, JSON.stringify({ ...thread('t9', 'The bridge', [['c1', SPAM]]), url: 'https://news.example/bridge' }));
     await run([monday, '--index', index]);
     expect(seenBefore(JSON.parse((await run([tuesday, '--index', index, '-f', 'json'])).stdout)).size).toBe(0);
