@@ -118,15 +118,27 @@ const SPAM = 'Honestly the only real fix here is switching your savings into sta
 const HUMAN = 'I really enjoyed reading this piece about the harbour and the ferry schedules, thank you for writing it';
 const TUESDAY = 'A third reply, new on Tuesday, about the ferry timetable and the winter crossings';
 
+type JsonComment = { id?: string; text: string };
+
+/** Monday's and Tuesday's exports of one page (its address and id), and another page: files in a new folder. */
+function pageExports(monday: JsonComment[], tuesday: JsonComment[], other: JsonComment[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'threadsift-pages-'));
+  const page = { id: 'p1', title: 'The harbour', url: 'https://news.example/harbour' };
+  const files = { monday: join(dir, 'monday.json'), tuesday: join(dir, 'tuesday.json'), other: join(dir, 'other.json') };
+  writeFileSync(files.monday, JSON.stringify({ ...page, comments: monday }));
+  writeFileSync(files.tuesday, JSON.stringify({ ...page, comments: tuesday }));
+  writeFileSync(files.other, JSON.stringify({ id: 'p2', title: 'The bridge', url: 'https://news.example/bridge', comments: other }));
+  return files;
+}
+
 describe('thread keys', () => {
   it('two threads with the same id in one file never share cross-thread evidence', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'threadsift-dupid-'));
-    const spam = 'Honestly the only real fix here is switching your savings into stablecoins before the banks collapse today';
     const path = join(dir, 'dup.json');
     writeFileSync(path, JSON.stringify([
       { id: 'same', title: 'A', comments: [{ id: '1', text: 'I really enjoyed reading this piece about the harbour and the ferry schedules' }] },
-      { id: 'same', title: 'B', comments: [{ id: '1', text: spam }] },
-      { id: 'other', title: 'C', comments: [{ id: '1', text: spam }] },
+      { id: 'same', title: 'B', comments: [{ id: '1', text: SPAM }] },
+      { id: 'other', title: 'C', comments: [{ id: '1', text: SPAM }] },
     ]));
     const { report } = await json([path]);
     expect(report.threads.map((t: { title: string; comments: Array<{ flagged: boolean }> }) => [t.title, t.comments[0]!.flagged])).toEqual([['A', false], ['B', true], ['C', true]]);
@@ -134,14 +146,11 @@ describe('thread keys', () => {
   });
 
   it('the same page in two exports is one thread: its comments are not copies of themselves, and count once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'threadsift-samepage-'));
-    const page = { id: 'p1', title: 'The harbour', url: 'https://news.example/harbour' };
-    const monday = join(dir, 'monday.json');
-    const tuesday = join(dir, 'tuesday.json');
-    const other = join(dir, 'other.json');
-    writeFileSync(monday, JSON.stringify({ ...page, comments: [{ id: 'k1', text: SPAM }, { id: 'k2', text: HUMAN }] }));
-    writeFileSync(tuesday, JSON.stringify({ ...page, comments: [{ id: 'k1', text: SPAM }, { id: 'k2', text: HUMAN }, { id: 'k3', text: TUESDAY }] }));
-    writeFileSync(other, JSON.stringify({ id: 'p2', title: 'The bridge', url: 'https://news.example/bridge', comments: [{ id: 'k9', text: SPAM }] }));
+    const { monday, tuesday, other } = pageExports(
+      [{ id: 'k1', text: SPAM }, { id: 'k2', text: HUMAN }],
+      [{ id: 'k1', text: SPAM }, { id: 'k2', text: HUMAN }, { id: 'k3', text: TUESDAY }],
+      [{ id: 'k9', text: SPAM }],
+    );
     const alone = (await json([monday, tuesday])).report;
     expect(alone.crossThreadClusters).toEqual([]);
     expect(alone.summary.flagged).toBe(0);
@@ -153,6 +162,8 @@ describe('thread keys', () => {
     for (const t of report.threads) expect(t.comments.find((c: { id: string }) => c.id === 'k1' || c.id === 'k9')).toMatchObject({ flagged: true });
     const reason = report.threads[1].comments[0].reasons.find((r: { signal: string }) => r.signal === 'cross-thread');
     expect(reason.args).toMatchObject({ size: 2, threads: 2 });
+    // The page is named by the first of its inputs in path order, whichever was read first.
+    expect((await json([other, tuesday, monday])).report.crossThreadClusters).toEqual(report.crossThreadClusters);
   });
 
   it('an address and an id cannot be written to pass for another page\'s', async () => {
@@ -167,16 +178,13 @@ describe('thread keys', () => {
   });
 
   it('a page whose export numbers its comments by position is known by its file: a deleted comment shifts the numbers', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'threadsift-positions-'));
-    const page = { id: 'p1', title: 'The harbour', url: 'https://news.example/harbour' };
-    const monday = join(dir, 'monday.json');
-    const tuesday = join(dir, 'tuesday.json');
-    const other = join(dir, 'other.json');
     // No ids: comments are numbered 1, 2, 3. Between the exports HUMAN was deleted, so Tuesday's 2 is SPAM
     // and its 3 a new reply: Monday's 2 and Tuesday's 3 are other comments than the numbers say.
-    writeFileSync(monday, JSON.stringify({ ...page, comments: [{ text: 'The ferry was late again this morning and nobody at the terminal could say why' }, { text: HUMAN }, { text: SPAM }] }));
-    writeFileSync(tuesday, JSON.stringify({ ...page, comments: [{ text: 'Parking near the harbour costs twice what it did last summer, which hurts the shops' }, { text: SPAM }, { text: TUESDAY }] }));
-    writeFileSync(other, JSON.stringify({ id: 'p2', title: 'The bridge', url: 'https://news.example/bridge', comments: [{ text: SPAM }] }));
+    const { monday, tuesday, other } = pageExports(
+      [{ text: 'The ferry was late again this morning and nobody at the terminal could say why' }, { text: HUMAN }, { text: SPAM }],
+      [{ text: 'Parking near the harbour costs twice what it did last summer, which hurts the shops' }, { text: SPAM }, { text: TUESDAY }],
+      [{ text: SPAM }],
+    );
     const { report } = await json([monday, tuesday, other]);
     const flaggedIds = report.threads.map((t: { comments: Array<{ id: string; flagged: boolean }> }) => t.comments.filter((c) => c.flagged).map((c) => c.id));
     // Only the copies of SPAM: Monday's 3 and Tuesday's 2, not Monday's 2 (HUMAN) nor Tuesday's 3.
