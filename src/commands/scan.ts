@@ -82,8 +82,13 @@ class RunOutput {
   }
 }
 
-/** Worker threads for a scan: --workers, else one per core the process may use. */
-const workerCount = (opts: ScanOptions) => opts.workers ?? availableParallelism();
+/**
+ * Worker threads for a scan: --workers, else one per core the process may use, less one with --index:
+ * the main thread then has work of its own beside reading (matching each thread against the index and
+ * storing it), and a worker on every core would leave it none (docs/index.md has the figures).
+ */
+export const workerCount = (opts: Pick<ScanOptions & IndexOptions, 'workers' | 'index'>, cores = availableParallelism()): number =>
+  opts.workers ?? Math.max(1, cores - (opts.index ? 1 : 0));
 
 /** Scan the inputs; resolves to the exit code (0 clean or flagged within gates, 1 a gate failed, 2 an input failed). */
 export async function runScan(args: string[], opts: ScanOptions & IndexOptions, io: CliIO): Promise<number> {
@@ -180,7 +185,7 @@ export function scanCommand(io: CliIO, run: Run): Command {
   const cmd = addIndexOptions(
     addReportOptions(inputCommand('scan', 'analyse threads and report likely bot replies (the default command)'))
       .option('--include-text', 'jsonl: give each comment line the full text of the comment')
-      .option('--workers <n>', 'worker threads that analyse threads of a large run (default: one per core; 0: none)', wholeNumber),
+      .option('--workers <n>', 'worker threads that analyse threads of a large run (default: one per core, one less with --index; 0: none)', wholeNumber),
   );
   return withExamples(cmd, [
     ['threadsift article.txt', 'the flagged comments of one thread dump, worst first, with their reasons'],

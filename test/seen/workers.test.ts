@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { workerCount } from '../../src/commands/scan.js';
 import { present, ROOT } from '../helpers.js';
 import { corpora, writeJsonl } from './corpora.js';
 
@@ -45,6 +46,17 @@ function copiesWithinRun(file: string): number {
     db.close();
   }
 }
+
+describe('workers a scan starts', () => {
+  it('uses one per core, one less with --index (the main thread matches and stores), and what --workers says', () => {
+    expect(workerCount({}, 2)).toBe(2);
+    expect(workerCount({ index: 'i.db' }, 2)).toBe(1);
+    expect(workerCount({ index: 'i.db' }, 1)).toBe(1);
+    expect(workerCount({ index: 'i.db' }, 8)).toBe(7);
+    expect(workerCount({ index: 'i.db', workers: 2 }, 2)).toBe(2);
+    expect(workerCount({ workers: 0 }, 2)).toBe(0);
+  });
+});
 
 describe.runIf(READY)('scan --index with worker threads', () => {
   it('gives the same report and stores the same rows with no pool, one worker and two, on a run that starts the pool', () => {
