@@ -4,8 +4,11 @@
  *
  * - Delimiter: tab for .tsv, otherwise whichever of `,` `;` tab occurs most in the header line (TweepFake
  *   uses `;`).
- * - Threads: rows are grouped by a thread column (thread_id, thread, article, post, url, title) in order of
- *   first appearance; without one the file is one thread named after the file.
+ * - Threads: rows are grouped by a thread column (thread_id, thread, article, post, url, title,
+ *   comment_post_id, conversation_id) in order of first appearance; without one the file is one thread
+ *   named after the file.
+ * - A `comment_approved` column (WordPress's wp_comments table) of "spam" or "trash" is the site's own
+ *   moderation mark, as in a WordPress export (see wxr.ts).
  * - Cells holding HTML (YouTube: `<br />`, `&#39;`, `<a href=…>`) become plain text, entities decoded once.
  * - Ids: the id column, else the 1-based position in the thread. A repeated id gets a `~2`, `~3`… suffix
  *   (first occurrence keeps it), with a warning. Rows with empty text are skipped, with a warning count.
@@ -23,6 +26,7 @@ import type { Comment, Thread } from '../types.js';
 import { normalizeNewlines } from './decode.js';
 import { htmlToText, looksLikeHtml } from './html.js';
 import { parseLabel } from './json.js';
+import { APPROVAL_MARKS } from './wxr.js';
 import type { ParseOptions, Parser } from './types.js';
 import { threadIdFromSource } from '../util/thread-id.js';
 import { checkMemoryEvery } from '../memory.js';
@@ -30,13 +34,16 @@ import { checkMemoryEvery } from '../memory.js';
 type Field = keyof NonNullable<ParseOptions['csv']>;
 
 /** Header names each field is recognised by, case-insensitively, best first. */
+// Besides the usual names: WordPress's wp_comments table as phpMyAdmin exports it (comment_content,
+// comment_post_ID…), and tweets as Twitter/X exports and tweet datasets name them (full_text is the whole
+// text where text may be cut at 140 characters).
 const ALIASES: Readonly<Record<Field, readonly string[]>> = {
-  text: ['text', 'content', 'comment', 'comment_text', 'comment_body', 'body', 'message', 'data'],
-  id: ['id', 'comment_id', 'commentid'],
-  author: ['author', 'user', 'username', 'screen_name', 'name'],
-  parent: ['parent', 'parent_id', 'parentid', 'in_reply_to'],
-  date: ['date', 'created', 'created_at', 'timestamp', 'time'],
-  thread: ['thread_id', 'thread', 'article', 'post', 'url', 'title'],
+  text: ['full_text', 'text', 'content', 'comment', 'comment_text', 'comment_body', 'comment_content', 'body', 'message', 'tweet', 'tweet_text', 'data'],
+  id: ['id', 'comment_id', 'commentid', 'tweet_id'],
+  author: ['author', 'user', 'username', 'screen_name', 'name', 'comment_author'],
+  parent: ['parent', 'parent_id', 'parentid', 'in_reply_to', 'comment_parent', 'in_reply_to_status_id'],
+  date: ['date', 'created', 'created_at', 'timestamp', 'time', 'comment_date_gmt', 'comment_date'],
+  thread: ['thread_id', 'thread', 'article', 'post', 'url', 'title', 'comment_post_id', 'conversation_id'],
   label: ['label', 'labels', 'class', 'is_bot', 'is_spam', 'account.type'],
 };
 
@@ -145,6 +152,15 @@ function mapColumns(header: string[], source: string, explicit: ParseOptions['cs
   return columns;
 }
 
+/** WordPress's approval states "spam" and "trash" as moderation marks, as wxr.ts reads them. */
+function markApproval(comments: Comment[], entries: Entry[], at: number): void {
+  comments.forEach((comment, i) => {
+    const approved = entries[i]!.row.cells[at]?.trim() ?? '';
+    const kind = APPROVAL_MARKS.get(approved);
+    if (kind) comment.moderation = [{ kind, field: `comment_approved=${approved}` }];
+  });
+}
+
 function cleanText(cell: string): string {
   return looksLikeHtml(cell) ? htmlToText(cell, { keepNewlines: true }) : cell.trim();
 }
@@ -209,6 +225,7 @@ export const csv: Parser = {
     const threadColumn = columns.thread === undefined ? undefined : header[columns.thread]!;
     const titleAt = normalized.indexOf('title');
     const urlAt = normalized.indexOf('url');
+    const approvedAt = normalized.indexOf('comment_approved');
     const labels = { unknown: 0, example: '' };
     const threads: Thread[] = [];
     for (const [key, entries] of groups) {
@@ -225,6 +242,7 @@ export const csv: Parser = {
         if (key === '') warnings.push(`${source}: ${entries.length} row(s) have an empty ${threadColumn} column; they form thread "${thread.id}"`);
       }
       thread.comments = toComments(entries, cell, warnings, source, thread.id, labels);
+      if (approvedAt !== -1) markApproval(thread.comments, entries, approvedAt);
       threads.push(thread);
     }
     if (threads.length === 0) threads.push({ id: base, source, title: base, body: '', comments: [] });

@@ -25,7 +25,11 @@ import { threadIdFromSource } from '../util/thread-id.js';
 
 
 
-const PLACEHOLDERS: Readonly<Record<string, string>> = { '[deleted]': 'deleted', '[removed]': 'removed' };
+// A Map, not an object: a comment whose body is "constructor" is text, not a key of Object's prototype.
+const PLACEHOLDERS: ReadonlyMap<string, string> = new Map([
+  ['[deleted]', 'deleted'],
+  ['[removed]', 'removed'],
+]);
 
 /**
  * What a moderator's export of a thread says about a comment whose text it still holds: `spam: true`
@@ -112,7 +116,7 @@ export const reddit: Parser = {
       const replies = d.replies;
       if (replies !== undefined && replies !== null && replies !== '') pushChildren(listing(replies, `${dp}.replies`), `${dp}.replies`);
       const body = required<string>(d, 'body', dp, 'string');
-      const gone = PLACEHOLDERS[body.trim()];
+      const gone = PLACEHOLDERS.get(body.trim());
       if (gone) {
         count(gone, 1);
         continue;
@@ -124,7 +128,7 @@ export const reddit: Parser = {
       const comment: Comment = { id, index: thread.comments.length + 1, text: decodeHtmlEntities(body).trim() };
       const meta: Record<string, string | number | boolean> = {};
       const author = optional<string>(d, 'author', dp, 'string');
-      const placeholder = author !== undefined ? PLACEHOLDERS[author] : undefined;
+      const placeholder = author !== undefined ? PLACEHOLDERS.get(author) : undefined;
       if (placeholder === 'deleted') meta.authorDeleted = true;
       else if (placeholder === 'removed') meta.authorRemoved = true;
       else if (author) comment.author = author;

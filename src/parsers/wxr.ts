@@ -32,7 +32,10 @@ const SUPPORTED_VERSIONS = new Set(['1.0', '1.1', '1.2']);
  * Approval states that are a moderation verdict: "spam" (Akismet or a moderator) and "trash" (a moderator
  * deleted it; commenters cannot). "0" is only the queue waiting for review, so it is no evidence.
  */
-const APPROVAL_MARKS: Readonly<Record<string, ModerationMark['kind']>> = { spam: 'spam', trash: 'removed' };
+export const APPROVAL_MARKS: ReadonlyMap<string, ModerationMark['kind']> = new Map([
+  ['spam', 'spam'],
+  ['trash', 'removed'],
+]);
 
 /** "2014-01-14 17:32:12" -> "2014-01-14T17:32:12" (+ "Z" for GMT); WordPress writes zeros for "unknown". */
 function isoDate(value: string | undefined, utc: boolean): string | undefined {
@@ -56,7 +59,7 @@ function readComment(node: XmlNode, position: number): { comment: Comment; type:
   if (parent && parent !== '0') comment.parentId = parent;
   const approved = field('approved');
   if (approved !== undefined && approved !== '') comment.meta = { approved };
-  const mark = approved !== undefined ? APPROVAL_MARKS[approved] : undefined;
+  const mark = approved !== undefined ? APPROVAL_MARKS.get(approved) : undefined;
   if (mark) comment.moderation = [{ kind: mark, field: `wp:comment_approved=${approved}` }];
   return { comment, type: (field('type') ?? '').toLowerCase() };
 }

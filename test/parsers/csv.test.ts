@@ -117,6 +117,58 @@ describe('csv: explicit columns', () => {
   });
 });
 
+describe('csv: columns named as tweet datasets and WordPress name them', () => {
+  it('reads the tweet column of a labelled tweet set (the header of davidson-tweets)', () => {
+    const text = ',count,hate_speech,offensive_language,neither,class,tweet\n0,3,0,0,3,2,first tweet here\n1,3,0,3,0,1,second tweet\n';
+    const [thread] = parseText(text, 'tweets.csv').threads;
+    expect(thread!.comments.map((c) => c.text)).toEqual(['first tweet here', 'second tweet']);
+  });
+
+  it('prefers full_text to text, which Twitter cut at 140 characters, and groups replies by conversation_id', () => {
+    const text = 'id,conversation_id,in_reply_to_status_id,text,full_text\n11,11,,cut…,the whole first tweet\n12,11,11,cut…,the whole reply\n';
+    const { threads } = parseText(text, 'x-export.csv');
+    expect(threads.map((t) => t.id)).toEqual(['11']);
+    expect(threads[0]!.comments.map((c) => [c.id, c.text, c.parentId])).toEqual([
+      ['11', 'the whole first tweet', undefined],
+      ['12', 'the whole reply', '11'],
+    ]);
+  });
+
+  it("reads a wp_comments export: one thread per post, comment_parent 0 is no parent", () => {
+    const text = [
+      'comment_ID,comment_post_ID,comment_author,comment_date,comment_date_gmt,comment_content,comment_approved,comment_parent',
+      '7,42,Ann,2024-03-01 11:00:00,2024-03-01 10:00:00,Great piece,1,0',
+      '8,42,Bob,2024-03-01 12:00:00,2024-03-01 11:00:00,Agreed with Ann,1,7',
+      '9,43,Cy,2024-03-02 09:00:00,2024-03-02 08:00:00,Other post,1,0',
+    ].join('\n');
+    const { threads } = parseText(text, 'wp_comments.csv');
+    expect(threads.map((t) => [t.id, t.comments.map((c) => [c.id, c.author, c.text, c.parentId])])).toEqual([
+      ['42', [['7', 'Ann', 'Great piece', undefined], ['8', 'Bob', 'Agreed with Ann', '7']]],
+      ['43', [['9', 'Cy', 'Other post', undefined]]],
+    ]);
+    expect(threads[0]!.comments[0]!.createdAt).toBe('2024-03-01 10:00:00');
+  });
+
+  it('keeps comment_approved spam and trash as the site\'s moderation marks, and no other value', () => {
+    const text = [
+      'comment_ID,comment_post_ID,comment_content,comment_approved',
+      '1,5,Cheap pills here,spam',
+      '2,5,Removed by a moderator,trash',
+      '3,5,Waiting for review,0',
+      '4,5,An ordinary comment,1',
+      '5,5,A hostile state,constructor',
+    ].join('\n');
+    const [thread] = parseText(text, 'wp_comments.csv').threads;
+    expect(thread!.comments.map((c) => c.moderation)).toEqual([
+      [{ kind: 'spam', field: 'comment_approved=spam' }],
+      [{ kind: 'removed', field: 'comment_approved=trash' }],
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+});
+
 describe('csv: broken files', () => {
   it('names the line where an unbalanced quote opens', () => {
     const err = inputError(() => parseFile(parserFixture('unbalanced.csv')));

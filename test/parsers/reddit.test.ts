@@ -140,6 +140,17 @@ describe('reddit: moderation marks (a moderator\'s export keeps the text of remo
     ]);
   });
 
+  it('a body or author that names a member of Object.prototype is text, not a placeholder', () => {
+    const named = (id: string, body: string) => `{"kind":"t1","data":{"id":"${id}","body":"${body}","author":"${body}","parent_id":"t3_p1","replies":""}}`;
+    const thread = parse(named('a', 'constructor'), named('b', 'toString'), named('c', '__proto__'), named('d', '[deleted]'));
+    expect(thread.comments.map((c) => [c.id, c.text, c.author])).toEqual([
+      ['a', 'constructor', 'constructor'],
+      ['b', 'toString', 'toString'],
+      ['c', '__proto__', '__proto__'],
+    ]);
+    expect(JSON.stringify(thread.excluded)).toBe('{"deleted":1}');
+  });
+
   it('the real exports (public API) carry no marks', () => {
     for (const file of ['thoughts_on_openai_o1.json', 'openai_o1_vs_recent_leetcode_questions.json']) {
       expect(parseFile(realExport('reddit', file)).threads[0]!.comments.filter((c) => c.moderation)).toEqual([]);

@@ -157,4 +157,17 @@ describe('wxr: comment types that are names of Object.prototype members (issue #
     expect(Object.entries(thread!.excluded!)).toEqual([['constructor', 1], ['tostring', 1], ['__proto__', 1]]);
     expect(JSON.stringify(thread!.excluded)).toBe('{"constructor":1,"tostring":1,"__proto__":1}');
   });
+
+  it('as approval states are no moderation mark', () => {
+    const comment = (id: number, approved: string) =>
+      `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_content>Text ${id}</wp:comment_content><wp:comment_approved>${approved}</wp:comment_approved></wp:comment>`;
+    const xml = `<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title>P</title>${comment(1, 'constructor')}${comment(2, 'toString')}${comment(3, '__proto__')}${comment(4, 'spam')}</item></channel></rss>\n`;
+    const [thread] = parseText(xml, 'w.xml', 'wxr').threads;
+    expect(thread!.comments.map((c) => [c.id, c.moderation ?? null])).toEqual([
+      ['1', null],
+      ['2', null],
+      ['3', null],
+      ['4', [{ kind: 'spam', field: 'wp:comment_approved=spam' }]],
+    ]);
+  });
 });
