@@ -1,3 +1,4 @@
+import type { Anchor } from '../text/article.js';
 import { threadFeatures } from '../text/features.js';
 import { lemmaRank } from '../text/word-frequency.js';
 import type { Finding, Signal } from '../types.js';
@@ -31,6 +32,44 @@ function ungroundedStrength(matched: number, minAnchors: number, contentWords: n
   return (1 - matched / minAnchors) * lengthFactor;
 }
 
+const withoutPossessive = (text: string) => text.replace(/['’]s$/u, '');
+
+/**
+ * Examples of the article's specifics for the moderator: its rarest names (then terms), as written
+ * (possessive dropped). A name the article writes beside another ("Yuri Ushakov", "Abu Dhabi") is shown
+ * whole, once, not as two names.
+ */
+function articleExamples(anchors: ReadonlyMap<string, Anchor>): string[] {
+  const singles = [...anchors]
+    .filter(([, a]) => a.kind === 'name' || a.kind === 'term')
+    .map(([stem, a], order) => ({ stem, name: a.kind === 'name', text: withoutPossessive(a.text), rank: lemmaRank(withoutPossessive(a.text).toLowerCase()), order }))
+    .sort((a, b) => Number(b.name) - Number(a.name) || b.rank - a.rank || a.order - b.order);
+  const examples: string[] = [];
+  const shown = new Set<string>();
+  for (const single of singles) {
+    if (examples.length === 4) break;
+    if (shown.has(single.stem)) continue;
+    shown.add(single.stem);
+    const whole = single.name ? wholeName(anchors, single.stem) : undefined;
+    if (whole) shown.add(whole.other);
+    examples.push(whole ? withoutPossessive(whole.text) : single.text);
+  }
+  return examples;
+}
+
+/** The article's phrase of name `stem` and a name written next to it, if there is one. */
+function wholeName(anchors: ReadonlyMap<string, Anchor>, stem: string): { text: string; other: string } | undefined {
+  for (const [key, a] of anchors) {
+    if (a.kind !== 'phrase') continue;
+    const space = key.indexOf(' ');
+    const [first, second] = [key.slice(0, space), key.slice(space + 1)];
+    const other = first === stem ? second : second === stem ? first : undefined;
+    // Two capitalised words side by side ("Beijing by British" is two names, not one).
+    if (other !== undefined && anchors.get(other)?.kind === 'name' && /^\p{Lu}\S* \p{Lu}\S*$/u.test(a.text)) return { text: a.text, other };
+  }
+  return undefined;
+}
+
 export const ungrounded: Signal<UngroundedOptions, UngroundedCode> = {
   id: 'ungrounded',
   description: "Comments that mention none of the article's specifics (names, numbers, terms, phrases) and could sit under any article on the topic",
@@ -56,13 +95,7 @@ export const ungrounded: Signal<UngroundedOptions, UngroundedCode> = {
     const features = threadFeatures(thread);
     const { article } = features;
     if (!article.judgeable) return [];
-    // Examples for the moderator: the article's rarest names (then terms), as written (possessive dropped).
-    const examples = [...article.anchors.values()]
-      .filter((a) => a.kind === 'name' || a.kind === 'term')
-      .map((a, order) => ({ name: a.kind === 'name', text: a.text.replace(/['’]s$/u, ''), rank: lemmaRank(a.text.toLowerCase().replace(/['’]s$/u, '')), order }))
-      .sort((a, b) => Number(b.name) - Number(a.name) || b.rank - a.rank || a.order - b.order)
-      .slice(0, 4)
-      .map((a) => a.text);
+    const examples = articleExamples(article.anchors);
     // First words of the article's phrase specifics: a word pair can only be one if it starts with one.
     const phraseStarts = new Set([...article.anchors.keys()].filter((key) => key.includes(' ')).map((key) => key.slice(0, key.indexOf(' '))));
     const findings: Finding<UngroundedCode>[] = [];

@@ -23,7 +23,9 @@ describe('ungrounded', () => {
   it.each(invalid)('flags $code: $text', ({ text, code }) => {
     const findings = runSignal(ungrounded, makeThread([text], { title: TITLE, body: BODY }));
     expect(findings.map((f) => f.reason.code)).toEqual([code]);
-    expect(findings[0]!.reason.args.articleSpecifics).toEqual(expect.arrayContaining(['Okafor']));
+    // A name the article writes as two words is shown whole, not as two names.
+    expect(findings[0]!.reason.args.articleSpecifics).toEqual(expect.arrayContaining(['Dana Okafor', 'Tidewater Marine']));
+    expect(findings[0]!.reason.args.articleSpecifics).not.toContain('Okafor');
     expect(findings[0]!.strength).toBeGreaterThan(0);
   });
 
