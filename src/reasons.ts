@@ -67,7 +67,8 @@ export function formatVerdict(
   if (code === 'NO_COMMENTS') return 'No comments to analyse.';
   if (code === 'CLEAN') return `No likely bot replies among ${plural(a.comments, 'comment')}.`;
   const extras = [
-    a.clusters ? plural(a.clusters, 'duplicate cluster') : '',
+    // Clusters hold copies and paraphrases alike: "similar", since a paraphrase is no duplicate.
+    a.clusters ? `${plural(a.clusters, 'cluster')} of similar comments` : '',
     a.terms.length ? `off-article terms pushed: ${a.terms.join(', ')}` : '',
   ].filter(Boolean);
   const head = `${a.flagged} of ${a.comments} comments flagged (${Math.round(a.botShare * 100)}%)`;

@@ -234,7 +234,7 @@ export function jsonlSchema(): Schema {
       flagged: { type: 'boolean' },
       strengths: { description: 'The strongest evidence of each signal that found any, by signal id.', type: 'object', additionalProperties: ref('unit') },
       reasons: { description: 'Strongest contribution first.', ...array(ref('reason')) },
-      clusters: { description: "Ids of the thread's duplicate clusters the comment is in.", ...strings },
+      clusters: { description: "Ids of the thread's clusters of similar comments (copies and paraphrases) the comment is in.", ...strings },
       crossThreadCluster: { description: 'Id of the cluster across threads the comment is in, if any.', type: ['string', 'null'] },
       text: string('The full text; only with --include-text.'),
     },

@@ -144,7 +144,7 @@ function figures(report: Report, data: PageData): string {
   const items: Array<[string, string]> = [];
   if (s.threads !== 1) items.push(['Threads', String(s.threads)]);
   items.push(['Comments', s.comments.toLocaleString('en-US')], ['Flagged', s.flagged.toLocaleString('en-US')], ['Bot share', percent(s.botShare)]);
-  items.push(['Duplicate clusters', String(report.threads.reduce((n, t) => n + t.clusters.length, 0))]);
+  items.push(['Clusters of similar comments', String(report.threads.reduce((n, t) => n + t.clusters.length, 0))]);
   if (report.crossThreadClusters && s.threads > 1) items.push(['Repeated across threads', String(report.crossThreadClusters.length)]);
   items.push(['Authors', data.authors.length ? data.authors.length.toLocaleString('en-US') : '—'], ['Threshold', String(report.settings.threshold)]);
   if (s.errors) items.push(['Inputs not read', String(s.errors)]);
@@ -202,10 +202,10 @@ ${signalTable(report, data)}
 <div class="layout">
 <section id="comments"><h2>Comments</h2><p class="status" id="comments-status" role="status">The lists are drawn by the page’s script.</p><div id="comments-list"></div></section>
 <aside id="authors"><h2>Authors</h2><p class="status" id="authors-status"></p>
-<table id="authors-table"><thead><tr><th>Author</th><th class="n">Comments</th><th class="n">Flagged</th><th class="n">Share</th><th class="n" title="Duplicate and cross-thread clusters with a comment of this author">Clusters</th></tr></thead><tbody id="authors-list"></tbody></table>
+<table id="authors-table"><thead><tr><th>Author</th><th class="n">Comments</th><th class="n">Flagged</th><th class="n">Share</th><th class="n" title="Clusters of similar comments, in a thread or across threads, with a comment of this author">Clusters</th></tr></thead><tbody id="authors-list"></tbody></table>
 </aside>
 </div>
-<section id="clusters"><h2>Duplicate clusters</h2>
+<section id="clusters"><h2>Clusters of similar comments</h2>
 <p class="legend">Highlighted: <mark class="shared run">runs of three or more words</mark> another comment of the cluster repeats, and <mark class="shared word">longer words</mark> it also uses.</p>
 <p class="status" id="clusters-status"></p><div id="clusters-list"></div></section>
 <section id="cross"${report.crossThreadClusters && report.threads.length > 1 ? '' : ' hidden'}><h2>Comments repeated across threads</h2>

@@ -109,7 +109,7 @@ function threadSection(t: ThreadReport, at: number, verbose: boolean, quiet: boo
   if (rest.length) pieces.push(...tablePieces(['', `#### Other comments (${rest.length})`, ''], COMMENT_COLUMNS, COMMENT_ALIGN, commentRows(rest, verbose), at));
   if (t.clusters.length) {
     const rows = t.clusters.map((cl) => [markdownText(cl.id, SHORT), idList(cl.commentIds), cl.similarity.toFixed(2)]);
-    pieces.push(...tablePieces(['', '#### Duplicate clusters', ''], ['Cluster', 'Comments', 'Mean similarity'], ['l', 'l', 'r'], rows, at));
+    pieces.push(...tablePieces(['', '#### Clusters of similar comments (copies and paraphrases)', ''], ['Cluster', 'Comments', 'Mean similarity'], ['l', 'l', 'r'], rows, at));
   }
   if (t.agendaTerms.length) {
     const rows = t.agendaTerms.map((a) => [markdownText(a.term, SHORT), idList(a.commentIds)]);

@@ -62,7 +62,7 @@ export const terminalReporter: Reporter = (report, options) => {
       for (const comment of rest) renderComment(comment);
     }
     if (t.clusters.length) {
-      out.push('', c.bold('Duplicate clusters:'));
+      out.push('', c.bold('Clusters of similar comments (copies and paraphrases):'));
       for (const cl of t.clusters) {
         out.push(`  ${c.cyan(cl.id)}  ${idList(cl.commentIds)}  ${c.dim(`${cl.commentIds.length} comments, mean similarity ${cl.similarity.toFixed(2)}`)}`);
       }

@@ -89,7 +89,7 @@ export function pageMain(kit: PageKit, unpack: (packed: PackedComments) => PageC
     if (clusterKey === shownClusters) return;
     shownClusters = clusterKey;
     clusterOrder = data.clusters.flatMap((cl, k) => ((state.thread < 0 || cl.thread === state.thread) && cl.members.some(byAuthor) ? [k] : []));
-    byId('clusters-status').textContent = data.clusters.length ? `${clusterOrder.length} of ${data.clusters.length} clusters.` : 'No duplicate clusters.';
+    byId('clusters-status').textContent = data.clusters.length ? `${clusterOrder.length} of ${data.clusters.length} clusters.` : 'No clusters of similar comments.';
     list('clusters', clusterOrder.length, (k) => clusterBlock(clusterOrder[k]!), 8);
 
     const cross = data.cross.flatMap((cl, k) => ((state.thread < 0 || cl.members.some((m) => m.thread === state.thread)) && cl.members.some((m) => byAuthor(m.comment)) ? [k] : []));
