@@ -33,10 +33,12 @@ import { checkMemoryEvery } from '../memory.js';
 
 type Field = keyof NonNullable<ParseOptions['csv']>;
 
-/** Header names each field is recognised by, case-insensitively, best first. */
-// Besides the usual names: WordPress's wp_comments table as phpMyAdmin exports it (comment_content,
-// comment_post_ID…), and tweets as Twitter/X exports and tweet datasets name them (full_text is the whole
-// text where text may be cut at 140 characters).
+/**
+ * Header names each field is recognised by, case-insensitively, best first. Besides the usual names:
+ * WordPress's wp_comments table as phpMyAdmin exports it (comment_content, comment_post_ID…), and tweets
+ * as Twitter/X exports and tweet datasets name them (full_text is the whole text where text may be cut at
+ * 140 characters).
+ */
 const ALIASES: Readonly<Record<Field, readonly string[]>> = {
   text: ['full_text', 'text', 'content', 'comment', 'comment_text', 'comment_body', 'comment_content', 'body', 'message', 'tweet', 'tweet_text', 'data'],
   id: ['id', 'comment_id', 'commentid', 'tweet_id'],
