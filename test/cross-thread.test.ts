@@ -191,6 +191,38 @@ describe('thread keys', () => {
     expect(flaggedIds).toEqual([['3'], ['2'], ['1']]);
   });
 
+  it('exports of one page numbered by position are still one page: a comment in both is no copy of itself', async () => {
+    const { monday, tuesday } = pageExports(
+      [{ text: 'The ferry was late again this morning and nobody at the terminal could say why' }, { text: HUMAN }, { text: SPAM }],
+      [{ text: 'Parking near the harbour costs twice what it did last summer, which hurts the shops' }, { text: SPAM }, { text: TUESDAY }],
+      [],
+    );
+    const { report } = await json([monday, tuesday]);
+    expect(report.crossThreadClusters).toEqual([]);
+    expect(report.summary.flagged).toBe(0);
+  });
+
+  it('two text dumps of one article (no address, no ids) are one page; a copy under another article is still found', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadsift-dumps-'));
+    const seed = readFileSync(join(ROOT, 'fixtures', 'putin-xi-summit.txt'), 'utf8');
+    const [day1, day2, other] = ['day1.txt', 'day2.txt', 'other.json'].map((f) => join(dir, f));
+    writeFileSync(day1!, seed);
+    // The second dump wraps and spaces the article differently: still the same article.
+    writeFileSync(day2!, seed.replace('Russian President Vladimir Putin', 'Russian President\n  Vladimir Putin'));
+    expect((await json([day1!, day2!])).report.crossThreadClusters).toEqual([]);
+    const copied = (await json([day1!])).report.threads[0].comments.find((c: { id: string }) => c.id === '8').excerpt as string;
+    const eighth = seed.slice(seed.indexOf(copied.replace(/…$/u, '')));
+    writeFileSync(other!, JSON.stringify({ title: 'Another article', comments: [{ id: 'x1', text: eighth.slice(0, eighth.indexOf('\n')) }] }));
+    const { report } = await json([day1!, day2!, other!]);
+    expect(report.crossThreadClusters).toHaveLength(1);
+    // One copy per page: the two dumps count once, named by the first in path order.
+    expect(report.crossThreadClusters[0]).toMatchObject({ size: 2, threads: [{ source: day1 }, { source: other, id: 'other' }] });
+    for (const t of report.threads) {
+      const reasons = t.comments.flatMap((c: { reasons: Array<{ signal: string; args: Record<string, unknown> }> }) => c.reasons.filter((r) => r.signal === 'cross-thread'));
+      expect(reasons.map((r: { args: Record<string, unknown> }) => [r.args.threads, r.args.size])).toEqual([[2, 2]]);
+    }
+  });
+
   it('bad similarity settings are a configuration error, not a crash', async () => {
     const { code } = await run(['clusters', DIR, '--similarity', '0']);
     expect(code).toBe(2);

@@ -8,6 +8,7 @@
 import type { CorpusIndex } from '../corpus/index.js';
 import { corpusPass, nameThread, newCorpusIndex, threadKeys } from '../cross-thread-pass.js';
 import { forEachThread, type InputIO } from '../input-threads.js';
+import { samePage } from '../util/page.js';
 import { collectBetweenWork } from '../memory.js';
 import type { ParseOptions } from '../parsers/types.js';
 import { threadChars, type ThreadAnalysis } from '../pool/thread-analysis.js';
@@ -49,6 +50,8 @@ export async function scanWithCorpus(
   // The index starts with the second thread: a run of one thread has nothing to compare across.
   let index: CorpusIndex | undefined;
   const names = new Map<string, { source: string; id: string }>();
+  // Each thread key's page (samePage), so that exports of one page are not other threads of each other.
+  const pages = new Map<string, string>();
   const keyOf = threadKeys();
   const keys = new Map<Thread, string>();
   const addAll = (thread: Thread) => {
@@ -63,7 +66,9 @@ export async function scanWithCorpus(
   // Workers start after the first pass: while it runs they would only hold memory beside the index.
   const problems = forEachThread(args, opts, parseOptions, io, (thread) => {
     analysis.count(thread);
-    keys.set(thread, keyOf(thread));
+    const key = keyOf(thread);
+    keys.set(thread, key);
+    if (!pages.has(key)) pages.set(key, samePage(thread) ?? key);
     const size = threadChars(thread);
     if (!index && (kept.length >= 1 || keptChars + size > budget)) {
       index = newCorpusIndex(corpus.threshold, corpus.minWords);
@@ -92,7 +97,8 @@ export async function scanWithCorpus(
     analysis.finish();
     return { problems, clusters: [] };
   }
-  const pass = await corpusPass(index, names);
+  const pass = await corpusPass(index, names, pages);
+  pages.clear();
   // Only the clusters and each thread's members are needed from here on: the index is collected before
   // the workers start, so that its memory and theirs are never held at once.
   index = undefined;
