@@ -111,6 +111,10 @@ export function pruneIndex(store: IndexStore, before: number): Pruned {
     }
     const comments = db.prepare('DELETE FROM comments WHERE id IN (SELECT id FROM gone)').run().changes;
     const threads = db.prepare('DELETE FROM threads WHERE id NOT IN (SELECT thread FROM comments)').run().changes;
+    // An index written before threads' pages were recorded has no such table.
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'thread_pages'").get()) {
+      db.exec('DELETE FROM thread_pages WHERE thread NOT IN (SELECT id FROM threads)');
+    }
     const runs = db.prepare('DELETE FROM runs WHERE id NOT IN (SELECT DISTINCT run FROM comments)').run().changes;
     const count = (table: string) => rowCount(db, table);
     db.prepare("UPDATE meta SET value = ? WHERE key = 'mainEntries'").run(String(count('bands')));

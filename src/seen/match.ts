@@ -89,7 +89,7 @@ export class IndexMatcher {
    * thread's own row when it was stored before (-1 if not): comments stored under this very thread (a
    * thread scanned again) are not sightings elsewhere. `posted`: each comment's own date, or null.
    */
-  find(thread: Thread, sketch: ThreadSketch, threadRow: number, posted: ReadonlyArray<number | null>): Map<string, SeenBefore> {
+  find(thread: Thread, sketch: ThreadSketch, threadRow: number, page: string | undefined, posted: ReadonlyArray<number | null>): Map<string, SeenBefore> {
     const found = new Map<string, SeenBefore>();
     const { bands } = this.settings;
     for (let start = 0; start < thread.comments.length; start += PROBE_BATCH) {
@@ -130,7 +130,7 @@ export class IndexMatcher {
       const decoded = new Map<number, Uint16Array>();
       const wordsOf = (row: SketchedRow) => decoded.get(row.id) ?? decoded.set(row.id, decodeWords(row.words)).get(row.id)!;
       for (const [i, candidates] of ordered) {
-        const seen = this.verify(i, candidates, rows, wordsOf, sketch, threadRow, posted[i] ?? null);
+        const seen = this.verify(i, candidates, rows, wordsOf, sketch, threadRow, page, posted[i] ?? null);
         if (seen) found.set(thread.comments[i]!.id, capped.has(i) ? { ...seen, capped: true } : seen);
       }
     }
@@ -142,10 +142,20 @@ export class IndexMatcher {
    * comment with a date of its own was only seen before by what was first seen before that date: the
    * original of a text is not a re-post of the copies that an earlier run happened to store.
    */
-  private verify(i: number, candidates: number[], rows: Map<number, SketchedRow>, wordsOf: (row: SketchedRow) => Uint16Array, sketch: ThreadSketch, threadRow: number, posted: number | null): SeenBefore | undefined {
+  private verify(
+    i: number,
+    candidates: number[],
+    rows: Map<number, SketchedRow>,
+    wordsOf: (row: SketchedRow) => Uint16Array,
+    sketch: ThreadSketch,
+    threadRow: number,
+    page: string | undefined,
+    posted: number | null,
+  ): SeenBefore | undefined {
     let first: { row: SightingRow; similarity: number } | undefined;
-    let copies = 0;
-    const threads = new Set<number>();
+    // Copies per page, then per stored thread of it: the exports of one page count once, as the one
+    // holding most (see corpusPass for the same rule across a run's inputs).
+    const perPage = new Map<string, Map<number, number>>();
     for (const id of candidates) {
       const row = rows.get(id);
       if (!row) continue;
@@ -153,15 +163,18 @@ export class IndexMatcher {
       const similarity = same ? 1 : jaccard(sketch.words[i]!, wordsOf(row));
       if (similarity < this.settings.threshold) continue;
       if (same && (sketch.copyOf[i] === null || id < sketch.copyOf[i]!)) sketch.copyOf[i] = id;
-      for (const s of this.store.sightings(id, this.run, threadRow)) {
+      for (const s of this.store.sightings(id, this.run, threadRow, page)) {
         if (posted !== null && seenAt(s) >= posted) continue;
-        copies++;
-        threads.add(s.thread);
+        const pageKey = s.page ?? `thread ${s.thread}`;
+        const byThread = perPage.get(pageKey) ?? perPage.set(pageKey, new Map()).get(pageKey)!;
+        byThread.set(s.thread, (byThread.get(s.thread) ?? 0) + 1);
         if (!first || seenAt(s) < seenAt(first.row) || (seenAt(s) === seenAt(first.row) && s.id < first.row.id)) first = { row: s, similarity };
       }
     }
     if (!first) return undefined;
     const { row, similarity } = first;
+    let copies = 0;
+    for (const byThread of perPage.values()) copies += Math.max(...byThread.values());
     return {
       source: row.source,
       threadId: row.threadId,
@@ -171,7 +184,7 @@ export class IndexMatcher {
       dateKind: row.posted === null ? 'indexed' : 'posted',
       similarity,
       copies,
-      threads: threads.size,
+      threads: perPage.size,
       flagged: row.flagged === 1,
     };
   }

@@ -17,7 +17,7 @@
 import { resolve } from 'node:path';
 import type { CorpusSettings, SeenBefore, Thread } from '../types.js';
 import { sketchSettings, type SketchSettings } from '../corpus/sketch-settings.js';
-import { pageAddress } from '../util/page.js';
+import { pageAddress, samePage } from '../util/page.js';
 import { IndexMatcher, postedAt, type ThreadSketch } from './match.js';
 import { IndexStore } from './store.js';
 import { encodeWords } from './words.js';
@@ -50,6 +50,8 @@ interface PendingThread {
   url: string | undefined;
   /** The page address that names the thread in the index, when it has one (pageAddress). */
   page: string | undefined;
+  /** The page it was read from, whatever its ids (samePage): its copies there are no sightings. */
+  samePage: string | undefined;
   comments: Array<{ id: string; posted: number | null; text?: string }>;
   sketch: ThreadSketch;
 }
@@ -97,11 +99,12 @@ export class IndexSession {
     const sketch = this.matcher.sketch(thread);
     const { source, id, title, url } = thread;
     const page = pageAddress(thread);
+    const same = samePage(thread);
     const comments = thread.comments.map((c) => ({ id: c.id, posted: postedAt(c.createdAt), ...(this.options.texts ? { text: c.text } : {}) }));
-    this.pending.push({ source, id, title, url, page, comments, sketch });
+    this.pending.push({ source, id, title, url, page, samePage: same, comments, sketch });
     return this.store.guard(() => {
       const threadRow = this.storedThread(source, id, page) ?? -1;
-      return this.matcher.find(thread, sketch, threadRow, comments.map((c) => c.posted));
+      return this.matcher.find(thread, sketch, threadRow, same, comments.map((c) => c.posted));
     });
   }
 
@@ -176,6 +179,7 @@ export class IndexSession {
     this.enterFile(thread.source);
     const threadRow =
       this.storedThread(thread.source, thread.id, thread.page) ?? this.store.addThread(this.place(thread.source, thread.page), thread.source, thread.id, thread.title, thread.url);
+    if (thread.samePage) this.store.addPage(threadRow, thread.samePage);
     const { sketch } = thread;
     const { bands } = this.settings;
     const bandKeys: Array<[number, number]> = [];

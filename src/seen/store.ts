@@ -41,6 +41,18 @@ CREATE TABLE bands(key INTEGER NOT NULL, comment INTEGER NOT NULL, PRIMARY KEY(k
 CREATE TABLE recent_bands(key INTEGER NOT NULL, comment INTEGER NOT NULL, PRIMARY KEY(key, comment)) WITHOUT ROWID;
 `;
 
+/**
+ * The page each thread was read from (samePage: its address, or its title and article text), which its
+ * place does not always say: exports whose comment ids are positions are stored under their files. A
+ * comment is no sighting of a copy stored under another export of its own page. Added to an index of this
+ * layout made before it on the first run that writes (earlier versions ignore it; their threads have no
+ * page and count as pages of their own).
+ */
+const PAGES = `
+CREATE TABLE IF NOT EXISTS thread_pages(thread INTEGER PRIMARY KEY, page TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS thread_pages_page ON thread_pages(page);
+`;
+
 /** Recent band keys are merged into the main table once they number at least this, and an eighth of it. */
 const MERGE_MIN_ENTRIES = 500_000;
 const MERGE_RATIO = 8;
@@ -65,6 +77,8 @@ export interface SightingRow {
   source: string;
   threadId: string;
   title: string;
+  /** The page of the stored thread (samePage), or null when it was stored without one. */
+  page: string | null;
 }
 
 /** A comment to store. */
@@ -91,6 +105,7 @@ interface Statements {
   hasComment: Statement;
   addComment: Statement;
   addBand: Statement;
+  addPage: Statement;
 }
 
 /** An open index file. Every SQLite failure comes out as a known error naming the file. */
@@ -167,7 +182,7 @@ export class IndexStore {
    */
   ensure(wanted: SketchSettings): void {
     if (!this.checkFormat(true)) {
-      this.db.exec(TABLES);
+      this.db.exec(TABLES + PAGES);
       this.setMeta('format', FORMAT);
       this.setMeta('schema', SCHEMA_VERSION);
       this.setMeta('settings', JSON.stringify(wanted));
@@ -175,6 +190,7 @@ export class IndexStore {
       this.setMeta('recentEntries', 0);
       return;
     }
+    this.db.exec(PAGES);
     const have = this.settings();
     const differs = (Object.keys(wanted) as Array<keyof SketchSettings>).filter((k) => have[k] !== wanted[k]);
     if (differs.length) {
@@ -230,15 +246,17 @@ export class IndexStore {
         )
         .raw(),
       sketched: db.prepare('SELECT c.id, c.hash, c.words FROM json_each(@ids) j JOIN comments c ON c.id = j.value WHERE c.words IS NOT NULL').raw(),
+      // Not under this thread, nor under another export of its page (@page null: the thread names none).
       sightings: db.prepare(
-        `SELECT c.id, c.thread, c.comment, c.posted, r.started, c.flagged, t.source, t.thread AS threadId, t.title
-         FROM comments c JOIN runs r ON r.id = c.run JOIN threads t ON t.id = c.thread
-         WHERE c.id = @id AND c.run <> @run AND c.thread <> @thread
+        `SELECT c.id, c.thread, c.comment, c.posted, r.started, c.flagged, t.source, t.thread AS threadId, t.title, p.page
+         FROM comments c JOIN runs r ON r.id = c.run JOIN threads t ON t.id = c.thread LEFT JOIN thread_pages p ON p.thread = c.thread
+         WHERE c.id = @id AND c.run <> @run AND c.thread <> @thread AND (@page IS NULL OR p.page IS NOT @page)
          UNION ALL
-         SELECT c.id, c.thread, c.comment, c.posted, r.started, c.flagged, t.source, t.thread AS threadId, t.title
-         FROM comments c JOIN runs r ON r.id = c.run JOIN threads t ON t.id = c.thread
-         WHERE c.copy_of = @id AND c.run <> @run AND c.thread <> @thread`,
+         SELECT c.id, c.thread, c.comment, c.posted, r.started, c.flagged, t.source, t.thread AS threadId, t.title, p.page
+         FROM comments c JOIN runs r ON r.id = c.run JOIN threads t ON t.id = c.thread LEFT JOIN thread_pages p ON p.thread = c.thread
+         WHERE c.copy_of = @id AND c.run <> @run AND c.thread <> @thread AND (@page IS NULL OR p.page IS NOT @page)`,
       ),
+      addPage: db.prepare('INSERT OR IGNORE INTO thread_pages(thread, page) VALUES (?, ?)'),
       findThread: db.prepare('SELECT id FROM threads WHERE place = ? AND thread = ?').pluck(),
       addThread: db.prepare('INSERT INTO threads(place, source, thread, title, url) VALUES (?, ?, ?, ?, ?)'),
       hasComment: db.prepare('SELECT 1 FROM comments WHERE thread = ? AND comment = ?').pluck(),
@@ -260,9 +278,14 @@ export class IndexStore {
     return new Map(rows.map(([id, hash, words]) => [id, { id, hash, words }]));
   }
 
-  /** The comment `id` and its copies, leaving out those of run `run` and of thread `thread`. */
-  sightings(id: number, run: number, thread: number): SightingRow[] {
-    return this.sql.sightings.all({ id, run, thread }) as SightingRow[];
+  /** The comment `id` and its copies, leaving out those of run `run`, of thread `thread` and of page `page`. */
+  sightings(id: number, run: number, thread: number, page: string | undefined): SightingRow[] {
+    return this.sql.sightings.all({ id, run, thread, page: page ?? null }) as SightingRow[];
+  }
+
+  /** Record the page of thread row `thread` (samePage), unless it has one. */
+  addPage(thread: number, page: string): void {
+    this.sql.addPage.run(thread, page);
   }
 
   findThread(place: string, threadId: string): number | undefined {

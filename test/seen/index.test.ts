@@ -159,6 +159,27 @@ describe.runIf(HAS_SQLITE)('scan --index', () => {
     expect(counts(index).integrity).toBe('ok');
   });
 
+  it('knows a text dump by its article: another day\'s dump, its comments numbered by position, is not a re-post of itself', async () => {
+    const dir = temp();
+    const index = join(dir, 'seen.db');
+    const article = 'The council approved the harbour plan on Tuesday after two years of dispute with the residents of the old fish market district. '.repeat(2);
+    // Text dumps: no address, no ids. Between the days a comment was deleted, so the numbers moved.
+    const dump = (comments: string[]) => `The harbour plan\n${article}\n\n${comments.length} Comments\n${comments.join('\n')}\n`;
+    const monday = join(dir, 'monday.txt');
+    const tuesday = join(dir, 'tuesday.txt');
+    const elsewhere = join(dir, 'elsewhere.json');
+    writeFileSync(monday, dump([HUMAN, 'A first reply that a moderator later deleted from the thread entirely.', SPAM]));
+    writeFileSync(tuesday, dump([HUMAN, SPAM, 'A new reply about the harbour and its old fish market, posted on Tuesday morning']));
+    writeFileSync(elsewhere, JSON.stringify(thread('t9', 'The bridge', [['c1', SPAM]])));
+    const parsed = JSON.parse((await run(['parse', tuesday])).stdout);
+    expect(parsed.threads[0].comments.map((c: { text: string }) => c.text)).toContain(SPAM);
+    await run([monday, '--index', index]);
+    expect(seenBefore(JSON.parse((await run([tuesday, '--index', index, '-f', 'json'])).stdout)).size).toBe(0);
+    // A copy under another article is a re-post, seen on one page however many of its dumps hold it.
+    expect(seenBefore(JSON.parse((await run([elsewhere, '--index', index, '-f', 'json'])).stdout)).get('t9/c1')).toMatchObject({ source: monday, copies: 1, threads: 1 });
+    expect(counts(index).integrity).toBe('ok');
+  });
+
   it('an index written when threads were known by their file alone still recognises them', async () => {
     const dir = temp();
     const index = join(dir, 'seen.db');
