@@ -6,12 +6,15 @@
 import type { RunContext } from './analyze.js';
 import { CorpusIndex, type CorpusResult } from './corpus/index.js';
 import type { CorpusCluster } from './corpus/clusters.js';
+import { onPages } from './corpus/pages.js';
 import { ConfigError } from './errors.js';
 import type { CorpusMembership, CrossThreadCluster, Thread } from './types.js';
 import { pageAddress } from './util/page.js';
 
 export interface CorpusPass {
   clusters: CrossThreadCluster[];
+  /** The same clusters as the engine's (run-wide thread keys), in the same order. */
+  keyed: CorpusCluster[];
   result: CorpusResult;
   /** The run context of the thread with this run-wide key (see threadKeys). */
   lookup: (key: string) => RunContext;
@@ -28,10 +31,12 @@ export async function corpusPass(index: CorpusIndex, names: Map<string, { source
   const result = await index.finish();
   const membership = new Map<string, Map<string, CorpusMembership>>();
   const clusters: CrossThreadCluster[] = [];
+  const keyed: CorpusCluster[] = [];
   for (const found of result.clusters) {
     if (!found.crossThread) continue;
-    const c = pages ? onPages(found, pages, names) : found;
+    const c = pages ? onPages(found, (key) => pages.get(key) ?? key, (key) => names.get(key)!.source) : found;
     if (!c) continue;
+    keyed.push(c);
     const shared: CorpusMembership = { id: c.id, size: c.size, threads: c.threads, representative: c.representative, similarity: c.similarity };
     // Every member gets the cluster, also the copies of a page's other exports that the view leaves out.
     for (const m of found.members) {
@@ -48,8 +53,11 @@ export async function corpusPass(index: CorpusIndex, names: Map<string, { source
       similarity: c.similarity,
     });
   }
+  // Largest first, as the engine orders them: the page step may have made some smaller.
+  const order = clusters.map((_, i) => i).sort((a, b) => clusters[b]!.size - clusters[a]!.size || (clusters[a]!.id < clusters[b]!.id ? -1 : clusters[a]!.id > clusters[b]!.id ? 1 : 0));
   return {
-    clusters,
+    clusters: order.map((i) => clusters[i]!),
+    keyed: order.map((i) => keyed[i]!),
     result,
     lookup: (key) => {
       const byComment = membership.get(key);
@@ -60,30 +68,6 @@ export async function corpusPass(index: CorpusIndex, names: Map<string, { source
       return byComment && [...byComment];
     },
   };
-}
-
-/**
- * A cluster as pages see it (`pages`: run-wide thread key -> page, see samePage): the exports of one page
- * read from several inputs (Monday's and Tuesday's dump of an article, whose comments are numbered by
- * position) are one thread, and the page's copies are those of its export that holds most (the first in
- * path order on a tie), so that a page is neither another thread of itself nor counted twice. undefined
- * when every member is on one page: nothing was posted anywhere else.
- */
-function onPages(c: CorpusCluster, pages: ReadonlyMap<string, string>, names: Map<string, { source: string; id: string }>): CorpusCluster | undefined {
-  const perKey = new Map<string, number>();
-  for (const m of c.members) perKey.set(m.threadId, (perKey.get(m.threadId) ?? 0) + 1);
-  const kept = new Map<string, string>();
-  for (const key of c.threads) {
-    const page = pages.get(key) ?? key;
-    const best = kept.get(page);
-    const better = best === undefined || perKey.get(key)! > perKey.get(best)! || (perKey.get(key) === perKey.get(best) && names.get(key)!.source < names.get(best)!.source);
-    if (better) kept.set(page, key);
-  }
-  if (kept.size < 2) return undefined;
-  if (kept.size === c.threads.length) return c;
-  const keys = new Set(kept.values());
-  const members = c.members.filter((m) => keys.has(m.threadId));
-  return { ...c, threads: c.threads.filter((key) => keys.has(key)), members, size: members.length };
 }
 
 /**

@@ -10,6 +10,7 @@ import { loadConfig } from '../config-file.js';
 import type { CorpusCluster } from '../corpus/index.js';
 import { corpusPass, nameThread, newCorpusIndex, threadKeys } from '../cross-thread-pass.js';
 import { forEachThread, type InputIO } from '../input-threads.js';
+import { samePage } from '../util/page.js';
 import { emitReport } from '../output.js';
 import type { ParseOptions } from '../parsers/types.js';
 import { clustersJson, clustersTerminal, type ClustersReport } from '../reporters/clusters.js';
@@ -73,15 +74,18 @@ export async function runClusters(args: string[], opts: ClustersOptions, io: Cli
   const minWords = opts.minWords ?? defaults.minWords;
   const index = newCorpusIndex(threshold, minWords, opts.workers);
   const names = new Map<string, { source: string; id: string }>();
+  // Each thread key's page: the exports of one page are not other threads of each other (corpus/pages.ts).
+  const pages = new Map<string, string>();
   const keyOf = threadKeys();
   let threadsRead = 0;
   const problems = forEachThread(args, opts, csvOptions(opts), once, (thread) => {
     threadsRead++;
     const key = keyOf(thread);
     nameThread(names, key, thread);
+    if (!pages.has(key)) pages.set(key, samePage(thread) ?? key);
     for (const c of thread.comments) index.add(key, c.id, c.text);
   });
-  const { clusters, result } = await corpusPass(index, names);
+  const { clusters, keyed, result } = await corpusPass(index, names, pages);
   const report: ClustersReport = {
     tool: { name: 'threadsift', version: VERSION },
     settings: { similarity: threshold, minWords, lsh: result.params },
@@ -103,7 +107,7 @@ export async function runClusters(args: string[], opts: ClustersOptions, io: Cli
   let text: string | Iterable<string>;
   if (format === 'json') text = clustersJson(report);
   else {
-    const members = opts.verbose && clusters.length ? memberExcerpts(result.clusters.filter((c) => c.crossThread), args, opts, csvOptions(opts), once) : undefined;
+    const members = opts.verbose && clusters.length ? memberExcerpts(keyed, args, opts, csvOptions(opts), once) : undefined;
     text = clustersTerminal(report, { color: useColor(opts, io), verbose: Boolean(opts.verbose), members });
   }
   emitReport(text, opts.output, io, readSomething);

@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import type { ClustersReport } from '../reporters/clusters.js';
 import type { CrossThreadCluster } from '../types.js';
 import { VERSION } from '../version.js';
+import { onPages } from '../corpus/pages.js';
 import { connect, literal, readError, type DuckConnection } from './duckdb.js';
 import { CHANGED_LABELS, finalQueries, NEXT_LABELS, setupQueries, type NamedQuery } from './sql.js';
 import { METADATA_KEY, type SketchMetadata } from './write.js';
@@ -129,8 +130,13 @@ async function assemble(db: DuckConnection): Promise<CrossThreadCluster[]> {
   // A page read from several inputs is one thread, named as the engine names it: by the first of its inputs
   // in path order.
   const sources = new Map<string, string>();
-  for (const r of await rows(db, 'SELECT thread, min(source) AS source FROM sketches WHERE thread IN (SELECT thread FROM members) GROUP BY thread')) {
+  // Each thread's page (the files of an earlier version have no page column: every thread its own page).
+  const pages = new Map<string, string>();
+  const paged = Number((await rows(db, "SELECT count(*) AS n FROM (DESCRIBE sketches) WHERE column_name = 'page'"))[0]!.n) !== 0;
+  const page = paged ? 'any_value(page)' : 'NULL';
+  for (const r of await rows(db, `SELECT thread, min(source) AS source, ${page} AS page FROM sketches WHERE thread IN (SELECT thread FROM members) GROUP BY thread`)) {
     sources.set(String(r.thread), String(r.source));
+    if (r.page !== null) pages.set(String(r.thread), String(r.page));
   }
   const members = new Map<bigint, Member[]>();
   for (const r of await rows(db, 'SELECT * FROM members')) {
@@ -144,13 +150,17 @@ async function assemble(db: DuckConnection): Promise<CrossThreadCluster[]> {
   for (const r of await rows(db, 'SELECT * FROM clusters WHERE threads >= 2')) {
     // A comment read twice (the same page in two inputs: one thread key) is one member, as in the engine.
     const sorted = members.get(r.component as bigint)!.sort(byKey);
-    const list = sorted.filter((m, i) => i === 0 || byKey(sorted[i - 1]!, m) !== 0);
-    const threads: Array<{ source: string; id: string }> = [];
-    let last: string | undefined;
-    for (const m of list) {
-      if (m.thread !== last) threads.push({ source: m.source, id: m.threadId });
-      last = m.thread;
-    }
+    const once = sorted.filter((m, i) => i === 0 || byKey(sorted[i - 1]!, m) !== 0);
+    const keys: string[] = [];
+    for (const m of once) if (m.thread !== keys[keys.length - 1]) keys.push(m.thread);
+    // The exports of one page are one thread (corpus/pages.ts), as the engine's clusters pass has them.
+    const view = onPages({ threads: keys, members: once.map((m) => ({ threadId: m.thread, m })), size: once.length }, (key) => pages.get(key) ?? key, (key) => sources.get(key)!);
+    if (!view) continue;
+    const list = view.members.map(({ m }) => m);
+    const threads = view.threads.map((key) => {
+      const first = list.find((m) => m.thread === key)!;
+      return { source: first.source, id: first.threadId };
+    });
     const representative = r.representative as bigint;
     clusters.push({
       id: hashHex(representative),
@@ -158,7 +168,7 @@ async function assemble(db: DuckConnection): Promise<CrossThreadCluster[]> {
       threads,
       members: list.map((m) => ({ source: m.source, threadId: m.threadId, commentId: m.comment })),
       // The excerpt of the text's first comment by (thread, comment), as the engine keeps it.
-      representative: list.find((m) => m.hash === representative)!.excerpt,
+      representative: once.find((m) => m.hash === representative)!.excerpt,
       similarity: { min: Number(r.min_similarity), mean: Number(r.mean_similarity) },
     });
   }

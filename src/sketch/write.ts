@@ -1,7 +1,8 @@
 /**
  * `threadsift sketch`: every comment's sketch as a row of Parquet, for clustering in a SQL engine (sql.ts)
  * instead of in this process. A row holds the comment key (thread key and comment id) with the thread's
- * source and id, the 64-bit text hash, the LSH band keys as a list of (band number, key), the word-hash set
+ * source and id, its page (samePage: its address, or its title and article text; null when neither), the
+ * 64-bit text hash, the LSH band keys as a list of (band number, key), the word-hash set
  * and a display excerpt. Comments under minWords keep their key and hash, with no bands or hashes.
  *
  * Rows are staged as JSON lines in a temporary folder while the inputs are read (reading is synchronous),
@@ -17,6 +18,7 @@ import type { Sketcher } from '../corpus/sketch.js';
 import { OutputError } from '../errors.js';
 import { sketcher, type SketchSettings } from '../corpus/sketch-settings.js';
 import type { Thread } from '../types.js';
+import { samePage } from '../util/page.js';
 import { connect, literal } from './duckdb.js';
 
 /** Comments per Parquet file: a unit of work for a cluster's tasks (~200 MB of Parquet). */
@@ -90,6 +92,7 @@ export class SketchWriter {
     this.threads++;
     this.part().threads++;
     const shingler = this.sketcher.shingler;
+    const page = samePage(thread) ?? null;
     for (const c of thread.comments) {
       if (this.part().comments >= PART_COMMENTS) this.nextPart();
       const n = this.sketcher.shingle(c.text);
@@ -105,6 +108,7 @@ export class SketchWriter {
         thread: key,
         source: thread.source,
         thread_id: thread.id,
+        page,
         comment: c.id,
         hi: (shingler.textHi ^ 0x80000000) | 0,
         lo: shingler.textLo >>> 0,
@@ -198,9 +202,9 @@ export class SketchWriter {
 
 /** DuckDB's COPY of one staged part into a Parquet file, with the settings as key-value metadata. */
 function copyStatement(staged: string, file: string, metadata: SketchMetadata): string {
-  const columns = "{thread: 'VARCHAR', source: 'VARCHAR', thread_id: 'VARCHAR', comment: 'VARCHAR', hi: 'INTEGER', lo: 'BIGINT', bands: 'INTEGER[]', hashes: 'INTEGER[]', excerpt: 'VARCHAR'}";
+  const columns = "{thread: 'VARCHAR', source: 'VARCHAR', thread_id: 'VARCHAR', page: 'VARCHAR', comment: 'VARCHAR', hi: 'INTEGER', lo: 'BIGINT', bands: 'INTEGER[]', hashes: 'INTEGER[]', excerpt: 'VARCHAR'}";
   return `COPY (
-  SELECT thread, source, thread_id, comment,
+  SELECT thread, source, thread_id, page, comment,
          CAST(hi AS BIGINT) * 4294967296 + lo AS text_hash,
          list_transform(bands, lambda k, i: {'band': CAST(i - 1 AS INTEGER), 'key': k}) AS bands,
          hashes, excerpt

@@ -105,6 +105,26 @@ describe.runIf(HAS_DUCKDB)('sketch and clusters --sketches', () => {
     expect(inProcess.summary).toMatchObject({ threads: 3, comments: 4, commentsInClusters: 3 });
   });
 
+  it('count the exports of one page once whatever their ids (two text dumps of an article), as the engine does', async () => {
+    const dir = temp();
+    const spam = 'Honestly the only real fix here is switching your savings into stablecoins before the banks collapse today';
+    const article = 'The council approved the harbour plan on Tuesday after two years of dispute with the residents of the district. '.repeat(2);
+    const dump = (comments: string[]) => `The harbour plan\n${article}\n\n${comments.length} Comments\n${comments.join('\n')}\n`;
+    const files = [join(dir, 'monday.txt'), join(dir, 'tuesday.txt'), join(dir, 'other.json')];
+    writeFileSync(files[0]!, dump(['A reply a moderator later deleted from the thread about the old harbour', spam]));
+    writeFileSync(files[1]!, dump([spam, 'A new reply about the harbour and its old fish market, posted on Tuesday']));
+    writeFileSync(files[2]!, JSON.stringify({ id: 'p2', title: 'The bridge', comments: [{ id: 'k9', text: spam }] }));
+    const out = join(dir, 'sketches');
+    expect((await run(['sketch', ...files, '-o', out])).code).toBe(0);
+    const fromSketches = JSON.parse((await run(['clusters', '--sketches', join(out, '*.parquet'), '-f', 'json'])).stdout);
+    const inProcess = JSON.parse((await run(['clusters', ...files, '-f', 'json'])).stdout);
+    expect(inProcess.crossThreadClusters).toHaveLength(1);
+    expect(inProcess.crossThreadClusters[0]).toMatchObject({ size: 2, threads: [{ source: files[0] }, { source: files[2], id: 'p2' }] });
+    expect(fromSketches.crossThreadClusters).toEqual(inProcess.crossThreadClusters);
+    // Without the other page nothing is posted anywhere else.
+    expect(JSON.parse((await run(['clusters', files[0]!, files[1]!, '-f', 'json'])).stdout).crossThreadClusters).toEqual([]);
+  });
+
   it('writes one row per comment: key, thread, hash, (band, key) pairs, the word-hash set, with the settings as metadata', async () => {
     const dir = temp();
     const input = join(dir, 'in.json');
@@ -119,16 +139,18 @@ describe.runIf(HAS_DUCKDB)('sketch and clusters --sketches', () => {
       ['thread', 'VARCHAR'],
       ['source', 'VARCHAR'],
       ['thread_id', 'VARCHAR'],
+      ['page', 'VARCHAR'],
       ['comment', 'VARCHAR'],
       ['text_hash', 'BIGINT'],
       ['bands', 'STRUCT(band INTEGER, "key" INTEGER)[]'],
       ['hashes', 'INTEGER[]'],
       ['excerpt', 'VARCHAR'],
     ]);
-    const rows = (await db.runAndReadAll(`SELECT thread, comment, len(bands) AS bands, [b.band FOR b IN bands] AS numbers, len(hashes) AS words FROM read_parquet('${glob}') ORDER BY comment`)).getRowObjectsJS();
+    const rows = (await db.runAndReadAll(`SELECT thread, page, comment, len(bands) AS bands, [b.band FOR b IN bands] AS numbers, len(hashes) AS words FROM read_parquet('${glob}') ORDER BY comment`)).getRowObjectsJS();
+    // No address and no article: no page but the thread's own.
     expect(rows).toEqual([
-      { thread: `${input}#harbour`, comment: 'c1', bands: 10n, numbers: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], words: 13n },
-      { thread: `${input}#harbour`, comment: 'c2', bands: null, numbers: null, words: null },
+      { thread: `${input}#harbour`, page: null, comment: 'c1', bands: 10n, numbers: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], words: 13n },
+      { thread: `${input}#harbour`, page: null, comment: 'c2', bands: null, numbers: null, words: null },
     ]);
     const meta = (await db.runAndReadAll(`SELECT decode(value) AS v FROM parquet_kv_metadata('${glob}') WHERE decode(key) = 'threadsift'`)).getRowObjectsJS();
     expect(JSON.parse(String(meta[0]!.v))).toEqual({ threshold: 0.8, minWords: 5, numPerm: 64, seed: 1, shingleSize: 1, bands: 10, rows: 6, threads: 1 });
