@@ -57,7 +57,8 @@ export async function clustersFromSketches(glob: string, similarity?: number): P
   try {
     let meta: { settings: SketchMetadata; threads: number };
     try {
-      await db.connection.run(`CREATE VIEW sketches AS SELECT * FROM read_parquet(${literal(glob)})`);
+      // By name: files written before the page column mix with newer ones (their rows have no page).
+      await db.connection.run(`CREATE VIEW sketches AS SELECT * FROM read_parquet(${literal(glob)}, union_by_name = true)`);
       meta = await readSettings(db.connection, glob);
     } catch (err) {
       throw readError(glob, err);

@@ -123,6 +123,24 @@ describe.runIf(HAS_DUCKDB)('sketch and clusters --sketches', () => {
     expect(fromSketches.crossThreadClusters).toEqual(inProcess.crossThreadClusters);
     // Without the other page nothing is posted anywhere else.
     expect(JSON.parse((await run(['clusters', files[0]!, files[1]!, '-f', 'json'])).stdout).crossThreadClusters).toEqual([]);
+
+    // A file of the earlier layout (no page column) read beside newer ones, first or last in the glob: by
+    // column name, its rows have no page, and the clusters are those of the same inputs sketched apart.
+    const { DuckDBInstance } = createRequire(import.meta.url)('@duckdb/node-api') as typeof Duck;
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    const [written] = readdirSync(out).filter((f) => f.endsWith('.parquet'));
+    const meta = (await db.runAndReadAll(`SELECT decode(value) AS v FROM parquet_kv_metadata('${join(out, written!)}') WHERE decode(key) = 'threadsift'`)).getRowObjectsJS()[0]!.v;
+    const other = join(dir, 'other-sketches');
+    expect((await run(['sketch', files[2]!, '-o', other])).code).toBe(0);
+    for (const name of ['sketch-00000000-00000.parquet', 'sketch-ffffffff-00000.parquet']) {
+      const mixed = join(dir, `mixed-${name}`);
+      mkdirSync(mixed);
+      await db.run(`COPY (SELECT * EXCLUDE (page) FROM read_parquet('${join(other, '*.parquet')}')) TO '${join(mixed, name)}' (FORMAT parquet, KV_METADATA {threadsift: '${String(meta).replace(/'/g, "''")}'})`);
+      await db.run(`COPY (SELECT * FROM read_parquet('${join(out, '*.parquet')}') WHERE source <> '${files[2]}') TO '${join(mixed, 'sketch-77777777-00000.parquet')}' (FORMAT parquet, KV_METADATA {threadsift: '${String(meta).replace(/'/g, "''")}'})`);
+      const read = await run(['clusters', '--sketches', join(mixed, '*.parquet'), '-f', 'json']);
+      expect(read.code).toBe(0);
+      expect(JSON.parse(read.stdout).crossThreadClusters).toEqual(inProcess.crossThreadClusters);
+    }
   });
 
   it('writes one row per comment: key, thread, hash, (band, key) pairs, the word-hash set, with the settings as metadata', async () => {
