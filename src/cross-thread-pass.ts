@@ -29,14 +29,18 @@ export interface CorpusPass {
  */
 export async function corpusPass(index: CorpusIndex, names: Map<string, { source: string; id: string }>, pages?: ReadonlyMap<string, string>): Promise<CorpusPass> {
   const result = await index.finish();
-  const membership = new Map<string, Map<string, CorpusMembership>>();
-  const clusters: CrossThreadCluster[] = [];
-  const keyed: CorpusCluster[] = [];
+  // Each cluster as the report shows it (its view), beside the engine's (all its members).
+  const viewed: Array<{ found: CorpusCluster; c: CorpusCluster }> = [];
   for (const found of result.clusters) {
     if (!found.crossThread) continue;
     const c = pages ? onPages(found, (key) => pages.get(key) ?? key, (key) => names.get(key)!.source) : found;
-    if (!c) continue;
-    keyed.push(c);
+    if (c) viewed.push({ found, c });
+  }
+  // Largest first, as the engine orders them: the page step may have made some smaller.
+  viewed.sort(({ c: a }, { c: b }) => b.size - a.size || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const membership = new Map<string, Map<string, CorpusMembership>>();
+  const clusters: CrossThreadCluster[] = [];
+  for (const { found, c } of viewed) {
     const shared: CorpusMembership = { id: c.id, size: c.size, threads: c.threads, representative: c.representative, similarity: c.similarity };
     // Every member gets the cluster, also the copies of a page's other exports that the view leaves out.
     for (const m of found.members) {
@@ -53,11 +57,9 @@ export async function corpusPass(index: CorpusIndex, names: Map<string, { source
       similarity: c.similarity,
     });
   }
-  // Largest first, as the engine orders them: the page step may have made some smaller.
-  const order = clusters.map((_, i) => i).sort((a, b) => clusters[b]!.size - clusters[a]!.size || (clusters[a]!.id < clusters[b]!.id ? -1 : clusters[a]!.id > clusters[b]!.id ? 1 : 0));
   return {
-    clusters: order.map((i) => clusters[i]!),
-    keyed: order.map((i) => keyed[i]!),
+    clusters,
+    keyed: viewed.map(({ c }) => c),
     result,
     lookup: (key) => {
       const byComment = membership.get(key);

@@ -221,6 +221,13 @@ describe('thread keys', () => {
       const reasons = t.comments.flatMap((c: { reasons: Array<{ signal: string; args: Record<string, unknown> }> }) => c.reasons.filter((r) => r.signal === 'cross-thread'));
       expect(reasons.map((r: { args: Record<string, unknown> }) => [r.args.threads, r.args.size])).toEqual([[2, 2]]);
     }
+    // `clusters -v` lists each member kept with its own text: the view and the excerpts stay aligned.
+    let listed = '';
+    const io: CliIO = { stdout: (t) => (listed += t), stderr: () => undefined, readStdin: () => Buffer.from(''), stdoutIsTTY: false, stderrIsTTY: false, env: {}, cwd: ROOT };
+    expect(await main(['clusters', '-v', day1!, day2!, other!], io)).toBe(0);
+    const memberLines = listed.split('\n').filter((line) => line.startsWith('      '));
+    expect(memberLines.map((line) => line.trim().split('  ')[0])).toEqual([`${day1} #8`, `${other} #x1`]);
+    for (const line of memberLines) expect(line).toContain('This meeting between Xi and Putin');
   });
 
   it('bad similarity settings are a configuration error, not a crash', async () => {

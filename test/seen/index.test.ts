@@ -178,6 +178,47 @@ describe.runIf(HAS_SQLITE)('scan --index', () => {
     // A copy under another article is a re-post, seen on one page however many of its dumps hold it.
     expect(seenBefore(JSON.parse((await run([elsewhere, '--index', index, '-f', 'json'])).stdout)).get('t9/c1')).toMatchObject({ source: monday, copies: 1, threads: 1 });
     expect(counts(index).integrity).toBe('ok');
+    const pageRows = (file: string) => {
+      const db = database(file);
+      try {
+        return db.prepare('SELECT t.source, p.page FROM thread_pages p LEFT JOIN threads t ON t.id = p.thread ORDER BY p.thread').raw().all() as Array<[string, string]>;
+      } finally {
+        db.close();
+      }
+    };
+    // Both dumps are stored under their files, on one page; the JSON thread without an article has none.
+    const pages = pageRows(index);
+    expect(pages.map(([source]) => source)).toEqual([monday, tuesday]);
+    expect(pages[0]![1]).toMatch(/^text /);
+    expect(pages[1]![1]).toBe(pages[0]![1]);
+    // Prune forgets the pages of the threads it removes.
+    expect((await run(['index', 'prune', index, '--before', '2999-01-01'])).code).toBe(0);
+    expect(pageRows(index)).toEqual([]);
+  });
+
+  it('an index written before threads\' pages were recorded: prune still works, and the next run records them', async () => {
+    const dir = temp();
+    const index = join(dir, 'seen.db');
+    const article = 'The council approved the harbour plan on Tuesday after two years of dispute with the residents of the old fish market district. '.repeat(2);
+    const monday = join(dir, 'monday.txt');
+    const tuesday = join(dir, 'tuesday.txt');
+    writeFileSync(monday, `The harbour plan\n${article}\n\n2 Comments\n${HUMAN}\n${SPAM}\n`);
+    writeFileSync(tuesday, `The harbour plan\n${article}\n\n1 Comments\n${SPAM}\n`);
+    await run([monday, '--index', index]);
+    const Sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+    const db = new Sqlite(index);
+    db.exec('DROP TABLE thread_pages');
+    db.close();
+    expect((await run(['index', 'prune', index, '--before', '2000-01-01'])).code).toBe(0);
+    // Monday's thread has no page any more: Tuesday's dump finds its copy there, as before pages were kept.
+    expect(seenBefore(JSON.parse((await run([tuesday, '--index', index, '-f', 'json'])).stdout)).size).toBe(1);
+    const check = database(index);
+    try {
+      expect(check.prepare('SELECT COUNT(*) FROM thread_pages').pluck().get()).toBe(1);
+    } finally {
+      check.close();
+    }
+    expect(counts(index).integrity).toBe('ok');
   });
 
   it('an index written when threads were known by their file alone still recognises them', async () => {
