@@ -1,7 +1,9 @@
-// Two bundles, both CommonJS, built after tsc (dist/ holds tsc's ES modules for tests, the corpus worker
+// Three bundles, all CommonJS, built after tsc (dist/ holds tsc's ES modules for tests, the corpus worker
 // and library users):
 // - dist/threadsift.cjs: the command, loaded by bin/threadsift.cjs with require. One file instead of ~75
 //   ES modules, and Node starts no ES module loader at all.
+// - dist/analysis-worker.cjs: the scan's worker thread (src/pool/analysis-worker.ts), for the same reason:
+//   each worker loads the analysis anew, and one file starts in about half the time of its ES modules.
 // - dist/vendor/recheck.cjs: the ReDoS checker's pure-JavaScript build with its one dependency. Installed
 //   as a package, recheck also pulls ~50 MB of optional Java and native helpers that threadsift never
 //   starts; bundled, a production install carries none of them (src/text/regex-safety.ts loads it).
@@ -15,6 +17,11 @@ export default [
     input: 'dist/cli.js',
     platform: 'node',
     output: { file: 'dist/threadsift.cjs', format: 'cjs' },
+  },
+  {
+    input: 'dist/pool/analysis-worker.js',
+    platform: 'node',
+    output: { file: 'dist/analysis-worker.cjs', format: 'cjs' },
   },
   {
     input: require.resolve('recheck'),

@@ -30,7 +30,7 @@ async function ordered() {
   let flagged = 0;
   const pool = new OrderedPool({
     size: 2,
-    script: new URL('../dist/pool/analysis-worker.js', import.meta.url),
+    script: new URL('../dist/analysis-worker.cjs', import.meta.url),
     data: { source: { cwd: process.cwd(), overrides: {} } },
     window: WINDOW,
     windowWeight: Number.POSITIVE_INFINITY,

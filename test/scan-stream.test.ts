@@ -14,7 +14,7 @@ import { runCli } from './cli-run.js';
 import { present, ROOT } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'threadsift.cjs');
-const built = present(join(ROOT, 'dist', 'pool', 'analysis-worker.js'));
+const built = present(join(ROOT, 'dist', 'analysis-worker.cjs'));
 
 const run = (args: string[]) => runCli(args);
 

@@ -38,7 +38,7 @@ export interface AnalysisPlan {
   workers: number;
   worker: AnalysisWorkerData;
   /**
-   * Characters read before the workers start (default START_CHARS). When given, no thread is analysed
+   * Characters read before the workers start (default START_CHARS, or START_CHARS_WITH_INDEX with a companion). When given, no thread is analysed
    * on the calling thread once they have started (THREADSIFT_POOL_CHARS: tests compare the two paths).
    */
   startChars?: number;
@@ -47,20 +47,25 @@ export interface AnalysisPlan {
 }
 
 /**
- * The pool starts once the run has read this many characters of text in at least two threads. Starting
- * a worker costs about 0.2 s of CPU (loading the analysis and its data), what the analysis of some
- * 350,000 characters costs; the threads read meanwhile are analysed here. Below about two million
- * characters, two workers' start-up costs more than the second core gives back; a single thread never
- * starts one (docs/scaling.md has the figures).
+ * The pool starts once the run has read this many characters of text in at least two threads. A worker
+ * costs about 0.1 s of CPU to start, and while it runs the analysis costs about a third more CPU than on
+ * the main thread alone (each worker compiles its code and patterns anew, and the threads pass between
+ * them); below about four million characters, two workers finish no sooner than the main thread alone.
+ * With an index the main thread has matching of its own to do beside the analysis, and one worker pays
+ * from about two million. A single thread never starts one (docs/scaling.md has the figures).
  */
-const START_CHARS = 2_000_000;
+const START_CHARS = 4_000_000;
+const START_CHARS_WITH_INDEX = 2_000_000;
 /** Tasks between submission and delivery, per worker. */
 const WINDOW_PER_WORKER = 4;
 /** Characters of text between submission and delivery: what a scan holds of threads in flight. */
 const WINDOW_CHARS = 16_000_000;
 
-/** Where the compiled worker lives: dist/pool/analysis-worker.js (also when this module runs bundled). */
-const WORKER_URL = compiledModule('pool/analysis-worker.js');
+/**
+ * The worker's script: src/pool/analysis-worker.ts bundled into one CommonJS file by the build
+ * (rolldown.config.mjs), beside dist/threadsift.cjs and dist/paths.js alike.
+ */
+const WORKER_URL = compiledModule('analysis-worker.cjs');
 
 /** Characters of a thread's text (body and comments). */
 export const threadChars = (thread: Thread): number => thread.body.length + thread.comments.reduce((n, c) => n + c.text.length, 0);
@@ -97,9 +102,14 @@ export class ThreadAnalysis {
     this.chars += threadChars(thread);
   }
 
+  /** Whether the workers have been started. */
+  get started(): boolean {
+    return this.pool !== undefined;
+  }
+
   /** Start the workers when what has been counted makes the run large enough. */
   startIfLarge(): void {
-    if (this.pool || this.plan.workers === 0 || this.threads < 2 || this.chars < (this.plan.startChars ?? START_CHARS)) return;
+    if (this.pool || this.plan.workers === 0 || this.threads < 2 || this.chars < (this.plan.startChars ?? (this.plan.companion ? START_CHARS_WITH_INDEX : START_CHARS))) return;
     this.pool = new OrderedPool({
       size: this.plan.workers,
       script: WORKER_URL,

@@ -16,7 +16,7 @@ import { present, ROOT } from '../helpers.js';
 import { corpora, writeJsonl } from './corpora.js';
 
 const BIN = join(ROOT, 'bin', 'threadsift.cjs');
-const READY = present(join(ROOT, 'node_modules', 'better-sqlite3')) && present(join(ROOT, 'dist', 'pool', 'analysis-worker.js'));
+const READY = present(join(ROOT, 'node_modules', 'better-sqlite3')) && present(join(ROOT, 'dist', 'analysis-worker.cjs'));
 
 const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, FORCE_COLOR: '0' } });
 
