@@ -36,9 +36,11 @@ function idf(f: ThreadFeatures, freq: number): number {
  * every comment in the thread uses weigh little). Quoted material is left out of all three.
  *
  * Verified links between distinct texts. Identical texts are grouped first and only one representative
- * per group is compared; candidates come from an exact prefix-filtering join over IDF-weighted words, so
- * a pair that shares less than the word threshold's weight is never a candidate, even when its
- * character similarity is high (typos in nearly every word) — documented, and rare in practice.
+ * per group is compared; candidates come from an exact prefix-filtering join over IDF-weighted words.
+ * A pair is compared by characters only when its weighted-word similarity reaches the lower of the two
+ * thresholds: a light edit keeps most of its words, while the bigram profiles of two long texts in one
+ * language converge (unrelated answers of 1,500 characters or more reach a Dice of 0.8), so characters
+ * alone are no evidence of a copy. The price: a copy with typos in nearly every word is not linked.
  */
 export function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups: number[][]; links: Link[][] } {
   const n = f.comments.length;
@@ -113,9 +115,16 @@ export function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups:
   });
   const charCounts = new Int32Array(reps.length).fill(-1);
   const charCount = (x: number) => (charCounts[x]! >= 0 ? charCounts[x]! : (charCounts[x] = nonSpaceLength(f.comments[reps[x]!]!.folded)));
+  // The join's candidates may reach `least` (the lower threshold) by its bound; their exact word
+  // similarity decides which go on to the characters. Most candidates of a large thread share a few
+  // words and no more, and never need a bigram profile.
+  const least = Math.min(o.wordThreshold, o.characterThreshold);
   for (let c = 0; c < candidates.length; c += 2) {
     const x = candidates[c]!;
     const y = candidates[c + 1]!;
+    if (!reachesWeight(ranks[x]!, ranks[y]!, rankWeights, records[x]!.total, records[y]!.total, least)) continue;
+    const words = weightedJaccardSorted(byId[x]!, byId[y]!, weights, records[x]!.total, records[y]!.total);
+    if (words < least) continue;
     const i = reps[x]!;
     const j = reps[y]!;
     // Dice cannot reach the threshold when one text has far fewer characters: skip computing it. A
@@ -124,10 +133,9 @@ export function findLinks(f: ThreadFeatures, o: NearDuplicateOptions): { groups:
     let similarity = characters;
     let method: Link['method'] = 'characters';
     if (characters < o.characterThreshold) {
-      const reaches = reachesWeight(ranks[x]!, ranks[y]!, rankWeights, records[x]!.total, records[y]!.total, o.wordThreshold);
-      similarity = reaches ? weightedJaccardSorted(byId[x]!, byId[y]!, weights, records[x]!.total, records[y]!.total) : 0;
+      if (words < o.wordThreshold) continue;
+      similarity = words;
       method = 'words';
-      if (similarity < o.wordThreshold) continue;
     }
     (links[i] ??= []).push({ other: j, similarity, method });
     (links[j] ??= []).push({ other: i, similarity, method });

@@ -21,7 +21,10 @@ function othersSuffix(a: Args): string {
 const everydayNote = (a: Args): string => (a.everyday ? EVERYDAY_NOTE : '');
 
 export interface NearDuplicateOptions {
-  /** Character-bigram Dice at or above this links a pair (light edits of the same text). */
+  /**
+   * Character-bigram Dice at or above this links a pair (light edits of the same text), when the pair
+   * also shares weighted words at the lower of the two thresholds.
+   */
   characterThreshold: number;
   /** IDF-weighted content-word Jaccard at or above this links a pair (paraphrases). */
   wordThreshold: number;
@@ -85,7 +88,7 @@ export const nearDuplicate: Signal<NearDuplicateOptions, NearDuplicateCode> = {
     EXACT_DUPLICATE:
       'The same text (after normalising case, spacing and punctuation) as another comment of the thread: copy-paste posting. `related` names the partners. With `args.everyday`, the text is a short phrase of everyday words that people write on their own, and fewer than five copies are weak evidence.',
     NEAR_DUPLICATE:
-      'Nearly the same characters as another comment (character-bigram similarity at or above `characterThreshold`): a template with light edits. `args.sharedText` quotes the longest shared run; `args.everyday` as for EXACT_DUPLICATE.',
+      'Nearly the same characters as another comment (character-bigram similarity at or above `characterThreshold`, with weighted words shared at the lower of the two thresholds): a template with light edits. `args.sharedText` quotes the longest shared run; `args.everyday` as for EXACT_DUPLICATE.',
     PARAPHRASE:
       'Shares most of its weighted content words with another comment (at or above `wordThreshold`) while the wording differs: a rewritten template.',
     DOUBLE_POST:

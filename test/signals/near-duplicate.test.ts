@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nearDuplicate } from '../../src/signals/near-duplicate.js';
-import { makeThread, on, runSignal, spanText } from '../helpers.js';
+import { foldText } from '../../src/text/normalize.js';
+import { bigramProfile, dice } from '../../src/text/similarity.js';
+import { edit, vocabulary } from '../corpus/gen.js';
+import { makeThread, on, rng, runSignal, spanText } from '../helpers.js';
 
 const SPAM = 'Hey everyone check out my new channel for daily guitar covers and lessons';
 
@@ -112,5 +115,29 @@ describe('near-duplicate: short everyday phrases', () => {
         expect(f.strength).toBeGreaterThanOrEqual(0.9);
       }
     }
+  });
+});
+
+describe('near-duplicate: long texts', () => {
+  it('does not link two long texts whose characters agree but whose words do not; a light edit is still a copy', () => {
+    // Made-up words from one set of syllables: long texts drawn from them have the same character bigrams
+    // in the same proportions, as long texts in one language do. The two long texts share only a tenth of
+    // their words (30 words no other comment uses, so the join makes them a candidate pair); twenty short
+    // comments use the other words too.
+    const random = rng(11);
+    const words = vocabulary(1230, random);
+    const [rare, everyday] = [words.slice(0, 30), words.slice(30)];
+    const pick = (list: string[]) => list[Math.floor(random() * list.length)]!;
+    const text = (length: number, rareShare: number) => Array.from({ length }, () => pick(random() < rareShare ? rare : everyday)).join(' ');
+    const a = text(450, 0.1);
+    const b = text(450, 0.1);
+    const thread = makeThread([a, b, edit(a, 0.03, everyday, random), ...Array.from({ length: 20 }, () => text(120, 0))]);
+    expect(a.length).toBeGreaterThan(2500);
+    // The bigrams alone would call the two long texts copies.
+    expect(dice(bigramProfile(foldText(a)), bigramProfile(foldText(b)))).toBeGreaterThanOrEqual(0.85);
+    const findings = runSignal(nearDuplicate, thread);
+    expect(on(findings, '2')).toEqual([]);
+    const first = on(findings, '1');
+    expect(first.map((f) => [f.related, f.reason.args.method])).toEqual([[['3'], 'characters']]);
   });
 });
