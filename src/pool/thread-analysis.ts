@@ -38,8 +38,9 @@ export interface AnalysisPlan {
   workers: number;
   worker: AnalysisWorkerData;
   /**
-   * Characters read before the workers start (default START_CHARS, or START_CHARS_WITH_INDEX with a companion). When given, no thread is analysed
-   * on the calling thread once they have started (THREADSIFT_POOL_CHARS: tests compare the two paths).
+   * Characters read before the workers start (default START_CHARS, START_CHARS_WITH_INDEX with a
+   * companion). When given, no thread is analysed on the calling thread once they have started
+   * (THREADSIFT_POOL_CHARS: tests compare the two paths).
    */
   startChars?: number;
   /** The run's use of the persistent index, when it has one. */
