@@ -103,7 +103,7 @@ export default tseslint.config(
   {
     // The command's entry is CommonJS (see its header): require and Node's CommonJS globals are its API.
     files: ['bin/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

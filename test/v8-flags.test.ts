@@ -1,6 +1,10 @@
-/** The V8 flags bin/threadsift.cjs sets: the decision, as a pure function (figures: docs/performance.md). */
+/**
+ * How bin/threadsift.cjs starts the command: the V8 flags it sets (the decision, as a pure function;
+ * figures: docs/performance.md), and the code cache the build leaves beside the bundle.
+ */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,5 +57,35 @@ describe('V8 flags of a run', () => {
   it.runIf(present(join(ROOT, 'dist', 'threadsift.cjs')))('the command starts with them set', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'threadsift.cjs'), '--version'], { encoding: 'utf8' });
     expect([r.status, r.stdout.trim()]).toEqual([0, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version]);
+  });
+
+  // The build's last step scans the fixture and keeps V8's code cache of what it ran (loadBundle).
+  it.runIf(present(join(ROOT, 'dist', 'threadsift.cjs')))('the build leaves a code cache that a scan accepts, and a run gives the same report with it or without', () => {
+    const cache = join(ROOT, 'dist', 'threadsift.v8cache');
+    expect(existsSync(cache)).toBe(true);
+    // As start() does for a scan: its flags first, then the bundle.
+    const accepted = (command: string) =>
+      spawnSync(
+        process.execPath,
+        ['-e', `const b = require(${JSON.stringify(join(ROOT, 'bin', 'threadsift.cjs'))}); const { setFlagsFromString } = require('node:v8'); for (const f of b.v8Flags({ execArgv: [], nodeOptions: undefined, v8Version: process.versions.v8, command: ${JSON.stringify(command)} })) setFlagsFromString(f); console.log(b.loadBundle().accepted);`],
+        { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
+      ).stdout.trim();
+    expect(accepted('thread.json')).toBe('true');
+    // Other commands run without the flags: V8 rejects the cache, and the bundle compiles as usual.
+    expect(accepted('clusters')).toBe('false');
+
+    const seed = join(ROOT, 'fixtures', 'putin-xi-summit.txt');
+    const withCache = spawnSync(process.execPath, [join(ROOT, 'bin', 'threadsift.cjs'), seed, '-f', 'json'], { encoding: 'utf8' });
+    // The bin and the bundle alone, without the cache: the bundle is required as usual.
+    const dir = mkdtempSync(join(tmpdir(), 'threadsift-no-cache-'));
+    for (const sub of ['bin', 'dist']) mkdirSync(join(dir, sub));
+    copyFileSync(join(ROOT, 'bin', 'threadsift.cjs'), join(dir, 'bin', 'threadsift.cjs'));
+    copyFileSync(join(ROOT, 'dist', 'threadsift.cjs'), join(dir, 'dist', 'threadsift.cjs'));
+    copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+    cpSync(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
+    const without = spawnSync(process.execPath, [join(dir, 'bin', 'threadsift.cjs'), seed, '-f', 'json'], { encoding: 'utf8', cwd: dir });
+    expect([withCache.status, withCache.stderr]).toEqual([0, '']);
+    expect([without.status, without.stderr]).toEqual([0, '']);
+    expect(withCache.stdout === without.stdout).toBe(true);
   });
 });
