@@ -63,9 +63,9 @@ export async function scanWithCorpus(
   let keptChars = 0;
   let spilled = false;
   const budget = Number(io.env.THREADSIFT_KEEP_CHARS) || KEEP_IN_MEMORY_CHARS;
-  // Workers start after the first pass: while it runs they would only hold memory beside the index.
+  // Workers start after the first pass, or with an index during it (ThreadAnalysis.countFirstPass).
   const problems = forEachThread(args, opts, parseOptions, io, (thread) => {
-    analysis.count(thread);
+    analysis.countFirstPass(thread);
     const key = keyOf(thread);
     keys.set(thread, key);
     if (!pages.has(key)) pages.set(key, samePage(thread) ?? key);

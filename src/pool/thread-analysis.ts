@@ -103,6 +103,18 @@ export class ThreadAnalysis {
     this.chars += threadChars(thread);
   }
 
+  /**
+   * Count a thread of a run's first pass, which reads every input before any is analysed (the corpus
+   * pass). With an index the workers start as soon as the run is large enough, to be ready when the
+   * analysis begins: the calling thread, kept busy matching and storing, then never analyses a thread
+   * while they start. Without one they start after the pass (startIfLarge), so that their memory and the
+   * corpus index's are never held at once.
+   */
+  countFirstPass(thread: Thread): void {
+    this.count(thread);
+    if (this.plan.companion) this.startIfLarge();
+  }
+
   /** Whether the workers have been started. */
   get started(): boolean {
     return this.pool !== undefined;
