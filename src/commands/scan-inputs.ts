@@ -63,9 +63,9 @@ export async function scanWithCorpus(
   let keptChars = 0;
   let spilled = false;
   const budget = Number(io.env.THREADSIFT_KEEP_CHARS) || KEEP_IN_MEMORY_CHARS;
-  // Workers start after the first pass, or with an index during it (ThreadAnalysis.countFirstPass).
+  // Workers start during the first pass, once the run is large enough (ThreadAnalysis.consider).
   const problems = forEachThread(args, opts, parseOptions, io, (thread) => {
-    analysis.countFirstPass(thread);
+    analysis.consider(thread);
     const key = keyOf(thread);
     keys.set(thread, key);
     if (!pages.has(key)) pages.set(key, samePage(thread) ?? key);
@@ -91,7 +91,6 @@ export async function scanWithCorpus(
   // before the next thread, and before the report is written.
   kept.reverse();
   if (!index) {
-    analysis.startIfLarge();
     keys.clear();
     for (let thread = kept.pop(); thread; thread = kept.pop()) analysis.add({ thread });
     analysis.finish();
@@ -100,10 +99,9 @@ export async function scanWithCorpus(
   const pass = await corpusPass(index, names, pages);
   pages.clear();
   // Only the clusters and each thread's members are needed from here on: the index is collected before
-  // the workers start, so that its memory and theirs are never held at once.
+  // the analysis begins, and with it the memory of the pass.
   index = undefined;
   collectBetweenWork();
-  analysis.startIfLarge();
   const task = (thread: Thread, key: string) => {
     const members = pass.members(key);
     return members ? { thread, corpus: members } : { thread };

@@ -1,8 +1,7 @@
 /**
  * When a scan starts its worker threads (src/pool/thread-analysis.ts): never for one thread, from four
  * million characters read in two or more threads, and from two million when an index gives the main
- * thread matching of its own (docs/scaling.md has the measurements behind both); with an index already
- * during the first pass, without one only after it.
+ * thread matching of its own (docs/scaling.md has the measurements behind both).
  */
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
@@ -51,19 +50,5 @@ describe('when a scan starts its workers', () => {
   it('never starts them for a single thread, however long', () => {
     expect(startsAfter([9_000_000])).toBe(false);
     expect(startsAfter([9_000_000], true)).toBe(false);
-  });
-
-  it('starts them during the first pass with an index, and only after it without one', () => {
-    for (const withIndex of [false, true]) {
-      const analysis = new ThreadAnalysis(plan(withIndex), () => undefined);
-      try {
-        for (let i = 0; i < 3; i++) analysis.countFirstPass(thread(`t${i}`, 1_500_000));
-        expect(analysis.started, `with an index: ${withIndex}`).toBe(withIndex);
-        analysis.startIfLarge();
-        expect(analysis.started).toBe(true);
-      } finally {
-        analysis.close();
-      }
-    }
   });
 });
