@@ -57,7 +57,7 @@ const CODE_CACHE = 'threadsift.v8cache';
  * those functions are not compiled again as the run reaches them: a scan starts sooner and its first
  * thread runs sooner. V8 rejects a cache made by another Node version, with other V8 flags (commands
  * other than scan) or for another build, and the bundle then compiles as it would without one; without
- * a cache it is required as usual. THREADSIFT_WRITE_CODE_CACHE=1 writes the cache when the run ends
+ * a cache (or with a damaged one) it is required as usual. THREADSIFT_WRITE_CODE_CACHE=1 writes the cache when the run ends
  * (the build's last step, bench/build-code-cache.mjs).
  * @returns {{ exports: { main: (args: string[]) => Promise<number> }, accepted: boolean, saveCache: () => void }}
  */
@@ -67,12 +67,18 @@ function loadBundle() {
   const file = join(__dirname, '..', 'dist', 'threadsift.cjs');
   const cacheFile = join(__dirname, '..', 'dist', CODE_CACHE);
   const write = process.env.THREADSIFT_WRITE_CODE_CACHE === '1';
+  const { createHash } = require('node:crypto');
+  const digest = (data) => createHash('sha256').update(data).digest();
+  // V8 checks a cache's version, flags and source, but not its bytes: a damaged cache can crash the
+  // process. The file holds the cache's sha256, then the cache; one that does not match is not used.
   let cachedData;
   try {
-    cachedData = readFileSync(cacheFile);
+    const stored = readFileSync(cacheFile);
+    if (digest(stored.subarray(32)).equals(stored.subarray(0, 32))) cachedData = stored.subarray(32);
   } catch {
-    if (!write) return { exports: require(file), accepted: false, saveCache: () => undefined };
+    // No cache: the bundle is required as usual (below).
   }
+  if (!cachedData && !write) return { exports: require(file), accepted: false, saveCache: () => undefined };
   const { Script, constants } = require('node:vm');
   const { createRequire } = require('node:module');
   // Node's own CommonJS wrapper, on the bundle's first line, so that line numbers stay the file's.
@@ -84,7 +90,12 @@ function loadBundle() {
   return {
     exports: bundleModule.exports,
     accepted: cachedData !== undefined && !script.cachedDataRejected,
-    saveCache: write ? () => writeFileSync(cacheFile, script.createCachedData()) : () => undefined,
+    saveCache: write
+      ? () => {
+          const data = script.createCachedData();
+          writeFileSync(cacheFile, Buffer.concat([digest(data), data]));
+        }
+      : () => undefined,
   };
 }
 

@@ -3,7 +3,7 @@
  * figures: docs/performance.md), and the code cache the build leaves beside the bundle.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -89,5 +89,12 @@ describe('V8 flags of a run', () => {
     expect([withCache.status, withCache.stderr]).toEqual([0, '']);
     expect([without.status, without.stderr]).toEqual([0, '']);
     expect(withCache.stdout === without.stdout).toBe(true);
+    // A damaged cache (its header kept, the rest overwritten) is rejected by V8: the same report.
+    const good = readFileSync(cache);
+    const damaged = Buffer.concat([good.subarray(0, 64), Buffer.alloc(good.length - 64, 0x5a)]);
+    writeFileSync(join(dir, 'dist', 'threadsift.v8cache'), damaged);
+    const afterDamage = spawnSync(process.execPath, [join(dir, 'bin', 'threadsift.cjs'), seed, '-f', 'json'], { encoding: 'utf8', cwd: dir });
+    expect([afterDamage.status, afterDamage.stderr]).toEqual([0, '']);
+    expect(afterDamage.stdout === without.stdout).toBe(true);
   });
 });
