@@ -42,6 +42,17 @@ describe('style measurements', () => {
     expect(value('Vote today! 🇺🇸🗳️', 'ends-with-punctuation')).toBe(1);
   });
 
+  it('hedged balance is found in any case, also in text whose lower case changes its length', () => {
+    expect(value('THE PLAN IS SOUND. HOWEVER, IT WILL TAKE TIME.', 'hedged-balance')).toBeCloseTo(1 / 2, 6);
+    expect(value('It Is Important To see both sides here. On The Other Hand, nobody asked.', 'hedged-balance')).toBeCloseTo(2 / 2, 6);
+    // "İ" lower-cases to two characters: the match must still be found, at its place in the text.
+    const text = 'İstanbul is a large city. However, the traffic is slow.';
+    const m = measure(text);
+    expect(m.style[styleIndex('hedged-balance')]).toBeCloseTo(1 / 2, 6);
+    const [span] = m.matches.get('hedged-balance')!;
+    expect(text.slice(span![0], span![1])).toBe('However,');
+  });
+
   it('word lists record where they matched, for the evidence', () => {
     const m = measure('This is a crucial and pivotal moment for the future.');
     expect(m.matches.get('assistant-vocabulary')!.map(([a, b]) => 'This is a crucial and pivotal moment for the future.'.slice(a, b))).toEqual(['crucial', 'pivotal']);
