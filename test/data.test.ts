@@ -152,6 +152,13 @@ describe('quote forms', () => {
       }
     }
     expect(matched).toBeGreaterThan(6);
+    // A single quotation opens at the start, after white space or "(", never inside a word.
+    const single = QUOTE_FORMS.find((f) => f.id === 'single-quoted')!.pattern;
+    const quoted = (text: string) => [...text.matchAll(single)].map((m) => m[0]);
+    expect(quoted("'at the start of it' then")).toEqual(["'at the start of it'"]);
+    expect(quoted("words ('in brackets') and\n'on a new line' too")).toEqual(["'in brackets'", "'on a new line'"]);
+    expect(quoted("don't say 'it isn't so' ok")).toEqual(["'it isn't so'"]);
+    expect(quoted("rock'n'roll and x'y' z")).toEqual([]);
     // quoteSpans skips forms by these characters: it must find exactly what running every form finds.
     for (const text of samples) {
       const spans: Array<[number, number]> = [];
