@@ -72,4 +72,17 @@ describe('isTypo', () => {
   it.each(['receive', 'because', 'zyxwv', 'photosynthesis', 'ok', 'Recieve'])('%s is not', (w) => {
     expect(isTypo(w)).toBe(false);
   });
+  // Each kind of slip, at the first, a middle and the last letter: the index compares words with a letter
+  // left out in place, and the ends are where such a comparison goes wrong.
+  it.each([
+    ['a letter missing', ['ecause', 'becuse', 'becaus']],
+    ['a letter extra', ['xbecause', 'becxause', 'becausex']],
+    ['a letter changed', ['xecause', 'bexause', 'becausx']],
+    ['two letters swapped', ['ebcause', 'beacuse', 'becaues']],
+  ])('%s', (_, words) => {
+    for (const w of words) expect(isTypo(w), w).toBe(true);
+  });
+  it('two slips are not one', () => {
+    for (const w of ['xbecausx', 'bxcaxse', 'qqcause', 'govrmnent']) expect(isTypo(w), w).toBe(false);
+  });
 });
