@@ -14,8 +14,8 @@ export const QUOTE_FORMS: readonly QuoteForm[] = [
   { id: 'line-quote', pattern: /^[ \t]*>[^\n]*$/gm, requires: ['>'], note: 'e-mail / Markdown quote line' },
   { id: 'reply-header', pattern: /\(\s*in reply to\s*:[^)]*\)/giu, requires: ['('], note: 'platform reply header quoting the parent, "(In reply to: … -- author)"' },
   { id: 'double-quoted', pattern: /"[^"\n]{24,}"|“[^”\n]{24,}”|«[^»\n]{24,}»/gu, requires: ['"', '“', '«'], note: 'a quotation of 24+ characters' },
-  // The quote is matched before the look back at what precedes it: V8 then seeks the quote characters
-  // alone instead of looking back from every position (five times faster on long answers; same matches).
+  // The quote is matched before the look back at what precedes it (the same matches): V8 then seeks quote
+  // characters instead of looking back from every position of the text.
   { id: 'single-quoted', pattern: /'(?<=(?:^|[\s(])')(?:[^'\n]|'(?=\p{L}))+'(?=$|[\s).,;:!?-])/gu, requires: ["'"], note: "a quotation in single quotes (apostrophes inside words are kept)" },
 ];
 

@@ -72,8 +72,8 @@ describe('isTypo', () => {
   it.each(['receive', 'because', 'zyxwv', 'photosynthesis', 'ok', 'Recieve'])('%s is not', (w) => {
     expect(isTypo(w)).toBe(false);
   });
-  // Each kind of slip, at the first, a middle and the last letter: the index compares words with a letter
-  // left out in place, and the ends are where such a comparison goes wrong.
+  // Each kind of slip, at the first, a middle and the last letter: the ends are where an index of words
+  // with a letter left out is easiest to get wrong.
   it.each([
     ['a letter missing', ['ecause', 'becuse', 'becaus']],
     ['a letter extra', ['xbecause', 'becxause', 'becausex']],
