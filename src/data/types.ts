@@ -10,4 +10,11 @@ export interface PhraseEntry {
   source: string;
   /** Evidence strength of one match, 0..1 (default 0.45). */
   weight?: number;
+  /**
+   * Source of a RegExp (compiled like the pattern) that finds something in every text the pattern
+   * matches: a part every match must contain, copied from the pattern itself. A text where it finds
+   * nothing is not searched for this entry, which saves work and can never lose a match. For built-in
+   * entries that begin with a character class and so are tried at almost every word of every text.
+   */
+  needs?: string;
 }

@@ -65,6 +65,14 @@ interface ListPlan {
   /** Shared entries without capitals as one case-sensitive alternation, over lower-cased text. */
   folded?: RegExp;
   aloneFolded: readonly PhraseEntry[];
+  /**
+   * The `needs` of the shared entries that declare one, as one alternation per reading, and the shared
+   * alternation without those entries: for a text where none of them can match.
+   */
+  needsAll?: RegExp;
+  allWithoutNeedy?: RegExp;
+  needsFolded?: RegExp;
+  foldedWithoutNeedy?: RegExp;
 }
 
 const plans = new WeakMap<readonly PhraseEntry[], ListPlan>();
@@ -77,11 +85,16 @@ function planOf(entries: readonly PhraseEntry[]): ListPlan {
       list.length ? new RegExp(anyOfSource(list.map((e) => e.pattern)), flags) : undefined;
     const shared = entries.filter((e) => !standsAlone(e.pattern));
     const lowerOnly = shared.filter((e) => !/[A-Z]/.test(e.pattern));
+    const needy = shared.filter((e) => e.needs !== undefined);
+    const needyFolded = lowerOnly.filter((e) => e.needs !== undefined && !/[A-Z]/.test(e.needs));
+    const anyOf = (list: readonly PhraseEntry[], flags: string) => (list.length ? new RegExp(anyOfSource(list.map((e) => e.needs!)), flags) : undefined);
     plan = {
       all: alternation(shared, 'giu'),
       aloneAll: entries.filter((e) => !shared.includes(e)),
       folded: alternation(lowerOnly, 'gu'),
       aloneFolded: entries.filter((e) => !lowerOnly.includes(e)),
+      ...(needy.length ? { needsAll: anyOf(needy, 'iu'), allWithoutNeedy: alternation(shared.filter((e) => !needy.includes(e)), 'giu') } : {}),
+      ...(needyFolded.length ? { needsFolded: anyOf(needyFolded, 'u'), foldedWithoutNeedy: alternation(lowerOnly.filter((e) => !needyFolded.includes(e)), 'gu') } : {}),
     };
     plans.set(entries, plan);
   }
@@ -92,9 +105,9 @@ function planOf(entries: readonly PhraseEntry[]): ListPlan {
  * Where the earliest match of any entry in the list starts, or -1 when none matches: most comments
  * match no entry, and one scan tells. No entry can match before it, so entries' scans start there.
  */
-function firstMatch(entries: readonly PhraseEntry[], plain: string, lower: string | undefined): number {
+function firstMatch(entries: readonly PhraseEntry[], combined: RegExp | undefined, plain: string, lower: string | undefined): number {
   const plan = planOf(entries);
-  const [combined, alone] = lower === undefined ? [plan.all, plan.aloneAll] : [plan.folded, plan.aloneFolded];
+  const alone = lower === undefined ? plan.aloneAll : plan.aloneFolded;
   let first = combined ? (execFrom(combined, lower ?? plain, 0)?.index ?? -1) : -1;
   for (const e of alone) {
     const c = entryRegexes(e);
@@ -103,6 +116,15 @@ function firstMatch(entries: readonly PhraseEntry[], plain: string, lower: strin
     if (m && (first < 0 || m.index < first)) first = m.index;
   }
   return first;
+}
+
+/**
+ * The list's shared alternation for one text (lower-cased, or the text itself when `lower` is
+ * undefined): without the entries that declare `needs` when none of their needs is in the text.
+ */
+function alternationFor(plan: ListPlan, plain: string, lower: string | undefined): RegExp | undefined {
+  const [full, reduced, needs] = lower === undefined ? [plan.all, plan.allWithoutNeedy, plan.needsAll] : [plan.folded, plan.foldedWithoutNeedy, plan.needsFolded];
+  return needs && !needs.test(lower ?? plain) ? reduced : full;
 }
 
 function execFrom(re: RegExp, text: string, from: number): RegExpExecArray | null {
@@ -203,16 +225,17 @@ const NONE: readonly PhraseMatch[] = Object.freeze([]);
 function scan(text: string, entries: readonly PhraseEntry[]): readonly PhraseMatch[] {
   if (entries.length === 0) return NONE;
   const { visible, plain, lower } = prepare(text);
-  const start = firstMatch(entries, plain, lower);
-  if (start < 0) return NONE;
   const plan = planOf(entries);
+  const combined = alternationFor(plan, plain, lower);
+  const start = firstMatch(entries, combined, plain, lower);
+  if (start < 0) return NONE;
   const found: PhraseMatch[] = [];
   const add = (entry: PhraseEntry, at: number, length: number) => {
     const span: [number, number] = [originalStart(visible, at), originalEnd(visible, at + length)];
     if (found.some((f) => span[0] < f.span[1] && f.span[0] < span[1])) return;
     found.push({ entry, span, text: text.slice(span[0], span[1]) });
   };
-  const [combined, alone] = lower === undefined ? [plan.all, plan.aloneAll] : [plan.folded, plan.aloneFolded];
+  const alone = lower === undefined ? plan.aloneAll : plan.aloneFolded;
   if (combined && alone.length === 0) {
     // Every entry runs on one subject (lower-cased text, or the text itself), and can only match where
     // the alternation does: try each entry at those few positions (sticky) instead of scanning the

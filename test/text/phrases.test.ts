@@ -70,7 +70,8 @@ describe('matchPhrases finds what running every entry over the whole text finds'
       .filter((d) => d.isFile())
       .map((d) => join(d.parentPath, d.name))];
     const random = rng(5);
-    const pieces = ['check out my channel', 'subscribe', 'www.x.com/a', ' ', 'http://t.co/x', '😀', 'İ', 'ſub', '\u200B', 'plz', 'sub4sub', '@handle', 'a.b', '(dot) com', 'Great article', 'It will be crucial to monitor', 'only time will tell', 'Exactly.', 'I agree'];
+    // Addresses, domains and e-mails too: PROMO's entries that declare `needs` are skipped in texts without them.
+    const pieces = ['check out my channel', 'subscribe', 'www.x.com/a', ' ', 'http://t.co/x', '😀', 'İ', 'ſub', '\u200B', 'plz', 'sub4sub', '@handle', 'a.b', '(dot) com', 'Great article', 'It will be crucial to monitor', 'only time will tell', 'Exactly.', 'I agree', 'Joe.B@Example.ORG', 'shop . NET', 'my-site[dot]ru/x', 'deals.io/today', 'x@y'];
     const texts = [
       ...files.flatMap((f) => readFileSync(f, 'utf8').split(/\n|\\n/)),
       ...Array.from({ length: 400 }, () => Array.from({ length: 1 + Math.floor(random() * 8) }, () => pieces[Math.floor(random() * pieces.length)]).join(' ')),
@@ -84,6 +85,24 @@ describe('matchPhrases finds what running every entry over the whole text finds'
       }
     }
     expect(matched).toBeGreaterThan(300);
+  });
+
+  it("an entry's `needs` finds something inside every match of its pattern (built-in lists)", () => {
+    const texts = ['mail Joe.B@Example.ORG now', 'shop . NET', 'my-site [dot] ru/x and a.b', 'deals.io/today!', 'www.x.com/a', 'x@y.co', 'see example(dot)com/path'];
+    const checked = new Map<string, number>();
+    for (const list of [PROMO, BOILERPLATE, AGREEMENT_OPENERS]) {
+      for (const e of list.filter((x) => x.needs !== undefined)) {
+        checked.set(e.id, 0);
+        for (const text of texts) {
+          for (const m of text.matchAll(new RegExp(e.pattern, 'giu'))) {
+            expect(new RegExp(e.needs!, 'iu').test(m[0]), `${e.id}: ${m[0]}`).toBe(true);
+            checked.set(e.id, checked.get(e.id)! + 1);
+          }
+        }
+      }
+    }
+    expect(checked.size).toBeGreaterThanOrEqual(3);
+    for (const [id, n] of checked) expect(n, id).toBeGreaterThan(0);
   });
 
   it('with user-style patterns: capitals, backreferences, named groups, [^] (texts in sequence, so no state carries over)', () => {
