@@ -56,7 +56,8 @@ function entryRegexes(entry: PhraseEntry): Compiled {
 /**
  * How a list is matched. Entries share one alternation per way of reading the text; the rest ("alone")
  * are tested one by one: patterns with capitals (\S, [A-Z]...) cannot read lower-cased text, and
- * patterns with backreferences or named groups cannot share an expression (standsAlone).
+ * patterns with backreferences or named groups cannot share an expression (standsAlone). Entries that
+ * declare `needs` are searched on their own too, and only in texts that hold their needs.
  */
 interface ListPlan {
   /** Shared entries as one case-insensitive alternation, over the text itself. */
@@ -66,13 +67,16 @@ interface ListPlan {
   folded?: RegExp;
   aloneFolded: readonly PhraseEntry[];
   /**
-   * The `needs` of the shared entries that declare one, as one alternation per reading, and the shared
-   * alternation without those entries: for a text where none of them can match.
+   * Shared entries that declare `needs`, kept out of the alternation of each reading: a text is searched
+   * for one of them, on its own, only when its needs is found in the text.
    */
-  needsAll?: RegExp;
-  allWithoutNeedy?: RegExp;
-  needsFolded?: RegExp;
-  foldedWithoutNeedy?: RegExp;
+  needyAll: readonly Needy[];
+  needyFolded: readonly Needy[];
+}
+
+interface Needy {
+  entry: PhraseEntry;
+  needs: RegExp;
 }
 
 const plans = new WeakMap<readonly PhraseEntry[], ListPlan>();
@@ -85,46 +89,47 @@ function planOf(entries: readonly PhraseEntry[]): ListPlan {
       list.length ? new RegExp(anyOfSource(list.map((e) => e.pattern)), flags) : undefined;
     const shared = entries.filter((e) => !standsAlone(e.pattern));
     const lowerOnly = shared.filter((e) => !/[A-Z]/.test(e.pattern));
-    const needy = shared.filter((e) => e.needs !== undefined);
-    const needyFolded = lowerOnly.filter((e) => e.needs !== undefined && !/[A-Z]/.test(e.needs));
-    const anyOf = (list: readonly PhraseEntry[], flags: string) => (list.length ? new RegExp(anyOfSource(list.map((e) => e.needs!)), flags) : undefined);
+    // Over lower-cased text a needs is read case-sensitively too, so it must be written without capitals.
+    const needy = (list: readonly PhraseEntry[], flags: string): Needy[] =>
+      list.filter((e) => e.needs !== undefined && (flags === 'iu' || !/[A-Z]/.test(e.needs))).map((entry) => ({ entry, needs: new RegExp(entry.needs!, flags) }));
+    const needyAll = needy(shared, 'iu');
+    const needyFolded = needy(lowerOnly, 'u');
     plan = {
-      all: alternation(shared, 'giu'),
+      all: alternation(shared.filter((e) => !needyAll.some((n) => n.entry === e)), 'giu'),
       aloneAll: entries.filter((e) => !shared.includes(e)),
-      folded: alternation(lowerOnly, 'gu'),
+      folded: alternation(lowerOnly.filter((e) => !needyFolded.some((n) => n.entry === e)), 'gu'),
       aloneFolded: entries.filter((e) => !lowerOnly.includes(e)),
-      ...(needy.length ? { needsAll: anyOf(needy, 'iu'), allWithoutNeedy: alternation(shared.filter((e) => !needy.includes(e)), 'giu') } : {}),
-      ...(needyFolded.length ? { needsFolded: anyOf(needyFolded, 'u'), foldedWithoutNeedy: alternation(lowerOnly.filter((e) => !needyFolded.includes(e)), 'gu') } : {}),
+      needyAll,
+      needyFolded,
     };
     plans.set(entries, plan);
   }
   return plan;
 }
 
+/** The entries kept out of the alternation whose needs is in the subject (most texts: none, and no array). */
+function presentNeedy(needy: readonly Needy[], subject: string): readonly PhraseEntry[] {
+  let present: PhraseEntry[] | undefined;
+  for (let k = 0; k < needy.length; k++) if (needy[k]!.needs.test(subject)) (present ??= []).push(needy[k]!.entry);
+  return present ?? NO_ENTRIES;
+}
+
+const NO_ENTRIES: readonly PhraseEntry[] = Object.freeze([]);
+
 /**
  * Where the earliest match of any entry in the list starts, or -1 when none matches: most comments
  * match no entry, and one scan tells. No entry can match before it, so entries' scans start there.
+ * `searched`: the entries searched one by one (those that stand alone, and needy ones that are present).
  */
-function firstMatch(entries: readonly PhraseEntry[], combined: RegExp | undefined, plain: string, lower: string | undefined): number {
-  const plan = planOf(entries);
-  const alone = lower === undefined ? plan.aloneAll : plan.aloneFolded;
+function firstMatch(combined: RegExp | undefined, searched: readonly PhraseEntry[], plain: string, lower: string | undefined): number {
   let first = combined ? (execFrom(combined, lower ?? plain, 0)?.index ?? -1) : -1;
-  for (const e of alone) {
+  for (const e of searched) {
     const c = entryRegexes(e);
     const re = pick(c, lower);
     const m = execFrom(re, re === c.folded ? lower! : plain, 0);
     if (m && (first < 0 || m.index < first)) first = m.index;
   }
   return first;
-}
-
-/**
- * The list's shared alternation for one text (lower-cased, or the text itself when `lower` is
- * undefined): without the entries that declare `needs` when none of their needs is in the text.
- */
-function alternationFor(plan: ListPlan, plain: string, lower: string | undefined): RegExp | undefined {
-  const [full, reduced, needs] = lower === undefined ? [plan.all, plan.allWithoutNeedy, plan.needsAll] : [plan.folded, plan.foldedWithoutNeedy, plan.needsFolded];
-  return needs && !needs.test(lower ?? plain) ? reduced : full;
 }
 
 function execFrom(re: RegExp, text: string, from: number): RegExpExecArray | null {
@@ -139,14 +144,19 @@ function nextCodePoint(text: string, i: number): number {
 }
 
 /**
- * Every position where some entry of the list matches, ascending, from the first (`first`): the list's
- * alternation matches at exactly those positions (see anyOfSource), so searching it again one code
- * point past each finds the next.
+ * Every position where some entry of the list matches, ascending, from the first (`first`): an
+ * alternation matches at exactly the positions where one of its entries does (see anyOfSource), so
+ * searching it again one code point past each finds the next. `res` are the list's alternation and the
+ * regexes of the entries searched on their own; their positions are merged.
  */
-function matchStarts(re: RegExp, text: string, first: number): number[] {
+function matchStarts(res: readonly RegExp[], text: string, first: number): number[] {
   const starts = [first];
-  for (let m = execFrom(re, text, nextCodePoint(text, first)); m; m = execFrom(re, text, nextCodePoint(text, m.index))) starts.push(m.index);
-  return starts;
+  for (const re of res) {
+    for (let m = execFrom(re, text, nextCodePoint(text, first)); m; m = execFrom(re, text, nextCodePoint(text, m.index))) starts.push(m.index);
+  }
+  if (res.length < 2) return starts;
+  starts.sort((x, y) => x - y);
+  return starts.filter((x, k) => k === 0 || x !== starts[k - 1]);
 }
 
 // Several signals match the same list over the same comment (boilerplate, and agenda-drift to skip
@@ -226,8 +236,10 @@ function scan(text: string, entries: readonly PhraseEntry[]): readonly PhraseMat
   if (entries.length === 0) return NONE;
   const { visible, plain, lower } = prepare(text);
   const plan = planOf(entries);
-  const combined = alternationFor(plan, plain, lower);
-  const start = firstMatch(entries, combined, plain, lower);
+  const subject = lower ?? plain;
+  const [combined, alone, needy] = lower === undefined ? [plan.all, plan.aloneAll, plan.needyAll] : [plan.folded, plan.aloneFolded, plan.needyFolded];
+  const present = presentNeedy(needy, subject);
+  const start = firstMatch(combined, present.length ? [...alone, ...present] : alone, plain, lower);
   if (start < 0) return NONE;
   const found: PhraseMatch[] = [];
   const add = (entry: PhraseEntry, at: number, length: number) => {
@@ -235,13 +247,13 @@ function scan(text: string, entries: readonly PhraseEntry[]): readonly PhraseMat
     if (found.some((f) => span[0] < f.span[1] && f.span[0] < span[1])) return;
     found.push({ entry, span, text: text.slice(span[0], span[1]) });
   };
-  const alone = lower === undefined ? plan.aloneAll : plan.aloneFolded;
-  if (combined && alone.length === 0) {
+  if (alone.length === 0) {
     // Every entry runs on one subject (lower-cased text, or the text itself), and can only match where
-    // the alternation does: try each entry at those few positions (sticky) instead of scanning the
-    // text once per entry. Same matches as matchAll: the leftmost at or after where the last ended.
-    const subject = lower ?? plain;
-    const starts = matchStarts(combined, subject, start);
+    // the alternation or a present needy entry does: try each entry at those few positions (sticky)
+    // instead of scanning the text once per entry. Same matches as matchAll: the leftmost at or after
+    // where the last ended.
+    const res = present.map((e) => pick(entryRegexes(e), lower));
+    const starts = matchStarts(combined ? [combined, ...res] : res, subject, start);
     for (let e = 0; e < entries.length; e++) {
       const entry = entries[e]!;
       const re = stickyRegex(entryRegexes(entry), lower !== undefined);
