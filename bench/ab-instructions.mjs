@@ -3,8 +3,8 @@
  * Side-by-side instruction counts of node scripts, for changes too small for wall time on a shared
  * machine (a few per cent drowns in its noise). Each command runs under valgrind's cachegrind without its
  * cache simulation, with `node --single-threaded` so that garbage collection and compilation run on the
- * counted thread; the count repeats to within about 0.05% from run to run, whatever else the machine is
- * doing. It counts work, not time: a change that trades instructions for cache misses or for waiting is
+ * counted thread; the count repeats to about 0.05% back to back (0.3% over a day), whatever else the
+ * machine is doing. It counts work, not time: a change that trades instructions for cache misses or for waiting is
  * not seen (check such a change with bench/ab-wall.mjs). About 40 times slower than a plain run.
  * Needs valgrind (Debian: apt-get install valgrind). Prints the count per command, in the order given,
  * and each one's difference from the first.
