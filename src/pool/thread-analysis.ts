@@ -48,11 +48,10 @@ export interface AnalysisPlan {
 }
 
 /**
- * The pool starts once the run has read this many characters of text in at least two threads. A worker
- * costs about 0.1 s of CPU to start, and a pooled run of 20,000 comments about 40% more CPU than the main
- * thread alone (the threads' analysis costs the same; the rest is start-up, the copies of threads and
- * results, and each isolate compiling and collecting on its own); below about four million characters,
- * two workers finish no sooner than the main thread alone.
+ * The pool starts once the run has read this many characters of text in at least two threads. A pooled
+ * run costs more CPU than the main thread alone: the threads' analysis costs the same, but each worker
+ * has to start, threads and results are copied, and each isolate compiles and collects on its own; below
+ * about four million characters, two workers finish no sooner than the main thread alone.
  * With an index the main thread has matching of its own to do beside the analysis, and one worker pays
  * from about two million. A single thread never starts one (docs/scaling.md has the figures).
  */
@@ -97,7 +96,7 @@ export class ThreadAnalysis {
    * A run with a corpus pass counts its threads as that pass reads them: the workers then start while it
    * runs and are ready when the analysis begins, and the calling thread never analyses the first threads
    * itself, cold, while they start (with an index it has matching and storing to do besides). Idle, they
-   * hold little beside the corpus index (the 1M-comment scan's peak: 638 MB against 628 MB).
+   * hold little beside the corpus index (docs/scaling.md measures it).
    */
   consider(thread: Thread): void {
     this.threads++;
