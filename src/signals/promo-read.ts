@@ -127,6 +127,9 @@ export function readComment(text: string, quotes: ReadonlyArray<[number, number]
   const matches = promoMatches(text);
   if (matches.length === 0) return NO_READS;
   const list: Read[] = [];
+  // One page linked twice in a comment is one link: Markdown's "[https://x.org/a](https://x.org/a)"
+  // writes every address twice, and two links so written are not a pile of four.
+  let pages: Set<string> | undefined;
   for (let k = 0; k < matches.length; k++) {
     const match = matches[k]!;
     let quoted = false;
@@ -139,6 +142,9 @@ export function readComment(text: string, quotes: ReadonlyArray<[number, number]
       continue;
     }
     const target = linkTarget(match.text);
+    const page = `${target.host}/${target.path}`;
+    if (pages?.has(page)) continue;
+    (pages ??= new Set()).add(page);
     const reference = referenceOf(target, context.article);
     if (reference) {
       list.push({ match, entry, reference });

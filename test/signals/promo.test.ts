@@ -131,6 +131,21 @@ describe('promo links in Markdown', () => {
     const links = runSignal(promo, thread).filter((f) => f.reason.args.kind === 'link').map((f) => f.reason.args.text);
     expect(links).toEqual(['https://www.youtube.com/watch?v=abc123XYZ', 'https://example.org/page']);
   });
+
+  it('an address written as its own link text ([url](url)) is one link: one finding, and two are not a flood', () => {
+    const text = 'I learned from the book [https://doc.rust-lang.org/book/](https://doc.rust-lang.org/book/) and [https://github.com/rust-lang/rustlings](https://github.com/rust-lang/rustlings).';
+    const thread = makeThread([text, 'Same here.']);
+    const findings = runSignal(promo, thread);
+    expect(findings.map((f) => [f.reason.code, spanText(thread, f)])).toEqual([
+      ['PROMO_LINK', 'https://doc.rust-lang.org/book/'],
+      ['PROMO_LINK', 'https://github.com/rust-lang/rustlings'],
+    ]);
+    expect(text.indexOf('https://doc')).toBe(findings[0]!.span![0]);
+    expect(flagged(thread)).toBe(false);
+    // The same page twice in other words too: case, "www." and a fragment name one page.
+    const twice = makeThread(['Docs: https://example.org/a and again HTTPS://www.example.org/a#intro']);
+    expect(runSignal(promo, twice).map((f) => f.reason.code)).toEqual(['PROMO_LINK']);
+  });
 });
 
 /** The comment's promo strength: the same on every promo finding of a comment. */
