@@ -26,7 +26,7 @@
  */
 import { excerpt, spreadsheetSafe, stripControls } from '../text/sanitize.js';
 import type { Report, ScoredComment, SignalInfo, ThreadReport } from '../types.js';
-import { orderedReasons, relatedIds, signalStrengths } from './shared.js';
+import { listedMessage, listedReasons, orderedReasons, relatedIds, signalStrengths } from './shared.js';
 import type { Reporter } from './types.js';
 
 const TOP_REASONS = 3;
@@ -46,7 +46,8 @@ const rawText = (value: string) => stripControls(value, true).replace(/[\t\n]/g,
 
 function commentRow(t: ThreadReport, c: ScoredComment, signals: SignalInfo[], verbose: boolean, text: (value: string) => string): string[] {
   const reasons = orderedReasons(c);
-  const shown = verbose ? reasons : reasons.slice(0, TOP_REASONS);
+  const listed = listedReasons(c);
+  const shown = verbose ? listed : listed.slice(0, TOP_REASONS);
   const strengths = signalStrengths(c);
   return [
     text(t.id),
@@ -56,7 +57,7 @@ function commentRow(t: ThreadReport, c: ScoredComment, signals: SignalInfo[], ve
     text(c.author ?? ''),
     String(Math.round(c.score * 1000) / 1000),
     String(c.flagged),
-    text(shown.map((r) => r.message).join(' | ')),
+    text(shown.map(listedMessage).join(' | ')),
     text(relatedIds(c).join(' ')),
     text(excerpt(c.text, EXCERPT)),
     text([...new Set(reasons.map((r) => r.code))].join(' ')),

@@ -20,7 +20,7 @@
  */
 import { excerpt, stripControls } from '../text/sanitize.js';
 import type { Report, ScoredComment, ThreadReport } from '../types.js';
-import { orderedReasons, relatedIds } from './shared.js';
+import { listedMessage, listedReasons, relatedIds } from './shared.js';
 import type { Reporter } from './types.js';
 
 const ERROR_SCORE = 0.8;
@@ -48,14 +48,14 @@ const placeOf = (source: string, c: ScoredComment): Array<[string, string]> =>
 const levelOf = (c: ScoredComment): Level => (c.score >= ERROR_SCORE ? 'error' : 'warning');
 
 function annotation(t: ThreadReport, c: ScoredComment, verbose: boolean): string {
-  const reasons = orderedReasons(c);
+  const reasons = listedReasons(c);
   const shown = verbose ? reasons : reasons.slice(0, TOP_REASONS);
   const where = t.title ? `“${excerpt(t.title, TITLE)}”` : `thread ${excerpt(t.id, TITLE)}`;
   const related = relatedIds(c);
   const message = [
     `Comment #${excerpt(c.id, TITLE)}${c.author ? ` by ${excerpt(c.author, TITLE)}` : ''}, number ${c.index} of ${t.commentCount} in ${where}:`,
     `“${excerpt(c.text, EXCERPT)}”`,
-    ...shown.map((r) => `- ${oneLine(r.message)} [${oneLine(r.signal)}]`),
+    ...shown.map((r) => `- ${oneLine(listedMessage(r))} [${oneLine(r.reason.signal)}]`),
     ...(shown.length < reasons.length ? [`- … ${reasons.length - shown.length} more; --verbose shows all`] : []),
     ...(related.length ? [`Related comments: ${related.map((id) => `#${oneLine(id)}`).join(', ')}`] : []),
   ];

@@ -11,7 +11,7 @@
 import { threadIdFromSource } from '../util/thread-id.js';
 import { excerpt } from '../text/sanitize.js';
 import type { Report, ScoredComment, ThreadReport } from '../types.js';
-import { orderedReasons, relatedIds, worstFirst } from './shared.js';
+import { listedMessage, listedReasons, relatedIds, worstFirst } from './shared.js';
 import type { Reporter } from './types.js';
 
 const TOP_REASONS = 3;
@@ -71,9 +71,9 @@ function tablePieces(before: string[], header: string[], align: Array<'l' | 'r'>
 
 function commentRows(comments: ScoredComment[], verbose: boolean): string[][] {
   return comments.map((c) => {
-    const reasons = orderedReasons(c);
+    const reasons = listedReasons(c);
     const shown = verbose ? reasons : reasons.slice(0, TOP_REASONS);
-    const cells = shown.map((r) => `${markdownText(r.message, REASON_LENGTH)} (${markdownText(r.signal, SHORT)})`);
+    const cells = shown.map((r) => `${markdownText(listedMessage(r), REASON_LENGTH)} (${markdownText(r.reason.signal, SHORT)})`);
     if (shown.length < reasons.length) cells.push(`… ${reasons.length - shown.length} more (--verbose shows all)`);
     return [
       markdownText(c.id, SHORT),

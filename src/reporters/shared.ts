@@ -19,6 +19,31 @@ export function orderedReasons(comment: ScoredComment): Reason[] {
   return [...leads, ...rest];
 }
 
+/** A line of a comment's reasons in a text report: a reason, and how often the comment gave that very message. */
+export interface ListedReason {
+  reason: Reason;
+  times: number;
+}
+
+/**
+ * orderedReasons as the text reports list them: a message a comment repeats ("Click here" four times in
+ * one e-mail's footer) is one line that says how often. The JSON and HTML reports keep every reason,
+ * each with its own span.
+ */
+export function listedReasons(comment: ScoredComment): ListedReason[] {
+  const lines = new Map<string, ListedReason>();
+  for (const reason of orderedReasons(comment)) {
+    const key = `${reason.signal}\n${reason.message}`;
+    const line = lines.get(key);
+    if (line) line.times++;
+    else lines.set(key, { reason, times: 1 });
+  }
+  return [...lines.values()];
+}
+
+/** A listed reason's message, with " (×n)" when the comment gave it n > 1 times. */
+export const listedMessage = ({ reason, times }: ListedReason): string => (times > 1 ? `${reason.message} (×${times})` : reason.message);
+
 /** The other comments a comment's reasons point at (duplicate partners, echoed parents), once each. */
 export function relatedIds(comment: ScoredComment): string[] {
   return [...new Set(orderedReasons(comment).flatMap((r) => r.related ?? []))];

@@ -9,7 +9,7 @@ import { Chalk } from 'chalk';
 import { threadIdFromSource } from '../util/thread-id.js';
 import { excerpt, stripControls } from '../text/sanitize.js';
 import type { ScoredComment } from '../types.js';
-import { orderedReasons, worstFirst } from './shared.js';
+import { listedMessage, listedReasons, worstFirst } from './shared.js';
 import type { Reporter } from './types.js';
 
 const TOP_REASONS = 3;
@@ -32,9 +32,9 @@ export const terminalReporter: Reporter = (report, options) => {
     const who = comment.author ? ` ${c.dim(`@${excerpt(comment.author, 30)}`)}` : '';
     const mark = comment.flagged ? c.red('✖') : c.green('✓');
     out.push(`  ${mark} ${c.bold(`#${clean(comment.id)}`)}${who}  ${scoreColor(comment)(comment.score.toFixed(2))}  ${excerpt(comment.text, EXCERPT)}`);
-    const ordered = orderedReasons(comment);
+    const ordered = listedReasons(comment);
     const shown = options.verbose ? ordered : ordered.slice(0, TOP_REASONS);
-    for (const r of shown) out.push(`      ${c.dim('•')} ${clean(r.message)} ${c.dim(`[${r.signal}]`)}`);
+    for (const r of shown) out.push(`      ${c.dim('•')} ${clean(listedMessage(r))} ${c.dim(`[${r.reason.signal}]`)}`);
     if (shown.length < ordered.length) out.push(`      ${c.dim(`… ${ordered.length - shown.length} more reason(s); -v shows all`)}`);
   };
 
