@@ -84,6 +84,9 @@ function samePage(a: string, b: string): boolean {
   return pathA === pathB && video(queryA) === video(queryB);
 }
 
+/** A full stop, a space, and a capitalised word: where a sentence ends, whatever the words spell. */
+const SENTENCE_BREAK = /\.\s+\p{Lu}\p{Ll}/u;
+
 /** Most comments hold no promotion: they share one empty list of reads. */
 const NO_READS: readonly Read[] = Object.freeze([]);
 
@@ -127,9 +130,9 @@ export function readComment(text: string, quotes: ReadonlyArray<[number, number]
   const matches = promoMatches(text);
   if (matches.length === 0) return NO_READS;
   const list: Read[] = [];
-  // One page linked twice in a comment is one link: Markdown's "[https://x.org/a](https://x.org/a)"
-  // writes every address twice, and two links so written are not a pile of four.
-  let pages: Set<string> | undefined;
+  // Markdown's "[https://x.org/a](https://x.org/a)" writes an address twice: one link, so that two links so
+  // written are not a pile of four. The same link pasted again elsewhere in the comment still counts.
+  let linkEnds: Map<string, number> | undefined;
   for (let k = 0; k < matches.length; k++) {
     const match = matches[k]!;
     let quoted = false;
@@ -141,10 +144,13 @@ export function readComment(text: string, quotes: ReadonlyArray<[number, number]
       list.push({ match, entry });
       continue;
     }
+    // "neutrality. Net neutrality…" is a sentence ending and the next beginning, not a spaced-out address.
+    if (SENTENCE_BREAK.test(match.text)) continue;
     const target = linkTarget(match.text);
     const page = `${target.host}/${target.path}`;
-    if (pages?.has(page)) continue;
-    (pages ??= new Set()).add(page);
+    const end = linkEnds?.get(page);
+    (linkEnds ??= new Map()).set(page, match.span[1]);
+    if (end !== undefined && match.span[0] === end + 2 && text.startsWith('](', end)) continue;
     const reference = referenceOf(target, context.article);
     if (reference) {
       list.push({ match, entry, reference });

@@ -142,9 +142,14 @@ describe('promo links in Markdown', () => {
     ]);
     expect(text.indexOf('https://doc')).toBe(findings[0]!.span![0]);
     expect(flagged(thread)).toBe(false);
-    // The same page twice in other words too: case, "www." and a fragment name one page.
-    const twice = makeThread(['Docs: https://example.org/a and again HTTPS://www.example.org/a#intro']);
-    expect(runSignal(promo, twice).map((f) => f.reason.code)).toEqual(['PROMO_LINK']);
+    // A link pasted again elsewhere in the comment is pasted again: three times is a pile of links.
+    const pasted = makeThread(['Join: http://www.example.org/join/V3Ve http://www.example.org/join/V3Ve http://www.example.org/join/V3Ve']);
+    expect(runSignal(promo, pasted).map((f) => f.reason.code)).toEqual(['PROMO_LINK', 'PROMO_LINK', 'PROMO_LINK', 'PROMO_LINK_FLOOD']);
+  });
+
+  it('a full stop, a space and a capitalised word is a sentence break, not a spaced-out address', () => {
+    const prose = makeThread(['The bill guarantees neutrality. Net neutrality rules protect small companies. Visit mysite . com today']);
+    expect(runSignal(promo, prose).map((f) => spanText(prose, f))).toEqual(['mysite . com']);
   });
 });
 
