@@ -11,7 +11,7 @@
 import { threadIdFromSource } from '../util/thread-id.js';
 import { excerpt } from '../text/sanitize.js';
 import type { Report, ScoredComment, ThreadReport } from '../types.js';
-import { listedMessage, listedReasons, relatedIds, worstFirst } from './shared.js';
+import { listedReasons, relatedIds, timesNote, worstFirst } from './shared.js';
 import type { Reporter } from './types.js';
 
 const TOP_REASONS = 3;
@@ -73,7 +73,8 @@ function commentRows(comments: ScoredComment[], verbose: boolean): string[][] {
   return comments.map((c) => {
     const reasons = listedReasons(c);
     const shown = verbose ? reasons : reasons.slice(0, TOP_REASONS);
-    const cells = shown.map((r) => `${markdownText(listedMessage(r), REASON_LENGTH)} (${markdownText(r.reason.signal, SHORT)})`);
+    // Cut the message, not the count of how often the comment gave it.
+    const cells = shown.map((r) => `${markdownText(r.reason.message, REASON_LENGTH)}${timesNote(r.times)} (${markdownText(r.reason.signal, SHORT)})`);
     if (shown.length < reasons.length) cells.push(`… ${reasons.length - shown.length} more (--verbose shows all)`);
     return [
       markdownText(c.id, SHORT),

@@ -41,8 +41,11 @@ export function listedReasons(comment: ScoredComment): ListedReason[] {
   return [...lines.values()];
 }
 
-/** A listed reason's message, with " (×n)" when the comment gave it n > 1 times. */
-export const listedMessage = ({ reason, times }: ListedReason): string => (times > 1 ? `${reason.message} (×${times})` : reason.message);
+/** What follows a listed reason's message: " (×n)" when the comment gave it n > 1 times. */
+export const timesNote = (times: number): string => (times > 1 ? ` (×${times})` : '');
+
+/** A listed reason's message, with its timesNote. */
+export const listedMessage = ({ reason, times }: ListedReason): string => reason.message + timesNote(times);
 
 /** The other comments a comment's reasons point at (duplicate partners, echoed parents), once each. */
 export function relatedIds(comment: ScoredComment): string[] {

@@ -35,6 +35,12 @@ describe('a message a comment gives more than once', () => {
     }
   });
 
+  it('keeps its count when a report cuts a long message', () => {
+    const long = makeReason({ signal: 'promo', code: 'PROMO_LINK', message: `link “https://example.org/${'a'.repeat(300)}”: sends readers to another page` });
+    const twice = makeReport({ threads: [makeThread({ comments: [makeComment({ id: '1', score: 0.8, reasons: [long, long] })] })] });
+    expect(markdownReporter(twice, DEFAULT_OPTIONS)).toMatch(/…\s?\(×2\)/u);
+  });
+
   it('is every reason, each with its span, in the JSON report', () => {
     const json = JSON.parse([...jsonReporter(report, DEFAULT_OPTIONS)].join('')) as { threads: Array<{ comments: Array<{ reasons: Array<{ span?: number[] }> }> }> };
     expect(json.threads[0]!.comments[0]!.reasons.map((r) => r.span)).toEqual([[0, 10], [40, 50], undefined, [90, 100]]);
