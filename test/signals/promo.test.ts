@@ -365,6 +365,19 @@ describe('promo: kinds of video-comment spam that are two cues or a known patter
     expect(strengthOf(runSignal(promo, makeThread([text])))).toBeLessThanOrEqual(CAP);
     expect(flagged(makeThread([text]))).toBe(false);
   });
+
+  it('reads "like if" as an order only where it starts a sentence, and "on autopilot" as a scheme only for money', () => {
+    const entries = (text: string) => runSignal(promo, makeThread([text])).map((f) => f.reason.args.entry);
+    for (const order of ['Like if you agree', 'great song.. thumbs up if you are watching in 2015', 'Who is here in 2015? Like if you are!']) {
+      expect(entries(order), order).toContain('like-if');
+    }
+    for (const comparison of ["It's like if you were to put a blanket over a stereo", 'my arm felt like if I had dislocated my elbow']) {
+      expect(entries(comparison), comparison).not.toContain('like-if');
+    }
+    expect(entries('I generate free leads on auto pilot & you can too')).toContain('work-from-home');
+    expect(entries('Make money on autopilot with this one trick')).toContain('work-from-home');
+    expect(entries('Birds keep flying on autopilot while half the brain sleeps')).not.toContain('work-from-home');
+  });
 });
 
 describe('promo: what a link address shows (issue #11)', () => {
