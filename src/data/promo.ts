@@ -101,7 +101,9 @@ export const PROMO: readonly PromoEntry[] = [
   { id: 'giveaway', kind: 'money', pattern: '\\bgive ?-?aways?\\b|\\bsweepstakes?\\b|\\bprize draw\\b', note: 'giveaway bait', source: PLATFORM, weight: 0.5, role: 'cue' },
   // Money "on autopilot" is the scheme; a person on autopilot is an idiom.
   { id: 'work-from-home', kind: 'money', pattern: '\\b(?:work|working|earn|income|job) (?:from|at) home\\b|\\bpassive income\\b|\\b(?:income|money|cash|profits?|sales|leads|traffic|commissions?|earnings)\\b[^.!?\\n]{0,30}\\bon auto ?-?pilot\\b', note: 'work-from-home income scheme', source: SPAM_FILTERS, weight: 0.6, role: 'cue' },
-  { id: 'fundraising', kind: 'money', pattern: '\\b(?:donate|gofundme|go fund me|kickstarter|indiegogo|crowdfunding|fundraiser)\\b', note: 'asks for money', source: READING, weight: 0.35, role: 'cue' },
+  // "donate" asks for money with a plea, an amount or money, or pointing at the poster ("please donate" is
+  // please-act's); people also donate blood, items and assets, which asks nothing.
+  { id: 'fundraising', kind: 'money', pattern: '\\b(?:gofundme|go fund me|kickstarter|indiegogo|crowdfunding|fundraiser)\\b|\\bdonate (?:please|pls|plz|now|today|here|at|via|to (?:me|us|my|our|help|\\d+)|(?:some |a little |any )?(?:money|cash|bitcoins?|btc|crypto)\\b|[£$€]?\\d[\\d,.]*)', note: 'asks for money', source: READING, weight: 0.35, role: 'cue' },
   { id: 'crypto-forex', kind: 'money', pattern: '\\b(?:bitcoins?|btc|cryptocurrency|forex|binary options?|trading signals?)\\b', note: 'investment bait', source: SPAM_FILTERS, weight: 0.35, role: 'cue' },
   { id: 'buy-now', kind: 'money', pattern: '\\b(?:buy|order|shop|get yours|download it) (?:it |them |one )?(?:now|today|here)\\b|\\b(?:discount|promo|coupon) codes?\\b|\\blimited (?:time )?offer\\b|\\bdon\'?t miss out\\b|\\bto (?:place|make) (?:your|an) order\\b', note: 'sales pitch', source: SPAM_FILTERS, weight: 0.5, role: 'cue' },
   { id: 'pay-you', kind: 'money', pattern: "\\b(?:i'?ll|i will|we'?ll|we will) (?:give|pay|send) (?:you )?(?:\\$\\s?\\d|\\d+ (?:dollars|bucks))", note: 'offers payment', source: SPAM_FILTERS, weight: 0.5, role: 'cue' },

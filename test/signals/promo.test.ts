@@ -366,7 +366,7 @@ describe('promo: kinds of video-comment spam that are two cues or a known patter
     expect(flagged(makeThread([text]))).toBe(false);
   });
 
-  it('reads "like if" as an order only where it starts a sentence, and "on autopilot" as a scheme only for money', () => {
+  it('reads "like if" as an order only where it starts a sentence, "on autopilot" as a scheme and "donate" as a plea only for money', () => {
     const entries = (text: string) => runSignal(promo, makeThread([text])).map((f) => f.reason.args.entry);
     for (const order of ['Like if you agree', 'great song.. thumbs up if you are watching in 2015', 'Who is here in 2015? Like if you are!']) {
       expect(entries(order), order).toContain('like-if');
@@ -377,6 +377,14 @@ describe('promo: kinds of video-comment spam that are two cues or a known patter
     expect(entries('I generate free leads on auto pilot & you can too')).toContain('work-from-home');
     expect(entries('Make money on autopilot with this one trick')).toContain('work-from-home');
     expect(entries('Birds keep flying on autopilot while half the brain sleeps')).not.toContain('work-from-home');
+    for (const plea of ['if you could donate some money to me', 'Donate please.', 'donate £2.50 to the fund by texting DONATE to 864233']) {
+      expect(entries(plea), plea).toContain('fundraising');
+    }
+    // "please donate" is please-act's (the first entry wins an overlap).
+    expect(entries('please donate to help my dog')).toContain('please-act');
+    for (const gift of ['I donate blood every month', 'people looking to donate items should call first', 'donate appreciated assets to a fund']) {
+      expect(entries(gift), gift).not.toContain('fundraising');
+    }
   });
 });
 
