@@ -62,9 +62,10 @@ export const echoReply: Signal<EchoReplyOptions, EchoReplyCode> = {
       const parent = thread.comments[parentIndex]!;
       const mine = features.comments[i]!;
       const theirs = features.comments[parentIndex]!;
-      // Restatement: content words the reply repeats from its parent, beyond the article's topic words.
+      // Restatement: content words the reply repeats from its parent, beyond the article's topic words and
+      // the opener's own ("You are absolutely right" restates nothing by its "absolutely").
       const topic = features.article.topicStems;
-      const own = [...mine.contentStems].filter((s) => !topic.has(s));
+      const own = stemsFrom(mine.content, opener.span[1]).filter((s) => !topic.has(s));
       const shared = own.filter((s) => theirs.contentStems.has(s));
       const restated = own.length > 0 ? shared.length / own.length : 0;
       const restates = restated >= ctx.options.minRestatement;
@@ -92,6 +93,13 @@ export const echoReply: Signal<EchoReplyOptions, EchoReplyCode> = {
     return findings;
   },
 };
+
+/** The distinct stems of the content words that start at or after `from`, in order. */
+function stemsFrom(content: Tokens, from: number): string[] {
+  const stems = new Set<string>();
+  for (let k = 0; k < content.length; k++) if (content.start(k) >= from) stems.add(content.stem(k));
+  return [...stems];
+}
 
 /** The first content word with this stem, as written (lower-cased). */
 function firstLower(content: Tokens, stem: string): string {

@@ -31,6 +31,14 @@ describe('echo-reply', () => {
     expect(restates.reason.args.sharedTerms).toEqual(expect.arrayContaining(['forty', 'million', 'tax']));
   });
 
+  it("does not count the opener's own words as a restatement", () => {
+    // The parent says "absolutely"; the reply repeats it only inside its agreeing opener.
+    const parent = 'The council is absolutely wrong to close the library branch.';
+    const [f] = runSignal(echoReply, makeThread([parent, 'You are absolutely correct. My kids use it every weekend for homework.']));
+    expect(f!.reason.code).toBe('ECHO_REPLY');
+    expect(f!.reason.args.sharedTerms).toEqual([]);
+  });
+
   it('uses the recorded parent when the export has parent ids', () => {
     const thread = makeThread([
       { id: 'a', text: PARENT },
