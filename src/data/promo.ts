@@ -77,7 +77,9 @@ export const PROMO: readonly PromoEntry[] = [
   // "Follow me on Instagram": the commenter sends readers to their account elsewhere. The platform is
   // looked ahead at, not matched, so a handle written after it stays a finding of its own.
   { id: 'follow-me', kind: 'self-promotion', pattern: `\\b(?:follow|add|find) (?:me|us)(?= (?:on|at) (?:${PLATFORMS}|ig|fb|snap)\\b)`, note: 'asks readers to follow the commenter on another platform', source: PLATFORM, weight: 0.6, role: 'pattern' },
-  { id: 'follow-request', kind: 'self-promotion', pattern: '\\bfollow (?:me|us|my|our)\\b', note: 'asks for followers', source: PLATFORM, weight: 0.6, role: 'cue' },
+  // An order; after a modal or "to" (and perhaps one more word) it is prose ("will still follow my State",
+  // "able to follow my findings", "didn't follow our rules"). "Follow me on <platform>" is follow-me's.
+  { id: 'follow-request', kind: 'self-promotion', pattern: "\\b(?<!(?:\\b(?:will|would|to|can|could|should|must|might|may|not|did|do|does)|n[’']t|[’']ll)\\s(?:[a-z]+\\s)?)follow (?:me|us|my|our)\\b", note: 'asks for followers', source: PLATFORM, weight: 0.6, role: 'cue' },
   // Calls to action addressed to every reader.
   { id: 'like-and-subscribe', kind: 'call-to-action', pattern: '\\b(?:like|comment|rate),? (?:and|&|\\+|n) (?:subscrib\\w*|sub)\\b|\\bshare (?:and|&) subscrib\\w*|\\b(?:subscribe|suscribe|subcribe),? (?:(?:and|&|\\+|n) )?(?:like|comment)\\b', note: 'the stock call for likes and subscribers: for the poster\'s own channel', source: PLATFORM, weight: 0.7, role: 'pattern' },
   { id: 'like-and-share', kind: 'call-to-action', pattern: '\\b(?:like|comment|rate),? (?:and|&|\\+|n) share\\b', note: 'a stock call to action', source: PLATFORM, weight: 0.5, role: 'cue' },

@@ -366,7 +366,7 @@ describe('promo: kinds of video-comment spam that are two cues or a known patter
     expect(flagged(makeThread([text]))).toBe(false);
   });
 
-  it('reads "like if" as an order only where it starts a sentence, "on autopilot" as a scheme and "donate" as a plea only for money', () => {
+  it('reads "like if" and "follow me" as orders only where they are, "on autopilot" and "donate" as money bait only with money', () => {
     const entries = (text: string) => runSignal(promo, makeThread([text])).map((f) => f.reason.args.entry);
     for (const order of ['Like if you agree', 'great song.. thumbs up if you are watching in 2015', 'Who is here in 2015? Like if you are!']) {
       expect(entries(order), order).toContain('like-if');
@@ -379,6 +379,12 @@ describe('promo: kinds of video-comment spam that are two cues or a known patter
     expect(entries('Birds keep flying on autopilot while half the brain sleeps')).not.toContain('work-from-home');
     for (const plea of ['if you could donate some money to me', 'Donate please.', 'donate £2.50 to the fund by texting DONATE to 864233']) {
       expect(entries(plea), plea).toContain('fundraising');
+    }
+    for (const order of ['Follow me and catch one of my streams', 'retweet this for me & follow me so I can reach my goal']) {
+      expect(entries(order), order).toContain('follow-request');
+    }
+    for (const prose of ['then I will still follow my native State', 'this myth will follow me to the grave', "these answers didn't follow our rules"]) {
+      expect(entries(prose), prose).not.toContain('follow-request');
     }
     // "please donate" is please-act's (the first entry wins an overlap).
     expect(entries('please donate to help my dog')).toContain('please-act');
