@@ -12,8 +12,9 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const recheckVersion = require('recheck/package.json').version;
 
-// The two bundles Node loads at every start are written in ASCII without comments (src/ has them): V8
-// keeps an ASCII source in one byte per character and reads it faster (docs/performance.md).
+// The two bundles Node loads at every start are written in ASCII without the sources' comments (src/ has
+// them; rolldown keeps one path line per module): V8 keeps an ASCII source in one byte per character and
+// reads it faster (docs/performance.md). test/v8-flags.test.ts checks both.
 const LEAN = { charset: 'ascii', comments: false };
 
 export default [

@@ -14,13 +14,9 @@
  *     'bin/threadsift.cjs bench/out/thread-5000.json -o /dev/null'
  */
 import { spawnSync } from 'node:child_process';
+import { runsAndCommands } from './args.mjs';
 
-const runs = Number(process.argv[2]);
-const commands = process.argv.slice(3);
-if (!Number.isInteger(runs) || runs < 1 || commands.length === 0) {
-  console.error("usage: node bench/ab-instructions.mjs RUNS 'script args' ['script args' ...]");
-  process.exit(2);
-}
+const { runs, commands } = runsAndCommands("node bench/ab-instructions.mjs RUNS 'script args' ['script args' ...]");
 if (spawnSync('valgrind', ['--version']).error) {
   console.error('ab-instructions: valgrind is not installed (Debian: apt-get install valgrind)');
   process.exit(2);

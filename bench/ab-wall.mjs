@@ -5,16 +5,12 @@
  * /usr/bin/time, 10 ms resolution).
  * Usage: node bench/ab-wall.mjs RUNS 'command A' 'command B' ...
  * Example (this build against another checkout's):
- *   node bench/ab-wall.mjs 15 'node ../old/bin/threadsift.js bench/out/thread-5000.json' 'node bin/threadsift.cjs bench/out/thread-5000.json'
+ *   node bench/ab-wall.mjs 15 'node ../old/bin/threadsift.cjs bench/out/thread-5000.json' 'node bin/threadsift.cjs bench/out/thread-5000.json'
  */
 import { spawnSync } from 'node:child_process';
+import { runsAndCommands } from './args.mjs';
 
-const runs = Number(process.argv[2]);
-const commands = process.argv.slice(3);
-if (!Number.isInteger(runs) || runs < 1 || commands.length === 0) {
-  console.error("usage: node bench/ab-wall.mjs RUNS 'command' ['command' ...]");
-  process.exit(2);
-}
+const { runs, commands } = runsAndCommands("node bench/ab-wall.mjs RUNS 'command' ['command' ...]");
 const wall = commands.map(() => []);
 const cpu = commands.map(() => []);
 for (let i = 0; i < runs; i++) {

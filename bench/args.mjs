@@ -17,3 +17,17 @@ export function flag(name, dflt) {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : dflt;
 }
+
+/**
+ * `RUNS 'command' ['command' …]`, as the side-by-side scripts take them (bench/ab-wall.mjs,
+ * bench/ab-instructions.mjs); anything else prints `usage` and exits 2.
+ */
+export function runsAndCommands(usage) {
+  const runs = Number(argv[0]);
+  const commands = argv.slice(1);
+  if (!Number.isInteger(runs) || runs < 1 || commands.length === 0) {
+    console.error(`usage: ${usage}`);
+    process.exit(2);
+  }
+  return { runs, commands };
+}

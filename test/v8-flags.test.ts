@@ -2,6 +2,7 @@
  * How bin/threadsift.cjs starts the command: the V8 flags it sets (the decision, as a pure function;
  * figures: docs/performance.md), and the code cache the build leaves beside the bundle.
  */
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,15 @@ describe('V8 flags of a run', () => {
   it.runIf(present(join(ROOT, 'dist', 'threadsift.cjs')))('the command starts with them set', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'threadsift.cjs'), '--version'], { encoding: 'utf8' });
     expect([r.status, r.stdout.trim()]).toEqual([0, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version]);
+  });
+
+  // rolldown.config.mjs: V8 holds an ASCII source one byte per character.
+  it.runIf(present(join(ROOT, 'dist', 'threadsift.cjs')))('the bundles Node loads are ASCII, without the sources\' doc comments', () => {
+    for (const name of ['threadsift.cjs', 'analysis-worker.cjs']) {
+      const bytes = readFileSync(join(ROOT, 'dist', name));
+      expect(isAscii(bytes), name).toBe(true);
+      expect(bytes.toString('latin1'), name).not.toMatch(/^\s*\/\*\*\s*$/m);
+    }
   });
 
   // The build's last step scans the fixture and keeps V8's code cache of what it ran (loadBundle).

@@ -128,9 +128,9 @@ interface Vocabulary {
 }
 
 /**
- * The words of a detector file, checked (each weight finite) and numbered in one pass. A plain loop over
- * the keys: the shipped file has thousands of words, read at every start, where Object.entries and a Map
- * built from an array of pairs took several times as long.
+ * The words of a detector file, checked (each weight finite) and numbered in one pass over the keys. The
+ * shipped file's thousands of words are read at every start, by code not yet optimised: one plain loop,
+ * not Object.entries and a Map made from an array of pairs (docs/performance.md).
  */
 function vocabularyOf(words: Record<string, unknown>, fail: (field: string, problem: string) => never): Vocabulary {
   const keys = Object.keys(words);

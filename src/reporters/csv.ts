@@ -46,7 +46,7 @@ const rawText = (value: string) => stripControls(value, true).replace(/[\t\n]/g,
 
 function commentRow(t: ThreadReport, c: ScoredComment, signals: SignalInfo[], verbose: boolean, text: (value: string) => string): string[] {
   const reasons = orderedReasons(c);
-  const listed = listedReasons(c);
+  const listed = listedReasons(c, reasons);
   const shown = verbose ? listed : listed.slice(0, TOP_REASONS);
   const strengths = signalStrengths(c);
   return [

@@ -28,11 +28,11 @@ export interface ListedReason {
 /**
  * orderedReasons as the text reports list them: a message a comment repeats ("Click here" four times in
  * one e-mail's footer) is one line that says how often. The JSON and HTML reports keep every reason,
- * each with its own span.
+ * each with its own span. `ordered`: the comment's orderedReasons, when the caller has them already.
  */
-export function listedReasons(comment: ScoredComment): ListedReason[] {
+export function listedReasons(comment: ScoredComment, ordered: readonly Reason[] = orderedReasons(comment)): ListedReason[] {
   const lines = new Map<string, ListedReason>();
-  for (const reason of orderedReasons(comment)) {
+  for (const reason of ordered) {
     const key = `${reason.signal}\n${reason.message}`;
     const line = lines.get(key);
     if (line) line.times++;
