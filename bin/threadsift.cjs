@@ -39,8 +39,15 @@ function start(args) {
     setFlagsFromString(flag);
   }
   const bundle = loadBundle();
+  // The bundled packages a run loads on first use (dist/vendor/) compile with their caches too.
+  const vendors = [];
+  bundle.exports.setVendorLoader((file) => {
+    const loaded = loadCompiled(file);
+    vendors.push(loaded);
+    return loaded.exports;
+  });
   bundle.exports.main(args).then((code) => {
-    bundle.saveCache();
+    for (const loaded of [bundle, ...vendors]) loaded.saveCache();
     // Once everything written has reached the OS, leave without Node's tear-down of a large heap.
     // Anything still buffered is left to drain: normal exit.
     if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
@@ -48,24 +55,34 @@ function start(args) {
   });
 }
 
-/** The code cache npm run build leaves beside the bundle (see loadBundle). */
-const CODE_CACHE = 'threadsift.v8cache';
-
 /**
- * Load the command's bundle, dist/threadsift.cjs. When the build left V8's code cache beside it (the
- * bytecode of every function a scan of the bundled fixture ran), the bundle is compiled with it, and
- * those functions are not compiled again as the run reaches them: a scan starts sooner and its first
- * thread runs sooner. V8 rejects a cache made by another Node version, with other V8 flags (commands
- * other than scan) or for another build, and the bundle then compiles as it would without one; without
- * a cache (or with a damaged one) it is required as usual. THREADSIFT_WRITE_CODE_CACHE=1 writes the cache when the run ends
- * (the build's last step, bench/build-code-cache.mjs).
- * @returns {{ exports: { main: (args: string[]) => Promise<number> }, accepted: boolean, saveCache: () => void }}
+ * Load the command's bundle, dist/threadsift.cjs, with its code cache (see loadCompiled).
+ * @returns {Compiled}
  */
 function loadBundle() {
-  const { dirname, join } = require('node:path');
+  return loadCompiled(require('node:path').join(__dirname, '..', 'dist', 'threadsift.cjs'));
+}
+
+/**
+ * @typedef {{ exports: any, accepted: boolean, saveCache: () => void }} Compiled
+ */
+
+/**
+ * Load a bundle the build made (dist/threadsift.cjs, or a package in dist/vendor/) with the V8 code cache
+ * the build left beside it (FILE.v8cache: the bytecode of every function a scan of the bundled fixture
+ * ran, with a configuration and a phrase file, so that zod's and recheck's are there too), so that those functions are not
+ * compiled again as the run reaches them: a scan starts sooner and its first thread runs sooner. V8
+ * rejects a cache made by another Node version, with other V8 flags (commands other than scan) or for
+ * another build, and the file then compiles as it would without one; without a cache (or with a damaged
+ * one) it is required as usual. THREADSIFT_WRITE_CODE_CACHE=1 writes the caches when the run ends (the
+ * build's last step, bench/build-code-cache.mjs).
+ * @param {string} file
+ * @returns {Compiled}
+ */
+function loadCompiled(file) {
+  const { dirname } = require('node:path');
   const { readFileSync, writeFileSync } = require('node:fs');
-  const file = join(__dirname, '..', 'dist', 'threadsift.cjs');
-  const cacheFile = join(__dirname, '..', 'dist', CODE_CACHE);
+  const cacheFile = `${file.slice(0, -'.cjs'.length)}.v8cache`;
   const write = process.env.THREADSIFT_WRITE_CODE_CACHE === '1';
   const { createHash } = require('node:crypto');
   const digest = (data) => createHash('sha256').update(data).digest();
@@ -76,19 +93,19 @@ function loadBundle() {
     const stored = readFileSync(cacheFile);
     if (digest(stored.subarray(32)).equals(stored.subarray(0, 32))) cachedData = stored.subarray(32);
   } catch {
-    // No cache: the bundle is required as usual (below).
+    // No cache: the file is required as usual (below).
   }
   if (!cachedData && !write) return { exports: require(file), accepted: false, saveCache: () => undefined };
   const { Script, constants } = require('node:vm');
   const { createRequire } = require('node:module');
-  // Node's own CommonJS wrapper, on the bundle's first line, so that line numbers stay the file's.
+  // Node's own CommonJS wrapper, on the file's first line, so that line numbers stay the file's.
   const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n});`;
   const script = new Script(source, { filename: file, cachedData, importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
-  const bundleModule = { exports: {}, id: file, filename: file, loaded: false };
-  script.runInThisContext().call(bundleModule.exports, bundleModule.exports, createRequire(file), bundleModule, file, dirname(file));
-  bundleModule.loaded = true;
+  const compiledModule = { exports: {}, id: file, filename: file, loaded: false };
+  script.runInThisContext().call(compiledModule.exports, compiledModule.exports, createRequire(file), compiledModule, file, dirname(file));
+  compiledModule.loaded = true;
   return {
-    exports: bundleModule.exports,
+    exports: compiledModule.exports,
     accepted: cachedData !== undefined && !script.cachedDataRejected,
     saveCache: write
       ? () => {
@@ -100,4 +117,4 @@ function loadBundle() {
 }
 
 if (require.main === module) start(process.argv.slice(2));
-else module.exports = { v8Flags, OTHER_COMMANDS, start, loadBundle };
+else module.exports = { v8Flags, OTHER_COMMANDS, start, loadBundle, loadCompiled };

@@ -14,6 +14,7 @@ import { VERSION } from './version.js';
 export type { CliIO } from './commands/io.js';
 export { useColor } from './commands/io.js';
 export { checkGates } from './commands/scan.js';
+export { setVendorLoader } from './util/vendor.js';
 
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[], given?: CliIO): Promise<number> {

@@ -7,17 +7,16 @@
  * The schemas are zod schemas, built on first use: zod is loaded only by a run that reads a
  * configuration, phrase or model file, since loading it is a sizeable part of a small run's start-up.
  */
-import { createRequire } from 'node:module';
 import type * as Zod from 'zod';
+import { loadVendor } from './util/vendor.js';
 
 export type ZodNamespace = typeof Zod.z;
 
-const require = createRequire(import.meta.url);
 let zod: ZodNamespace | undefined;
 
 /** The zod namespace, loaded on first use. */
 export function loadZod(): ZodNamespace {
-  return (zod ??= (require('zod') as typeof Zod).z);
+  return (zod ??= loadVendor<typeof Zod>('zod').z);
 }
 
 /** One option's schema: what it allows in words, and the zod schema that checks it. */

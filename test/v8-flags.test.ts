@@ -62,7 +62,7 @@ describe('V8 flags of a run', () => {
 
   // rolldown.config.mjs: V8 holds an ASCII source one byte per character.
   it.runIf(present(join(ROOT, 'dist', 'threadsift.cjs')))('the bundles Node loads are ASCII, without the sources\' doc comments', () => {
-    for (const name of ['threadsift.cjs', 'analysis-worker.cjs']) {
+    for (const name of ['threadsift.cjs', 'analysis-worker.cjs', 'vendor/zod.cjs', 'vendor/recheck.cjs']) {
       const bytes = readFileSync(join(ROOT, 'dist', name));
       expect(isAscii(bytes), name).toBe(true);
       expect(bytes.toString('latin1'), name).not.toMatch(/^\s*\/\*\*\s*$/m);
@@ -74,31 +74,40 @@ describe('V8 flags of a run', () => {
     const cache = join(ROOT, 'dist', 'threadsift.v8cache');
     expect(existsSync(cache)).toBe(true);
     // As start() does for a scan: its flags first, then the bundle.
+    // The build's scan read a configuration file with a phrase file, so zod's and recheck's bundles have
+    // their caches too.
+    const vendors = ['zod', 'recheck'].map((name) => join(ROOT, 'dist', 'vendor', `${name}.cjs`));
+    for (const file of vendors) expect(existsSync(file.replace(/\.cjs$/, '.v8cache')), file).toBe(true);
     const accepted = (command: string) =>
       spawnSync(
         process.execPath,
-        ['-e', `const b = require(${JSON.stringify(join(ROOT, 'bin', 'threadsift.cjs'))}); const { setFlagsFromString } = require('node:v8'); for (const f of b.v8Flags({ execArgv: [], nodeOptions: undefined, v8Version: process.versions.v8, command: ${JSON.stringify(command)} })) setFlagsFromString(f); console.log(b.loadBundle().accepted);`],
+        ['-e', `const b = require(${JSON.stringify(join(ROOT, 'bin', 'threadsift.cjs'))}); const { setFlagsFromString } = require('node:v8'); for (const f of b.v8Flags({ execArgv: [], nodeOptions: undefined, v8Version: process.versions.v8, command: ${JSON.stringify(command)} })) setFlagsFromString(f); console.log([b.loadBundle(), ...${JSON.stringify(vendors)}.map(b.loadCompiled)].map((c) => c.accepted).join(' '));`],
         { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
       ).stdout.trim();
-    expect(accepted('thread.json')).toBe('true');
+    expect(accepted('thread.json')).toBe('true true true');
     // Other commands run without the scan's flags: V8 rejects the cache (where there are flags to differ),
     // and the bundle compiles as usual.
     const scanFlags = v8Flags(run({ v8Version: process.versions.v8 }));
-    expect(accepted('clusters')).toBe(String(scanFlags.length === 0));
+    expect(accepted('clusters')).toBe(Array(3).fill(scanFlags.length === 0).join(' '));
 
     const seed = join(ROOT, 'fixtures', 'putin-xi-summit.txt');
-    const withCache = spawnSync(process.execPath, [join(ROOT, 'bin', 'threadsift.cjs'), seed, '-f', 'json'], { encoding: 'utf8' });
-    // The bin and the bundle alone, without the cache: the bundle is required as usual.
+    // The bin and the bundles alone, without their caches: each is required as usual.
     const dir = mkdtempSync(join(tmpdir(), 'threadsift-no-cache-'));
-    for (const sub of ['bin', 'dist']) mkdirSync(join(dir, sub));
-    copyFileSync(join(ROOT, 'bin', 'threadsift.cjs'), join(dir, 'bin', 'threadsift.cjs'));
-    copyFileSync(join(ROOT, 'dist', 'threadsift.cjs'), join(dir, 'dist', 'threadsift.cjs'));
-    copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+    for (const sub of ['bin', 'dist', 'dist/vendor']) mkdirSync(join(dir, sub));
+    for (const file of ['bin/threadsift.cjs', 'dist/threadsift.cjs', 'dist/vendor/zod.cjs', 'dist/vendor/recheck.cjs', 'package.json']) copyFileSync(join(ROOT, file), join(dir, file));
     cpSync(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
+    const config = join(dir, 'settings.json');
+    writeFileSync(join(dir, 'phrases.json'), JSON.stringify([{ id: 'summit', pattern: '\\bsummit\\b', note: 'a test', source: 'this test' }]));
+    writeFileSync(config, JSON.stringify({ threshold: 0.5, signals: { promo: { weight: 0.6 } }, phraseFiles: ['phrases.json'] }));
+    // Without a configuration file, and with one and a phrase file (zod's and recheck's caches).
+    for (const extra of [[], ['-c', config]]) {
+      const withCache = spawnSync(process.execPath, [join(ROOT, 'bin', 'threadsift.cjs'), seed, '-f', 'json', ...extra], { encoding: 'utf8' });
+      const without = spawnSync(process.execPath, [join(dir, 'bin', 'threadsift.cjs'), seed, '-f', 'json', ...extra], { encoding: 'utf8', cwd: dir });
+      expect([withCache.status, withCache.stderr]).toEqual([0, '']);
+      expect([without.status, without.stderr]).toEqual([0, '']);
+      expect(withCache.stdout === without.stdout).toBe(true);
+    }
     const without = spawnSync(process.execPath, [join(dir, 'bin', 'threadsift.cjs'), seed, '-f', 'json'], { encoding: 'utf8', cwd: dir });
-    expect([withCache.status, withCache.stderr]).toEqual([0, '']);
-    expect([without.status, without.stderr]).toEqual([0, '']);
-    expect(withCache.stdout === without.stdout).toBe(true);
     // A damaged cache (its header kept, the rest overwritten) is rejected by V8: the same report.
     const good = readFileSync(cache);
     const damaged = Buffer.concat([good.subarray(0, 64), Buffer.alloc(good.length - 64, 0x5a)]);

@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { compiledModule } from '../paths.js';
 import type * as Recheck from 'recheck';
+import { loadVendor } from '../util/vendor.js';
 
 /**
  * Index of the "]" that closes the character class opening at `open`. As in JavaScript, "[]" (nothing)
@@ -122,15 +119,8 @@ export function factorWordBoundary(pattern: string): string {
 
 // recheck is 3 MB of JavaScript: loaded on first use, which only phrase and model files with patterns need.
 // The build bundles its pure-JavaScript checker into dist/vendor/recheck.cjs (see rolldown.config.mjs), so
-// an installed threadsift does not depend on the recheck package and its optional helpers; run from src/
-// (the tests), the package itself is loaded.
-const require = createRequire(import.meta.url);
+// an installed threadsift does not depend on the recheck package and its optional helpers.
 let recheck: typeof Recheck | undefined;
-
-function loadRecheck(): typeof Recheck {
-  const bundled = fileURLToPath(compiledModule('vendor/recheck.cjs'));
-  return (existsSync(bundled) ? require(bundled) : require('recheck')) as typeof Recheck;
-}
 
 /** Time the check may take for one pattern, and for all the patterns of one run. */
 export const PATTERN_CHECK_MS = 5000;
@@ -152,7 +142,7 @@ const SPLIT_HINT = 'simplify it, or split its alternatives into separate entries
  */
 export function checkPatternSafety(pattern: string, timeoutMs = PATTERN_CHECK_MS): PatternVerdict {
   if (timeoutMs <= 0) return { safe: false, why: 'could not be checked: the time for checking patterns ran out', hint: 'use fewer or simpler patterns' };
-  recheck ??= loadRecheck();
+  recheck ??= loadVendor<typeof Recheck>('recheck');
   const previous = process.env.RECHECK_SYNC_BACKEND;
   process.env.RECHECK_SYNC_BACKEND = 'pure';
   let result: Recheck.Diagnostics;
