@@ -3,8 +3,8 @@
  * The build's last step: run the command once on the bundled fixture with THREADSIFT_WRITE_CODE_CACHE=1,
  * so that it leaves V8's code cache of the functions a scan runs beside the bundle
  * (dist/threadsift.v8cache; bin/threadsift.cjs loadCompiled explains it). The scan reads a configuration
- * file, so that zod and recheck are loaded and their caches written too (dist/vendor/*.v8cache). The run's own report
- * is discarded.
+ * file with a phrase file, so that zod and recheck are loaded and their caches written too
+ * (dist/vendor/*.v8cache). The run's own report is discarded.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
