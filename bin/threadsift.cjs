@@ -84,22 +84,25 @@ function loadCompiled(file) {
   const { readFileSync, writeFileSync } = require('node:fs');
   const cacheFile = `${file.slice(0, -'.cjs'.length)}.v8cache`;
   const write = process.env.THREADSIFT_WRITE_CODE_CACHE === '1';
-  const { createHash } = require('node:crypto');
-  const digest = (data) => createHash('sha256').update(data).digest();
-  // V8 checks a cache's version, flags and source, but not its bytes: a damaged cache can crash the
-  // process. The file holds the cache's sha256, then the cache; one that does not match is not used.
-  let cachedData;
+  let stored;
   try {
-    const stored = readFileSync(cacheFile);
-    if (digest(stored.subarray(32)).equals(stored.subarray(0, 32))) cachedData = stored.subarray(32);
+    stored = readFileSync(cacheFile);
   } catch {
     // No cache: the file is required as usual (below).
   }
-  if (!cachedData && !write) return { exports: require(file), accepted: false, saveCache: () => undefined };
+  if (!stored && !write) return { exports: require(file), accepted: false, saveCache: () => undefined };
+  const text = readFileSync(file, 'utf8');
+  // V8 checks a cache's version and flags, and of the source only its length, and not the cache's own
+  // bytes: a damaged cache, or one made for another build of the same length, can crash the process or
+  // run stale code. The file holds the sha256 of the source and the cache together, then the cache; a
+  // cache that does not match is not used.
+  const { createHash } = require('node:crypto');
+  const digest = (data) => createHash('sha256').update(text).update(data).digest();
+  const cachedData = stored && stored.length > 32 && digest(stored.subarray(32)).equals(stored.subarray(0, 32)) ? stored.subarray(32) : undefined;
   const { Script, constants } = require('node:vm');
   const { createRequire } = require('node:module');
   // Node's own CommonJS wrapper, on the file's first line, so that line numbers stay the file's.
-  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n});`;
+  const source = `(function (exports, require, module, __filename, __dirname) { ${text}\n});`;
   const script = new Script(source, { filename: file, cachedData, importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
   const compiledModule = { exports: {}, id: file, filename: file, loaded: false };
   script.runInThisContext().call(compiledModule.exports, compiledModule.exports, createRequire(file), compiledModule, file, dirname(file));

@@ -108,12 +108,30 @@ describe('V8 flags of a run', () => {
       expect(withCache.stdout === without.stdout).toBe(true);
     }
     const without = spawnSync(process.execPath, [join(dir, 'bin', 'threadsift.cjs'), seed, '-f', 'json'], { encoding: 'utf8', cwd: dir });
-    // A damaged cache (its header kept, the rest overwritten) is rejected by V8: the same report.
+    // A damaged cache (its header kept, the rest overwritten) is not used: the same report.
     const good = readFileSync(cache);
     const damaged = Buffer.concat([good.subarray(0, 64), Buffer.alloc(good.length - 64, 0x5a)]);
     writeFileSync(join(dir, 'dist', 'threadsift.v8cache'), damaged);
     const afterDamage = spawnSync(process.execPath, [join(dir, 'bin', 'threadsift.cjs'), seed, '-f', 'json'], { encoding: 'utf8', cwd: dir });
     expect([afterDamage.status, afterDamage.stderr]).toEqual([0, '']);
     expect(afterDamage.stdout === without.stdout).toBe(true);
+
+    // V8 compares only a source's length with the cache's: a cache made for another bundle of the same
+    // length is not used either (its header digests the source too). Accepted beside its own bundle,
+    // not beside the same bundle with its last character changed.
+    writeFileSync(join(dir, 'dist', 'threadsift.v8cache'), good);
+    const acceptedIn = () =>
+      spawnSync(
+        process.execPath,
+        ['-e', `const b = require(${JSON.stringify(join(dir, 'bin', 'threadsift.cjs'))}); const { setFlagsFromString } = require('node:v8'); for (const f of b.v8Flags({ execArgv: [], nodeOptions: undefined, v8Version: process.versions.v8, command: 'x.json' })) setFlagsFromString(f); console.log(b.loadBundle().accepted);`],
+        { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
+      ).stdout.trim();
+    expect(acceptedIn()).toBe('true');
+    const bundle = readFileSync(join(dir, 'dist', 'threadsift.cjs'), 'latin1');
+    writeFileSync(join(dir, 'dist', 'threadsift.cjs'), `${bundle.slice(0, -1)}${bundle.endsWith('\n') ? ' ' : '\n'}`, 'latin1');
+    expect(acceptedIn()).toBe('false');
+    const afterChange = spawnSync(process.execPath, [join(dir, 'bin', 'threadsift.cjs'), seed, '-f', 'json'], { encoding: 'utf8', cwd: dir });
+    expect([afterChange.status, afterChange.stderr]).toEqual([0, '']);
+    expect(afterChange.stdout === without.stdout).toBe(true);
   });
 });
