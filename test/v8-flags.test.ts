@@ -73,17 +73,19 @@ describe('V8 flags of a run', () => {
   it.runIf(present(join(ROOT, 'dist', 'threadsift.cjs')))('the build leaves a code cache that a scan accepts, and a run gives the same report with it or without', () => {
     const cache = join(ROOT, 'dist', 'threadsift.v8cache');
     expect(existsSync(cache)).toBe(true);
-    // As start() does for a scan: its flags first, then the bundle.
     // The build's scan read a configuration file with a phrase file, so zod's and recheck's bundles have
     // their caches too.
     const vendors = ['zod', 'recheck'].map((name) => join(ROOT, 'dist', 'vendor', `${name}.cjs`));
     for (const file of vendors) expect(existsSync(file.replace(/\.cjs$/, '.v8cache')), file).toBe(true);
-    const accepted = (command: string) =>
+    // As start() does for `command`: its flags first, then the bundle (of the checkout at `root`) and the
+    // `vendors`; whether V8 took each one's cache.
+    const acceptedAt = (root: string, command: string, vendorFiles: string[]) =>
       spawnSync(
         process.execPath,
-        ['-e', `const b = require(${JSON.stringify(join(ROOT, 'bin', 'threadsift.cjs'))}); const { setFlagsFromString } = require('node:v8'); for (const f of b.v8Flags({ execArgv: [], nodeOptions: undefined, v8Version: process.versions.v8, command: ${JSON.stringify(command)} })) setFlagsFromString(f); console.log([b.loadBundle(), ...${JSON.stringify(vendors)}.map(b.loadCompiled)].map((c) => c.accepted).join(' '));`],
+        ['-e', `const b = require(${JSON.stringify(join(root, 'bin', 'threadsift.cjs'))}); const { setFlagsFromString } = require('node:v8'); for (const f of b.v8Flags({ execArgv: [], nodeOptions: undefined, v8Version: process.versions.v8, command: ${JSON.stringify(command)} })) setFlagsFromString(f); console.log([b.loadBundle(), ...${JSON.stringify(vendorFiles)}.map(b.loadCompiled)].map((c) => c.accepted).join(' '));`],
         { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
       ).stdout.trim();
+    const accepted = (command: string) => acceptedAt(ROOT, command, vendors);
     expect(accepted('thread.json')).toBe('true true true');
     // Other commands run without the scan's flags: V8 rejects the cache (where there are flags to differ),
     // and the bundle compiles as usual.
@@ -120,12 +122,7 @@ describe('V8 flags of a run', () => {
     // length is not used either (its header digests the source too). Accepted beside its own bundle,
     // not beside the same bundle with its last character changed.
     writeFileSync(join(dir, 'dist', 'threadsift.v8cache'), good);
-    const acceptedIn = () =>
-      spawnSync(
-        process.execPath,
-        ['-e', `const b = require(${JSON.stringify(join(dir, 'bin', 'threadsift.cjs'))}); const { setFlagsFromString } = require('node:v8'); for (const f of b.v8Flags({ execArgv: [], nodeOptions: undefined, v8Version: process.versions.v8, command: 'x.json' })) setFlagsFromString(f); console.log(b.loadBundle().accepted);`],
-        { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
-      ).stdout.trim();
+    const acceptedIn = () => acceptedAt(dir, 'thread.json', []);
     expect(acceptedIn()).toBe('true');
     const bundle = readFileSync(join(dir, 'dist', 'threadsift.cjs'), 'latin1');
     writeFileSync(join(dir, 'dist', 'threadsift.cjs'), `${bundle.slice(0, -1)}${bundle.endsWith('\n') ? ' ' : '\n'}`, 'latin1');
