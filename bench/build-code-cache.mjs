@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = mkdtempSync(join(tmpdir(), 'threadsift-code-cache-'));
 const config = join(dir, 'threadsift.config.json');
-// A setting of each kind the schema checks (the threshold, a signal's weight and one of its options), and a
-// phrase file, whose pattern recheck proves safe: recheck's bundle is cached too (dist/vendor/recheck.v8cache).
+// A setting of each kind the schema checks (the threshold, a signal's weight and one of its options),
+// and a phrase file, whose pattern recheck proves safe: recheck's bundle is cached too.
 writeFileSync(join(dir, 'phrases.json'), JSON.stringify([{ id: 'cache', pattern: '\\bwarm (?:the )?cache\\b', note: 'for the code cache', source: 'the build' }]));
 writeFileSync(config, JSON.stringify({ threshold: 0.45, signals: { promo: { weight: 0.6 }, 'llm-style': { options: { minWords: 8 } } }, phraseFiles: ['phrases.json'] }));
 const run = spawnSync(process.execPath, [join(root, 'bin', 'threadsift.cjs'), join(root, 'fixtures', 'putin-xi-summit.txt'), '-c', config, '-f', 'json'], {

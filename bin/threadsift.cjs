@@ -72,10 +72,10 @@ function loadBundle() {
  * the build left beside it (FILE.v8cache: the bytecode of every function a scan of the bundled fixture
  * ran, with a configuration and a phrase file, so that zod's and recheck's are there too), so that those
  * functions are not compiled again as the run reaches them: a scan starts sooner and its first thread
- * runs sooner. V8 rejects a cache made by another Node version, with other V8 flags (commands other than
- * scan) or for another build, and the file then compiles as it would without one; without a cache (or
- * with a damaged one) it is required as usual. THREADSIFT_WRITE_CODE_CACHE=1 writes the caches when the
- * run ends (the build's last step, bench/build-code-cache.mjs).
+ * runs sooner. V8 rejects a cache made by another Node version or with other V8 flags (commands other
+ * than scan), the digest below one made for another build, and the file then compiles as it would
+ * without one; without a cache it is required as usual. THREADSIFT_WRITE_CODE_CACHE=1 writes the caches
+ * when the run ends (the build's last step, bench/build-code-cache.mjs).
  * @param {string} file
  * @returns {Compiled}
  */
