@@ -1,6 +1,6 @@
 /**
  * The build bundles zod into dist/vendor/zod.cjs (src/util/vendor.ts loads it): the command must load
- * that file, not the package's ~120 modules, and judge a configuration file exactly as the package does.
+ * that file, not the package's many modules, and judge a configuration file exactly as the package does.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
