@@ -7,9 +7,9 @@
 // - dist/vendor/recheck.cjs: the ReDoS checker's pure-JavaScript build with its one dependency. Installed
 //   as a package, recheck also pulls ~50 MB of optional Java and native helpers that threadsift never
 //   starts; bundled, a production install carries none of them.
-// - dist/vendor/zod.cjs: zod, which a run loads to read a configuration, phrase or model file. As a
-//   package of many modules it took 80 ms to load; one file, compiled with the code cache the build leaves
-//   beside it, about a quarter of that (docs/performance.md).
+// - dist/vendor/zod.cjs: zod, which a run loads to read a configuration, phrase or model file: one file,
+//   compiled with the code cache the build leaves beside it, instead of the package's many modules, each
+//   resolved, read and compiled anew (docs/performance.md has the figures).
 // src/util/vendor.ts loads the two vendor bundles on first use.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';

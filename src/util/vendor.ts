@@ -1,8 +1,9 @@
 /**
  * Third-party code loaded on first use, which the build bundles into dist/vendor/ (rolldown.config.mjs):
  * zod, for a run that reads a configuration, phrase or model file, and recheck, for one that checks a
- * user's patterns. One bundled file loads several times faster than a package's many modules; run from
- * src/ (the tests), where there is no bundle, the package itself is loaded.
+ * user's patterns. One bundled file is resolved, read and compiled once, where a package's many modules
+ * are each resolved, read and compiled; run from src/ (the tests), where there is no bundle, the package
+ * itself is loaded.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
