@@ -21,6 +21,44 @@ function readText(path: string): string {
 }
 
 /**
+ * Where the files a configuration is made from (the configuration, its phrase files, a model) are read:
+ * the disk, or the texts the main thread of a scan read (`filesFrom`), so that its worker threads make
+ * the very configuration it made, whatever happens to the files while the run goes on.
+ */
+export interface UserFiles {
+  exists(path: string): boolean;
+  read(path: string): string;
+}
+
+export const DISK: UserFiles = { exists: existsSync, read: readText };
+
+/** The disk, keeping every text read by its path in `texts`. */
+export function recordingFiles(): UserFiles & { texts: Map<string, string> } {
+  const texts = new Map<string, string>();
+  return {
+    texts,
+    exists: existsSync,
+    read(path) {
+      const text = readText(path);
+      texts.set(path, text);
+      return text;
+    },
+  };
+}
+
+/** The files whose texts were recorded (recordingFiles), and no others. */
+export function filesFrom(texts: ReadonlyMap<string, string>): UserFiles {
+  return {
+    exists: (path) => texts.has(path),
+    read(path) {
+      const text = texts.get(path);
+      if (text === undefined) throw new ConfigError(`${path}: cannot be read (the main thread did not read it)`);
+      return text;
+    },
+  };
+}
+
+/**
  * A user's JSON file (configuration, phrase list, model) as data: objects without a prototype, and no
  * key named like a member of Object.prototype. A file that is not JSON is named with the line and
  * column where reading stopped, and nothing of its content: it may be a secret (.env) given by mistake.
@@ -51,21 +89,21 @@ function withoutPrototypes(data: unknown): unknown {
 }
 
 /** Read and parse a user's JSON file (see parseUserJson). */
-export function readUserJson(path: string): unknown {
-  return parseUserJson(readText(path), path);
+export function readUserJson(path: string, files: UserFiles = DISK): unknown {
+  return parseUserJson(files.read(path), path);
 }
 
 /** Find the configuration that applies in `cwd`, or undefined for the defaults. */
-export function findConfigFile(cwd: string): { path: string; data: unknown } | undefined {
+export function findConfigFile(cwd: string, files: UserFiles = DISK): { path: string; data: unknown } | undefined {
   let dir = resolve(cwd);
   for (;;) {
     for (const name of CONFIG_FILES) {
       const path = join(dir, name);
-      if (existsSync(path)) return { path, data: readUserJson(path) };
+      if (files.exists(path)) return { path, data: readUserJson(path, files) };
     }
     const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      const text = readText(pkg);
+    if (files.exists(pkg)) {
+      const text = files.read(pkg);
       // Another project's half-written package.json is none of our business, unless it holds our key.
       let data: unknown;
       try {
@@ -82,14 +120,14 @@ export function findConfigFile(cwd: string): { path: string; data: unknown } | u
 }
 
 /** Load and validate the configuration, with its phrase files; `origin` says where it came from. */
-export function loadConfig(explicit: string | undefined, cwd: string): { config: Config; origin: string } {
-  const found = explicit ? { path: explicit, data: readUserJson(explicit) } : findConfigFile(cwd);
+export function loadConfig(explicit: string | undefined, cwd: string, files: UserFiles = DISK): { config: Config; origin: string } {
+  const found = explicit ? { path: explicit, data: readUserJson(explicit, files) } : findConfigFile(cwd, files);
   if (!found) return { config: defaultConfig(), origin: 'defaults' };
   const config = resolveConfig(found.data, found.path);
   const base = dirname(found.path.replace(/#threadsift$/, ''));
   for (const file of config.phraseFiles) {
     const path = resolve(base, file);
-    config.extraPhrases.push(...parsePhraseFile(readUserJson(path), path));
+    config.extraPhrases.push(...parsePhraseFile(readUserJson(path, files), path));
   }
   return { config, origin: found.path };
 }

@@ -194,4 +194,16 @@ describe.runIf(built)('worker threads (the built command)', () => {
       .map((o) => `${String(o.source)}#${String(o.threadId)}`);
     expect(order).toEqual([...corpus(40, 21).map((t) => `${first}#${t.id}`), ...corpus(25, 22).map((t) => `${second}#${t.id}`)]);
   }, 300_000);
+
+  it('give the report of the single-threaded run with a configuration and a phrase file, which the workers take from the main thread', () => {
+    const config = join(dir, 'threadsift.config.json');
+    writeFileSync(config, JSON.stringify({ threshold: 0.4, phraseFiles: ['phrases.json'] }));
+    writeFileSync(join(dir, 'phrases.json'), JSON.stringify([{ id: 'long-term', pattern: '\\bthe long-term\\b', note: 'stock hedging', source: 'moderators' }]));
+    const single = cli([first, second, '-c', config, '-f', 'jsonl', '--workers', '0']);
+    const pooled = cli([first, second, '-c', config, '-f', 'jsonl', '--workers', '2']);
+    expect(single.status).toBe(0);
+    expect([pooled.status, pooled.stderr]).toEqual([single.status, single.stderr]);
+    expect(pooled.stdout === single.stdout).toBe(true);
+    expect(pooled.stdout).toContain('user:long-term');
+  }, 300_000);
 });

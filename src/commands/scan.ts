@@ -15,7 +15,7 @@ import type { InputProblem, RunSummary, ThreadReport } from '../types.js';
 import { useColor, type CliIO } from './io.js';
 import { reportFormat } from './format-choice.js';
 import { addReportOptions, csvOptions, inputCommand, wholeNumber, withExamples, type ScanOptions, type Run } from './options.js';
-import { scanConfig, type ScanConfigSource } from './scan-config.js';
+import { scanConfigForWorkers } from './scan-config.js';
 import { addIndexOptions, indexCompanion, openScanIndex, type IndexOptions } from './scan-index.js';
 import { scanEachThread, scanWithCorpus } from './scan-inputs.js';
 
@@ -95,12 +95,14 @@ export async function runScan(args: string[], opts: ScanOptions & IndexOptions, 
   const name = reportFormat(opts, reporterNames(), 'scan');
   const format = REPORTERS[name];
   if (!format) throw new UsageError(`unknown report format "${name}"`, `formats: ${reporterNames().join(', ')}`);
-  const source: ScanConfigSource = {
-    ...(opts.config !== undefined ? { configFile: opts.config } : {}),
-    cwd: io.cwd,
-    overrides: { model: opts.model, threshold: opts.threshold, maxFlagged: opts.maxFlagged, maxBotShare: opts.maxBotShare, ...(opts.index ? { index: true } : {}) },
-  };
-  const config = scanConfig(source, io.stderr);
+  const { config, source } = scanConfigForWorkers(
+    {
+      ...(opts.config !== undefined ? { configFile: opts.config } : {}),
+      cwd: io.cwd,
+      overrides: { model: opts.model, threshold: opts.threshold, maxFlagged: opts.maxFlagged, maxBotShare: opts.maxBotShare, ...(opts.index ? { index: true } : {}) },
+    },
+    io.stderr,
+  );
   const options: StreamOptions = {
     color: useColor(opts, io),
     verbose: Boolean(opts.verbose),

@@ -126,6 +126,22 @@ let recheck: typeof Recheck | undefined;
 export const PATTERN_CHECK_MS = 5000;
 export const PATTERN_CHECK_TOTAL_MS = 20000;
 
+/**
+ * Patterns proven safe in this thread, or by the thread that started it (trustSafePatterns): a proof
+ * holds for good, while a check run again could run out of time on a busy machine.
+ */
+const provenSafe = new Set<string>();
+
+/** The patterns proven safe so far, for a worker thread that makes the same configuration. */
+export function safePatterns(): string[] {
+  return [...provenSafe];
+}
+
+/** Take the patterns the main thread proved safe as proven here: the worker does not check them again. */
+export function trustSafePatterns(patterns: readonly string[]): void {
+  for (const p of patterns) provenSafe.add(p);
+}
+
 /** What the check found about a pattern. */
 export type PatternVerdict = { safe: true } | { safe: false; why: string; hint: string };
 
@@ -141,6 +157,7 @@ const SPLIT_HINT = 'simplify it, or split its alternatives into separate entries
  * cannot hang; it never starts a Java or native helper.
  */
 export function checkPatternSafety(pattern: string, timeoutMs = PATTERN_CHECK_MS): PatternVerdict {
+  if (provenSafe.has(pattern)) return { safe: true };
   if (timeoutMs <= 0) return { safe: false, why: 'could not be checked: the time for checking patterns ran out', hint: 'use fewer or simpler patterns' };
   recheck ??= loadVendor<typeof Recheck>('recheck');
   const previous = process.env.RECHECK_SYNC_BACKEND;
@@ -152,7 +169,10 @@ export function checkPatternSafety(pattern: string, timeoutMs = PATTERN_CHECK_MS
     if (previous === undefined) delete process.env.RECHECK_SYNC_BACKEND;
     else process.env.RECHECK_SYNC_BACKEND = previous;
   }
-  if (result.status === 'safe') return { safe: true };
+  if (result.status === 'safe') {
+    provenSafe.add(pattern);
+    return { safe: true };
+  }
   if (result.status === 'vulnerable') {
     const kind = result.complexity.type === 'exponential' ? 'exponential' : 'polynomial';
     return { safe: false, why: `can take ${kind} time on a crafted comment (ReDoS)`, hint: 'rewrite it so that no two parts can match the same characters, e.g. without nested or adjacent repetition' };
