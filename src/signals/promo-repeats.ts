@@ -3,7 +3,11 @@ import { threadFeatures } from '../text/features.js';
 import { dice } from '../text/similarity.js';
 import type { Finding, Thread } from '../types.js';
 
-/** One repeat: the same author posting the same text again; often a double post, so weak alone. */
+/**
+ * One repeat of a promotional comment: the same author posting it again; often a double post, so weak
+ * alone. A double post of anything else is not promotion: near-duplicate reports it, and counting it here
+ * too would make one double post two pieces of evidence.
+ */
 const REPEAT_STRENGTH = 0.3;
 /** Three or more copies by one author is a campaign, not a double post. */
 const REPEATS_STRENGTH = 0.6;
@@ -18,8 +22,11 @@ export interface RepeatOptions {
   repeatSimilarity: number;
 }
 
-/** Comments whose author posted a near-identical comment elsewhere in the thread. */
-export function authorRepeats(thread: Thread, o: RepeatOptions): Finding<'PROMO_AUTHOR_REPEAT'>[] {
+/**
+ * Comments whose author posted a near-identical comment elsewhere in the thread: three or more copies of
+ * any comment, two of one that `promotes` (it holds promotion of its own, not only a reference link).
+ */
+export function authorRepeats(thread: Thread, o: RepeatOptions, promotes: (i: number) => boolean): Finding<'PROMO_AUTHOR_REPEAT'>[] {
   const features = threadFeatures(thread);
   const byAuthor = new Map<string, number[]>();
   thread.comments.forEach((c, i) => {
@@ -53,7 +60,7 @@ export function authorRepeats(thread: Thread, o: RepeatOptions): Finding<'PROMO_
         })
         .filter((x) => x.similarity >= o.repeatSimilarity)
         .sort((a, b) => b.similarity - a.similarity || a.j - b.j);
-      if (copies.length === 0) continue;
+      if (copies.length === 0 || (copies.length === 1 && !promotes(i))) continue;
       findings.push({
         signal: 'promo',
         commentId: thread.comments[i]!.id,

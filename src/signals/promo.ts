@@ -123,7 +123,7 @@ export const promo: Signal<PromoOptions, PromoCode> = {
     PROMO_REPEATED_SITE:
       'Links to one site from several comments (`args.site`, `args.comments`), even where the addresses differ.',
     PROMO_AUTHOR_REPEAT:
-      'One author posted the same (or nearly the same) comment more than once (`args.copies`, `args.similarity`): repetition for reach.',
+      'One author posted the same (or nearly the same) comment three or more times, or a promotional one twice (`args.copies`, `args.similarity`): repetition for reach. A double post of a comment that promotes nothing is left to near-duplicate.',
   },
   analyze(thread, ctx) {
     const o = ctx.options;
@@ -153,8 +153,11 @@ export const promo: Signal<PromoOptions, PromoCode> = {
       }
     }
     const findings: Finding<PromoCode>[] = [];
+    // Comments that promote something themselves: a double post of one is promotion repeated.
+    const promotes = new Uint8Array(comments.length);
     for (let i = 0; i < comments.length; i++) {
       const list = reads[i]!;
+      for (let k = 0; k < list.length && !promotes[i]; k++) if (list[k]!.entry.role !== 'supporting' && !list[k]!.reference) promotes[i] = 1;
       let supportingOnly = true;
       for (let k = 0; k < list.length && supportingOnly; k++) supportingOnly = list[k]!.entry.role === 'supporting';
       if (supportingOnly) continue;
@@ -224,7 +227,7 @@ export const promo: Signal<PromoOptions, PromoCode> = {
       }
     }
     // One by one: spread into push, the findings of a very large thread overflow the stack.
-    for (const f of authorRepeats(thread, o)) findings.push(f);
+    for (const f of authorRepeats(thread, o, (i) => promotes[i] === 1)) findings.push(f);
     return findings;
   },
 };

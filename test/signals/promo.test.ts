@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { DEFAULT_THRESHOLD, defaultConfig } from '../../src/config.js';
@@ -8,7 +9,7 @@ import { linkTarget, siteOf } from '../../src/signals/promo-read.js';
 import { hasNestedQuantifier } from '../../src/text/regex-safety.js';
 import type { Finding, Thread } from '../../src/types.js';
 import { parseFile, parseText, realExport } from '../parsers/support.js';
-import { makeThread, on, runSignal, spanText } from '../helpers.js';
+import { makeThread, on, ROOT, runSignal, spanText } from '../helpers.js';
 
 describe('promo', () => {
   const invalid: Array<{ text: string; codes: string[]; entries: string[]; spans: string[] }> = [
@@ -93,18 +94,30 @@ describe('promo', () => {
   });
 
   it('three copies by one author are stronger than two; short repeats ("lol") are not evidence', () => {
-    const two = runSignal(promo, makeThread([{ text: 'first time here, loving this channel', author: 'a' }, { text: 'first time here, loving this channel', author: 'a' }]));
-    const three = runSignal(promo, makeThread([1, 2, 3].map(() => ({ text: 'first time here, loving this channel', author: 'a' }))));
-    expect(on(three, '1')[0]!.strength).toBeGreaterThan(on(two, '1')[0]!.strength);
-    expect(on(three, '1')[0]!.related).toEqual(['2', '3']);
+    const repeats = (findings: Finding[], id: string) => on(findings, id).filter((f) => f.reason.code === 'PROMO_AUTHOR_REPEAT');
+    const promotion = 'first time here, subscribe to my channel for daily beats';
+    const two = runSignal(promo, makeThread([1, 2].map(() => ({ text: promotion, author: 'a' }))));
+    const three = runSignal(promo, makeThread([1, 2, 3].map(() => ({ text: promotion, author: 'a' }))));
+    expect(repeats(three, '1')[0]!.strength).toBeGreaterThan(repeats(two, '1')[0]!.strength);
+    expect(repeats(three, '1')[0]!.related).toEqual(['2', '3']);
     expect(runSignal(promo, makeThread([{ text: 'lol', author: 'a' }, { text: 'lol', author: 'a' }]))).toEqual([]);
+  });
+
+  it('a double post that promotes nothing is no promotion (near-duplicate reports it); three copies are a campaign', () => {
+    const plain = 'first time here, loving this channel and the comments';
+    expect(runSignal(promo, makeThread([1, 2].map(() => ({ text: plain, author: 'a' }))))).toEqual([]);
+    expect(runSignal(promo, makeThread([1, 2, 3].map(() => ({ text: plain, author: 'a' })))).map((f) => f.reason.code)).toEqual(Array(3).fill('PROMO_AUTHOR_REPEAT'));
+    // A reference link is a citation, not promotion: its double post is not repeated promotion either.
+    const cited = 'The grant only covers construction. Who pays for maintenance? Source: https://en.wikipedia.org/wiki/Bike_lane';
+    const findings = runSignal(promo, makeThread([1, 2].map(() => ({ text: cited, author: 'a' }))));
+    expect(findings.map((f) => f.reason.code)).toEqual(['PROMO_REFERENCE_LINK', 'PROMO_REFERENCE_LINK']);
   });
 
   it('a prolific author (over 300 comments) is checked for exact repeats only', () => {
     const texts = Array.from({ length: 301 }, (_, i) => ({ text: `comment number ${'x'.repeat(i % 7)} about topic ${i}`, author: 'busy' }));
-    texts.push({ text: 'the very same words again and again', author: 'busy' }, { text: 'the very same words again and again', author: 'busy' });
+    texts.push(...[1, 2, 3].map(() => ({ text: 'the very same words again and again', author: 'busy' })));
     const repeats = runSignal(promo, makeThread(texts)).filter((f) => f.reason.code === 'PROMO_AUTHOR_REPEAT');
-    expect(repeats.map((f) => f.commentId)).toEqual(['302', '303']);
+    expect(repeats.map((f) => f.commentId)).toEqual(['302', '303', '304']);
     // Under the limit the near-identical numbered comments would link too.
     const few = runSignal(promo, makeThread(texts.slice(0, 20))).filter((f) => f.reason.code === 'PROMO_AUTHOR_REPEAT');
     expect(few.length).toBeGreaterThan(0);
@@ -168,6 +181,18 @@ describe('promo false-positive controls: one cue alone never flags', () => {
     expect(findings[0]!.reason.args).toMatchObject({ text: 'https://www.budget.canada.ca/2024/x.html', note: expect.stringContaining('government') });
     expect(findings[0]!.strength).toBeLessThan(0.15);
     expect(flagged(thread)).toBe(false);
+  });
+
+  it('a double post (one author, the same comment twice, with a citation) is a cluster of copies, not a flag', () => {
+    const [thread] = parseFile(join(ROOT, 'test', 'fixtures', 'cli', 'double-post.json')).threads;
+    const report = analyze([thread!], defaultConfig()).threads[0]!;
+    for (const id of ['2', '3']) {
+      const comment = report.comments.find((c) => c.id === id)!;
+      expect(comment.reasons.map((r) => r.code), id).not.toContain('PROMO_AUTHOR_REPEAT');
+      expect(comment.reasons.map((r) => r.code), id).toContain('DOUBLE_POST');
+      expect(comment.flagged, id).toBe(false);
+    }
+    expect(report.clusters.map((c) => c.commentIds)).toEqual([['2', '3']]);
   });
 
   it('issue #11: a Reddit comment linking another Reddit thread is not flagged (real export)', () => {
