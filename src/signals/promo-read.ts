@@ -87,6 +87,20 @@ function samePage(a: string, b: string): boolean {
 /** A full stop, a space, and a capitalised word: where a sentence ends, whatever the words spell. */
 const SENTENCE_BREAK = /\.\s+\p{Lu}\p{Ll}/u;
 
+/**
+ * A YouTube video's id is 11 characters: letters past them, at the end of a watch or youtu.be address
+ * ("…watch?v=FfB9TpVG1IkYou will never see…"), are the next word, written without a space.
+ */
+const GLUED_AFTER_VIDEO_ID = /^(?:https?:\/\/)?(?:www\.|m\.)?(?:youtube\.com\/watch\?v=|youtu\.be\/)[\w-]{11}(?=\p{L}+$)/iu;
+
+/** A link match without a word glued to its end (GLUED_AFTER_VIDEO_ID); any other match as it is. */
+function unglued(match: PhraseMatch): PhraseMatch {
+  const link = GLUED_AFTER_VIDEO_ID.exec(match.text);
+  if (!link) return match;
+  const end = match.span[0] + link[0].length;
+  return { ...match, span: [match.span[0], end], text: match.text.slice(0, link[0].length) };
+}
+
 /** Most comments hold no promotion: they share one empty list of reads. */
 const NO_READS: readonly Read[] = Object.freeze([]);
 
@@ -134,11 +148,11 @@ export function readComment(text: string, quotes: ReadonlyArray<[number, number]
   // written are not a pile of four. The same link pasted again elsewhere in the comment still counts.
   let linkEnds: Map<string, number> | undefined;
   for (let k = 0; k < matches.length; k++) {
-    const match = matches[k]!;
+    const entry = matches[k]!.entry as PromoEntry;
+    const match = entry.kind === 'link' ? unglued(matches[k]!) : matches[k]!;
     let quoted = false;
     for (let q = 0; q < quotes.length && !quoted; q++) quoted = match.span[0] < quotes[q]![1] && quotes[q]![0] < match.span[1];
     if (quoted) continue;
-    const entry = match.entry as PromoEntry;
     // A platform's own short link (an attached photo, a shared post) is not advertised by repeating it.
     if (entry.kind !== 'link' || entry.role === 'supporting') {
       list.push({ match, entry });

@@ -138,6 +138,20 @@ describe('promo', () => {
   });
 });
 
+describe('promo links glued to the next word', () => {
+  it('a YouTube address ends after its 11-character video id: letters glued past it are the next word', () => {
+    const text = 'The other side of the story.https://www.youtube.com/watch?v=FfB9TpVG1IkYou will never see this here!';
+    const thread = makeThread([text]);
+    const links = runSignal(promo, thread).filter((f) => f.reason.args.kind === 'link');
+    expect(links.map((f) => [f.reason.args.text, spanText(thread, f)])).toEqual([['https://www.youtube.com/watch?v=FfB9TpVG1Ik', 'https://www.youtube.com/watch?v=FfB9TpVG1Ik']]);
+    // With a time after it, or a digit past the eleven characters (not a word), the address is left as written.
+    for (const kept of ['https://www.youtube.com/watch?v=FfB9TpVG1Ik&t=42s', 'https://www.youtube.com/watch?v=FfB9TpVG1Ik1']) {
+      const found = runSignal(promo, makeThread([`Listen: ${kept} now`])).filter((f) => f.reason.args.kind === 'link');
+      expect(found.map((f) => f.reason.args.text), kept).toEqual([kept]);
+    }
+  });
+});
+
 describe('promo links in Markdown', () => {
   it('a [text](url) link yields the address without brackets or the closing parenthesis', () => {
     const thread = makeThread(['See [my video](https://www.youtube.com/watch?v=abc123XYZ) and https://example.org/page.']);
