@@ -5,7 +5,7 @@
  * pattern checker, whose check could also run out of time on a busy machine where the main thread's did not.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,6 +45,18 @@ describe("a scan's configuration in its worker threads", () => {
     // A worker's, from the main thread's texts, is the main thread's; also once the files are gone.
     expect(seen(scanConfig(source, () => undefined))).toEqual(seen(config));
     rmSync(dir, { recursive: true });
+    expect(seen(scanConfig(source, () => undefined))).toEqual(seen(config));
+  });
+
+  it('finds the configuration as the main thread did: a package.json key above the working directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadsift-scan-config-pkg-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'site', threadsift: { threshold: 0.6, phraseFiles: ['phrases.json'] } }));
+    writeFileSync(join(dir, 'phrases.json'), JSON.stringify(PHRASES));
+    mkdirSync(join(dir, 'exports'));
+    const { config, source } = scanConfigForWorkers({ cwd: join(dir, 'exports'), overrides: {} }, () => undefined);
+    expect(seen(config)).toEqual({ threshold: 0.6, phrases: ids(PHRASES) });
+    // A configuration file put nearer while the run goes on is not the run's.
+    writeFileSync(join(dir, 'exports', 'threadsift.config.json'), JSON.stringify({ threshold: 0.9 }));
     expect(seen(scanConfig(source, () => undefined))).toEqual(seen(config));
   });
 
