@@ -131,6 +131,7 @@ export const PATTERN_CHECK_TOTAL_MS = 20000;
  * holds for good, while a check run again could run out of time on a busy machine.
  */
 const provenSafe = new Set<string>();
+const PROVEN_LIMIT = 10_000;
 
 /** The patterns proven safe so far, for a worker thread that makes the same configuration. */
 export function safePatterns(): string[] {
@@ -170,6 +171,8 @@ export function checkPatternSafety(pattern: string, timeoutMs = PATTERN_CHECK_MS
     else process.env.RECHECK_SYNC_BACKEND = previous;
   }
   if (result.status === 'safe') {
+    // A process that checks the patterns of many configurations (a server on the library) stays bounded.
+    if (provenSafe.size >= PROVEN_LIMIT) provenSafe.clear();
     provenSafe.add(pattern);
     return { safe: true };
   }
