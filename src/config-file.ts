@@ -32,15 +32,15 @@ export interface UserFiles {
 
 export const DISK: UserFiles = { exists: existsSync, read: readText };
 
-/** The disk, keeping every text read by its path in `texts`. */
+/** The disk, keeping every text read by its path in `texts`; a path read again gives the text read first. */
 export function recordingFiles(): UserFiles & { texts: Map<string, string> } {
   const texts = new Map<string, string>();
   return {
     texts,
-    exists: existsSync,
+    exists: (path) => texts.has(path) || existsSync(path),
     read(path) {
-      const text = readText(path);
-      texts.set(path, text);
+      let text = texts.get(path);
+      if (text === undefined) texts.set(path, (text = readText(path)));
       return text;
     },
   };

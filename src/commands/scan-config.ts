@@ -4,7 +4,7 @@ import { DISK, filesFrom, loadConfig, readUserJson, recordingFiles, type UserFil
 import { loadModel } from '../model/load.js';
 import { giveIndex, giveModel, modelMissing } from '../run-needs.js';
 import type { InputIO } from '../input-threads.js';
-import { safePatterns, trustSafePatterns } from '../text/regex-safety.js';
+import { provingSafe, trustSafePatterns } from '../text/regex-safety.js';
 
 /** The command-line options that override the configuration. */
 export interface Overrides {
@@ -49,11 +49,11 @@ export function scanConfig(source: ScanConfigSource, stderr: (text: string) => v
 
 /**
  * The scan's configuration, read from the disk, and the source from which a worker thread makes the
- * same one: the texts read and the patterns proven safe, so the worker reads no file (one edited
- * meanwhile would give it another configuration) and loads no pattern checker.
+ * same one: the texts read and the patterns proven safe, so the worker reads no configuration, phrase or
+ * model file (one edited meanwhile would give it another configuration) and loads no pattern checker.
  */
 export function scanConfigForWorkers(source: ScanConfigSource, stderr: (text: string) => void): { config: Config; source: ScanConfigSource } {
   const files = recordingFiles();
-  const config = applyOverrides(loadConfig(source.configFile, source.cwd, files).config, source.overrides, { stderr }, files);
-  return { config, source: { ...source, files: files.texts, safePatterns: safePatterns() } };
+  const { result: config, proven } = provingSafe(() => applyOverrides(loadConfig(source.configFile, source.cwd, files).config, source.overrides, { stderr }, files));
+  return { config, source: { ...source, files: files.texts, safePatterns: proven } };
 }

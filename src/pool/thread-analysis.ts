@@ -1,8 +1,9 @@
 /**
  * A scan's analysis of its threads, results in input order: on the calling thread while the run is
  * small, and in worker threads (an OrderedPool) once it has read enough to be worth their start-up.
- * Workers make the scan's configuration themselves from the same files and options (a configuration
- * holds a loaded model, which cannot be sent), and run the same task function: the report does not
+ * Workers make the scan's configuration themselves (a configuration holds a loaded model, which cannot
+ * be sent) from the texts of the files the main thread read and the patterns it proved safe
+ * (scanConfigForWorkers), and run the same task function: the report does not
  * depend on where a thread was analysed.
  */
 import type { ScanConfigSource } from '../commands/scan-config.js';

@@ -5,8 +5,10 @@ import type { Finding, Thread } from '../types.js';
 
 /**
  * One repeat of a promotional comment: the same author posting it again; often a double post, so weak
- * alone. A double post of anything else is not promotion: near-duplicate reports it, and counting it here
- * too would make one double post two pieces of evidence.
+ * alone. A double post of a comment that promotes nothing is not promotion: near-duplicate reports the
+ * pair (an exact copy, or a near copy long enough to compare), and counting it here too would make one
+ * double post two pieces of evidence. Each comment is judged by what it says itself: a copy that only
+ * quotes the link promotes nothing.
  */
 const REPEAT_STRENGTH = 0.3;
 /** Three or more copies by one author is a campaign, not a double post. */

@@ -123,7 +123,7 @@ export const promo: Signal<PromoOptions, PromoCode> = {
     PROMO_REPEATED_SITE:
       'Links to one site from several comments (`args.site`, `args.comments`), even where the addresses differ.',
     PROMO_AUTHOR_REPEAT:
-      'One author posted the same (or nearly the same) comment three or more times, or a promotional one twice (`args.copies`, `args.similarity`): repetition for reach. A double post of a comment that promotes nothing is left to near-duplicate.',
+      'One author posted the same (or nearly the same) comment three or more times, or a promotional one twice (`args.copies`, `args.similarity`): repetition for reach. A double post of a comment that promotes nothing is not promotion (near-duplicate reports an exact copy, or a near copy long enough to compare).',
   },
   analyze(thread, ctx) {
     const o = ctx.options;

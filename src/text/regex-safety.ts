@@ -127,20 +127,28 @@ export const PATTERN_CHECK_MS = 5000;
 export const PATTERN_CHECK_TOTAL_MS = 20000;
 
 /**
- * Patterns proven safe in this thread, or by the thread that started it (trustSafePatterns): a proof
- * holds for good, while a check run again could run out of time on a busy machine.
+ * Patterns the thread that started this one proved safe (trustSafePatterns): a scan's worker does not
+ * check them again, for a proof holds for good while a check run again could run out of time.
  */
-const provenSafe = new Set<string>();
-const PROVEN_LIMIT = 10_000;
+const trusted = new Set<string>();
+/** The patterns proven safe while provingSafe runs its load. */
+let proving: string[] | undefined;
 
-/** The patterns proven safe so far, for a worker thread that makes the same configuration. */
-export function safePatterns(): string[] {
-  return [...provenSafe];
+/** Run `load` (a configuration being made), and say which patterns it proved safe. */
+export function provingSafe<T>(load: () => T): { result: T; proven: string[] } {
+  const outer = proving;
+  const proven: string[] = [];
+  proving = proven;
+  try {
+    return { result: load(), proven };
+  } finally {
+    proving = outer;
+  }
 }
 
-/** Take the patterns the main thread proved safe as proven here: the worker does not check them again. */
+/** Take the patterns the main thread proved safe (provingSafe) as proven in this worker thread. */
 export function trustSafePatterns(patterns: readonly string[]): void {
-  for (const p of patterns) provenSafe.add(p);
+  for (const p of patterns) trusted.add(p);
 }
 
 /** What the check found about a pattern. */
@@ -158,7 +166,10 @@ const SPLIT_HINT = 'simplify it, or split its alternatives into separate entries
  * cannot hang; it never starts a Java or native helper.
  */
 export function checkPatternSafety(pattern: string, timeoutMs = PATTERN_CHECK_MS): PatternVerdict {
-  if (provenSafe.has(pattern)) return { safe: true };
+  if (trusted.has(pattern)) {
+    proving?.push(pattern);
+    return { safe: true };
+  }
   if (timeoutMs <= 0) return { safe: false, why: 'could not be checked: the time for checking patterns ran out', hint: 'use fewer or simpler patterns' };
   recheck ??= loadVendor<typeof Recheck>('recheck');
   const previous = process.env.RECHECK_SYNC_BACKEND;
@@ -171,9 +182,7 @@ export function checkPatternSafety(pattern: string, timeoutMs = PATTERN_CHECK_MS
     else process.env.RECHECK_SYNC_BACKEND = previous;
   }
   if (result.status === 'safe') {
-    // A process that checks the patterns of many configurations (a server on the library) stays bounded.
-    if (provenSafe.size >= PROVEN_LIMIT) provenSafe.clear();
-    provenSafe.add(pattern);
+    proving?.push(pattern);
     return { safe: true };
   }
   if (result.status === 'vulnerable') {
