@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { scanConfig, scanConfigForWorkers, type ScanConfigSource } from '../src/commands/scan-config.js';
 import type { Config } from '../src/config.js';
+import { filesFrom, recordingFiles } from '../src/config-file.js';
 import { present, ROOT } from './helpers.js';
 
 const PHRASES = [
@@ -47,6 +48,19 @@ describe("a scan's configuration in its worker threads", () => {
     expect(seen(scanConfig(source, () => undefined))).toEqual(seen(config));
     rmSync(dir, { recursive: true });
     expect(seen(scanConfig(source, () => undefined))).toEqual(seen(config));
+  });
+
+  it('records a file read twice with the text read first: the main thread and its workers use one text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadsift-scan-config-twice-'));
+    const path = join(dir, 'phrases.json');
+    writeFileSync(path, 'first');
+    const files = recordingFiles();
+    expect(files.read(path)).toBe('first');
+    writeFileSync(path, 'second');
+    expect(files.read(path)).toBe('first');
+    expect([...files.texts]).toEqual([[path, 'first']]);
+    expect(filesFrom(files.texts).read(path)).toBe('first');
+    expect(() => filesFrom(files.texts).read(join(dir, 'other.json'))).toThrow(/other\.json: cannot be read/);
   });
 
   it('finds the configuration as the main thread did: a package.json key above the working directory', () => {
