@@ -10,11 +10,20 @@ import { ids, pct, quote, type Args } from './wording.js';
 /** The reason codes this signal emits; each has its sentence in `messages`. */
 export type NearDuplicateCode = 'EXACT_DUPLICATE' | 'NEAR_DUPLICATE' | 'PARAPHRASE' | 'DOUBLE_POST';
 
-/** ", also #9, #13" when a comment links to more than one partner. */
+/**
+ * The partners after the one named: " (also #9)" for those as alike as it (its copies), and
+ * "; similar: #13 (51%)" for the others with their similarity, so a paraphrase never reads as a copy.
+ */
 function othersSuffix(a: Args): string {
-  const links = a.links as Array<{ id: string }> | undefined;
+  const links = a.links as Array<{ id: string; similarity: number; method: string }> | undefined;
   if (!links || links.length <= 1) return '';
-  return ` (also ${ids(links.slice(1).map((l) => l.id))})`;
+  const [named, ...rest] = links as [(typeof links)[number], ...typeof links];
+  const alike = rest.filter((l) => l.method === named.method && l.similarity === named.similarity);
+  const less = rest.filter((l) => !alike.includes(l));
+  return (
+    (alike.length ? ` (also ${ids(alike.map((l) => l.id))})` : '') +
+    (less.length ? `; similar: ${less.map((l) => `#${l.id} (${pct(l.similarity)})`).join(', ')}` : '')
+  );
 }
 
 /** Said of a short everyday phrase, whose few copies are weak evidence. */
@@ -86,7 +95,7 @@ export const nearDuplicate: Signal<NearDuplicateOptions, NearDuplicateCode> = {
   },
   meanings: {
     EXACT_DUPLICATE:
-      'The same text (after normalising case, spacing and punctuation) as another comment of the thread: copy-paste posting. `related` names the partners. With `args.everyday`, the text is a short phrase of everyday words that people write on their own, and fewer than five copies are weak evidence.',
+      'The same text (after normalising case, spacing and punctuation) as another comment of the thread: copy-paste posting. `related` names the partners, and `args.links` gives the `similarity` and `method` (`exact`, `characters` or `words`) of each. With `args.everyday`, the text is a short phrase of everyday words that people write on their own, and fewer than five copies are weak evidence.',
     NEAR_DUPLICATE:
       'Nearly the same characters as another comment (character-bigram similarity at or above `characterThreshold`, with weighted words shared at the lower of the two thresholds): a template with light edits. `args.sharedText` quotes the longest shared run; `args.everyday` as for EXACT_DUPLICATE.',
     PARAPHRASE:
@@ -165,7 +174,7 @@ function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i:
         sharedText: span ? comment.text.slice(span[0], span[1]) : undefined,
         copies,
         ...(everyday ? { everyday: true } : {}),
-        links: shown.map((l) => ({ id: thread.comments[l.other]!.id, similarity: round(l.similarity) })),
+        links: shown.map((l) => ({ id: thread.comments[l.other]!.id, similarity: round(l.similarity), method: l.method })),
       },
     },
     ...(span ? { span } : {}),

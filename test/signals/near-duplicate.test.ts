@@ -37,6 +37,21 @@ describe('near-duplicate', () => {
     expect(on(findings, '2')).toEqual([]);
   });
 
+  it('names the other copies as copies, and partners that are only similar with their similarity', () => {
+    const a = 'The council should publish the full audit of the water contract before the vote on Monday';
+    const b = 'The council should publish the full audit of the water contracts before the vote on monday!!';
+    const c = 'I walked past the site yesterday and nothing has been built since March at all';
+    const findings = runSignal(nearDuplicate, makeThread([a, c, a, b, a]));
+    const first = on(findings, '1')[0]!;
+    expect(first.related).toEqual(['3', '5', '4']);
+    expect(nearDuplicate.messages.EXACT_DUPLICATE(first.reason.args)).toMatch(/^same text as comment #3 \(also #5\); similar: #4 \(9\d%\)$/);
+    const edited = on(findings, '4')[0]!;
+    expect(edited.reason.code).toBe('NEAR_DUPLICATE');
+    // Its three partners are copies of one text, equally similar to it.
+    expect(nearDuplicate.messages.NEAR_DUPLICATE(edited.reason.args)).toMatch(/similar to comment #1, sharing .* \(also #3, #5\)$/);
+    expect(nearDuplicate.messages.NEAR_DUPLICATE(edited.reason.args)).not.toMatch(/similar: /);
+  });
+
   it('links paraphrases that reorder and swap words (word-level similarity)', () => {
     const thread = makeThread([
       'This alliance has the potential to reshape industries and supply chains, particularly in the mining and energy sectors.',
