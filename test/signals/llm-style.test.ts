@@ -50,6 +50,18 @@ describe('llm-style', () => {
     expect(runSignal(llmStyle, makeThread([`"${MACHINE}"`]))).toHaveLength(1);
   });
 
+  it("quotes what the comment holds instead of a label's examples", () => {
+    const text =
+      'While the provincial regulators limit competition within our borders, the extra revenue they collect here makes it easier to expand. ' +
+      'Consequently, the broader implications for consumers remain substantial and deserve careful consideration.';
+    const [finding] = runSignal(llmStyle, makeThread([text]));
+    const evidence = finding!.reason.args.evidence as Evidence[];
+    expect(evidence.find((e) => e.feature === 'hedged-balance')?.text).toEqual(['While the provincial regulators limit competition within our borders,']);
+    const message = llmStyle.messages.LLM_STYLE(finding!.reason.args);
+    expect(message).toContain('hedged balance (“While the provincial regulators limit competition within our borders,”)');
+    expect(message).not.toContain('However');
+  });
+
   it('says machine-written only at even odds or more; below, it calls the style weak evidence', () => {
     const message = llmStyle.messages.LLM_STYLE;
     const evidence = [{ kind: 'style', label: 'long words' }];
