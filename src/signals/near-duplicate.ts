@@ -1,5 +1,5 @@
 import { EVERYDAY_COPIES, EVERYDAY_NOTE, everydayPhrase } from '../text/everyday.js';
-import { threadFeatures, type ThreadFeatures } from '../text/features.js';
+import { differInLinksOrQuotes, threadFeatures, type ThreadFeatures } from '../text/features.js';
 import { longestSharedRun } from '../text/similarity-bounds.js';
 import type { Tokens } from '../text/tokens.js';
 import type { Finding, Signal, Thread } from '../types.js';
@@ -85,7 +85,7 @@ export const nearDuplicate: Signal<NearDuplicateOptions, NearDuplicateCode> = {
   },
   gathers: 'duplicate-clusters',
   messages: {
-    EXACT_DUPLICATE: (a) => `same text as comment #${String(a.partner)}${othersSuffix(a)}${everydayNote(a)}`,
+    EXACT_DUPLICATE: (a) => `same text as comment #${String(a.partner)}${a.linksOrQuotesDiffer ? ', links and quotes aside' : ''}${othersSuffix(a)}${everydayNote(a)}`,
     NEAR_DUPLICATE: (a) =>
       `${pct(a.similarity)} similar to comment #${String(a.partner)}${a.sharedText ? `, sharing ${quote(a.sharedText)}` : ''}${othersSuffix(a)}${everydayNote(a)}`,
     PARAPHRASE: (a) =>
@@ -95,7 +95,7 @@ export const nearDuplicate: Signal<NearDuplicateOptions, NearDuplicateCode> = {
   },
   meanings: {
     EXACT_DUPLICATE:
-      'The same text (after normalising case, spacing and punctuation) as another comment of the thread: copy-paste posting. `related` names the partners, and `args.links` gives the `similarity` and `method` (`exact`, `characters` or `words`) of each. With `args.everyday`, the text is a short phrase of everyday words that people write on their own, and fewer than five copies are weak evidence.',
+      'The same text (after normalising case, spacing and punctuation) as another comment of the thread: copy-paste posting. `related` names the partners, and `args.links` gives the `similarity` and `method` (`exact`, `characters` or `words`) of each. `args.linksOrQuotesDiffer`: the two differ in their links or quoted lines (a fresh short link per post). With `args.everyday`, the text is a short phrase of everyday words that people write on their own, and fewer than five copies are weak evidence.',
     NEAR_DUPLICATE:
       'Nearly the same characters as another comment (character-bigram similarity at or above `characterThreshold`, with weighted words shared at the lower of the two thresholds): a template with light edits. `args.sharedText` quotes the longest shared run; `args.everyday` as for EXACT_DUPLICATE.',
     PARAPHRASE:
@@ -154,6 +154,8 @@ function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i:
   const span: [number, number] | undefined =
     run.length >= 3 ? [me.tokens.start(run.aStart), me.tokens.end(run.aStart + run.length - 1)] : undefined;
   const comment = thread.comments[i]!;
+  // Copies share one features object when their texts are identical (threadFeatures).
+  const otherLinks = best.method === 'exact' && me !== them && differInLinksOrQuotes(comment.text, thread.comments[best.other]!.text);
   // Two near-identical copies are often one person's double post (or an export that lists a reply
   // twice); a third copy, or a reworded copy, is what a campaign looks like.
   const doublePost = copies === 2 && best.similarity >= DOUBLE_POST_SIMILARITY;
@@ -174,6 +176,7 @@ function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i:
         sharedText: span ? comment.text.slice(span[0], span[1]) : undefined,
         copies,
         ...(everyday ? { everyday: true } : {}),
+        ...(otherLinks ? { linksOrQuotesDiffer: true } : {}),
         links: shown.map((l) => ({ id: thread.comments[l.other]!.id, similarity: round(l.similarity), method: l.method })),
       },
     },

@@ -1,5 +1,5 @@
 /** Promo's author repeats: one author posting the same comment, or nearly, more than once in a thread. */
-import { threadFeatures } from '../text/features.js';
+import { differInLinksOrQuotes, threadFeatures } from '../text/features.js';
 import { dice } from '../text/similarity.js';
 import type { Finding, Thread } from '../types.js';
 
@@ -73,6 +73,7 @@ export function authorRepeats(thread: Thread, o: RepeatOptions, promotes: (i: nu
             author: thread.comments[i]!.author,
             partner: thread.comments[copies[0]!.j]!.id,
             similarity: Math.round(copies[0]!.similarity * 1000) / 1000,
+            ...(copies[0]!.similarity === 1 && differInLinksOrQuotes(thread.comments[i]!.text, thread.comments[copies[0]!.j]!.text) ? { linksOrQuotesDiffer: true } : {}),
             copies: copies.length + 1,
           },
         },

@@ -98,7 +98,7 @@ export const promo: Signal<PromoOptions, PromoCode> = {
       `link ${quote(a.text)} posted in ${String(a.comments)} comments${a.variants ? ' (some with other referral or tracking ids)' : ''}: ${String(a.note)}`,
     PROMO_REPEATED_SITE: (a) => `link ${quote(a.text)} to ${String(a.site)}, linked from ${String(a.comments)} comments: ${String(a.note)}`,
     PROMO_AUTHOR_REPEAT: (a) =>
-      `${quote(a.author)} posted this ${Number(a.copies) > 2 ? `${String(a.copies)} times` : 'twice'} (${pct(a.similarity)} the same as #${String(a.partner)})`,
+      `${quote(a.author)} posted this ${Number(a.copies) > 2 ? `${String(a.copies)} times` : 'twice'} (${pct(a.similarity)} the same as #${String(a.partner)}${a.linksOrQuotesDiffer ? ', links and quotes aside' : ''})`,
   },
   meanings: {
     PROMO_LINK:
@@ -123,7 +123,7 @@ export const promo: Signal<PromoOptions, PromoCode> = {
     PROMO_REPEATED_SITE:
       'Links to one site from several comments (`args.site`, `args.comments`), even where the addresses differ.',
     PROMO_AUTHOR_REPEAT:
-      'One author posted the same (or nearly the same) comment three or more times, or a promotional one twice (`args.copies`, `args.similarity`): repetition for reach. A double post of a comment that promotes nothing is not promotion (near-duplicate reports an exact copy, or a near copy long enough to compare).',
+      'One author posted the same (or nearly the same) comment three or more times, or a promotional one twice (`args.copies`, `args.similarity`): repetition for reach. A double post of a comment that promotes nothing is not promotion (near-duplicate reports an exact copy, or a near copy long enough to compare). Similarity compares what the author wrote, links and quoted lines left out; `args.linksOrQuotesDiffer` says the copies differ in their links or quoted lines.',
   },
   analyze(thread, ctx) {
     const o = ctx.options;

@@ -147,6 +147,15 @@ class LazyCommentFeatures implements CommentFeatures {
   }
 }
 
+/**
+ * Whether two comments whose own words fold alike (`folded`) still differ once their links and quoted lines
+ * count: a bot posting one text with a fresh short link each time. Their copies are "the same" only with
+ * that said.
+ */
+export function differInLinksOrQuotes(a: string, b: string): boolean {
+  return a !== b && foldText(a) !== foldText(b);
+}
+
 export function commentFeatures(text: string): CommentFeatures {
   const quotes = quoteSpans(text);
   const urls = mayHaveUrl(text) ? [...text.matchAll(URL)].map((m): [number, number] => [m.index, m.index + m[0].length]) : [];

@@ -9,7 +9,7 @@ import { articleFeatures, type ArticleFeatures } from './article.js';
 import { commentFeatures, type CommentFeatures } from './comment.js';
 
 // Signals read the thread's features and these per-text helpers from this one module.
-export { contentPairs, quoteSpans, unquoted } from './comment.js';
+export { contentPairs, differInLinksOrQuotes, quoteSpans, unquoted } from './comment.js';
 
 export interface ThreadFeatures {
   comments: CommentFeatures[];

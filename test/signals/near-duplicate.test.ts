@@ -52,6 +52,17 @@ describe('near-duplicate', () => {
     expect(nearDuplicate.messages.NEAR_DUPLICATE(edited.reason.args)).not.toMatch(/similar: /);
   });
 
+  it('calls copies that differ in their links the same text, links and quotes aside; case and punctuation need no such word', () => {
+    const words = 'Huge savings on every order this week only, see the store for the details';
+    const findings = runSignal(nearDuplicate, makeThread([`${words} https://t.co/1lNMkcZVuW`, `${words} https://t.co/Gcd8r2AOsV`, `${words.toUpperCase()}!!! https://t.co/1lNMkcZVuW`]));
+    expect(findings.map((f) => f.reason.code)).toEqual(Array(3).fill('EXACT_DUPLICATE'));
+    const message = (id: string) => nearDuplicate.messages.EXACT_DUPLICATE(on(findings, id)[0]!.reason.args);
+    expect(message('1')).toBe('same text as comment #2, links and quotes aside (also #3)');
+    expect(message('2')).toBe('same text as comment #1, links and quotes aside (also #3)');
+    // Its partner #1 has its link, and differs only in case and punctuation.
+    expect(message('3')).toBe('same text as comment #1 (also #2)');
+  });
+
   it('links paraphrases that reorder and swap words (word-level similarity)', () => {
     const thread = makeThread([
       'This alliance has the potential to reshape industries and supply chains, particularly in the mining and energy sectors.',

@@ -103,6 +103,15 @@ describe('promo', () => {
     expect(runSignal(promo, makeThread([{ text: 'lol', author: 'a' }, { text: 'lol', author: 'a' }]))).toEqual([]);
   });
 
+  it('says when copies differ in their links, as a bot posting one text with a fresh short link each time does', () => {
+    const text = (id: string) => ({ text: `November 17th https://t.co/${id}`, author: 'jaden' });
+    const fresh = runSignal(promo, makeThread([text('1lNMkcZVuW'), text('Gcd8r2AOsV'), text('x2LmZjRTPL')])).filter((f) => f.reason.code === 'PROMO_AUTHOR_REPEAT');
+    expect(fresh).toHaveLength(3);
+    expect(promo.messages.PROMO_AUTHOR_REPEAT(fresh[0]!.reason.args)).toBe('“jaden” posted this 3 times (100% the same as #2, links and quotes aside)');
+    const same = runSignal(promo, makeThread([text('1lNMkcZVuW'), text('1lNMkcZVuW'), text('1lNMkcZVuW')])).filter((f) => f.reason.code === 'PROMO_AUTHOR_REPEAT');
+    expect(promo.messages.PROMO_AUTHOR_REPEAT(same[0]!.reason.args)).toBe('“jaden” posted this 3 times (100% the same as #2)');
+  });
+
   it('a double post that promotes nothing is no promotion (near-duplicate reports it); three copies are a campaign', () => {
     const plain = 'first time here, loving this channel and the comments';
     expect(runSignal(promo, makeThread([1, 2].map(() => ({ text: plain, author: 'a' }))))).toEqual([]);
