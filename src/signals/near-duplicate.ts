@@ -10,20 +10,22 @@ import { ids, pct, quote, type Args } from './wording.js';
 /** The reason codes this signal emits; each has its sentence in `messages`. */
 export type NearDuplicateCode = 'EXACT_DUPLICATE' | 'NEAR_DUPLICATE' | 'PARAPHRASE' | 'DOUBLE_POST';
 
+/** Partners only similar to a comment that its reason names; `related` and `args.links` hold them all. */
+const SIMILAR_NAMED = 5;
+
 /**
  * The partners after the one named: " (also #9)" for those as alike as it (its copies), and
- * "; similar: #13 (51%)" for the others with their similarity, so a paraphrase never reads as a copy.
+ * "; similar: #13 (51%)" for the closest others with their similarity, so a paraphrase never reads as a copy.
  */
 function othersSuffix(a: Args): string {
   const links = a.links as Array<{ id: string; similarity: number; method: string }> | undefined;
   if (!links || links.length <= 1) return '';
-  const [named, ...rest] = links as [(typeof links)[number], ...typeof links];
-  const alike = rest.filter((l) => l.method === named.method && l.similarity === named.similarity);
+  const [first, ...rest] = links as [(typeof links)[number], ...typeof links];
+  const alike = rest.filter((l) => l.method === first.method && l.similarity === first.similarity);
   const less = rest.filter((l) => !alike.includes(l));
-  return (
-    (alike.length ? ` (also ${ids(alike.map((l) => l.id))})` : '') +
-    (less.length ? `; similar: ${less.map((l) => `#${l.id} (${pct(l.similarity)})`).join(', ')}` : '')
-  );
+  const similar = less.slice(0, SIMILAR_NAMED).map((l) => `#${l.id} (${pct(l.similarity)})`);
+  if (less.length > SIMILAR_NAMED) similar.push(`${less.length - SIMILAR_NAMED} more`);
+  return (alike.length ? ` (also ${ids(alike.map((l) => l.id))})` : '') + (similar.length ? `; similar: ${similar.join(', ')}` : '');
 }
 
 /** Said of a short everyday phrase, whose few copies are weak evidence. */

@@ -52,6 +52,15 @@ describe('near-duplicate', () => {
     expect(nearDuplicate.messages.NEAR_DUPLICATE(edited.reason.args)).not.toMatch(/similar: /);
   });
 
+  it('names the five closest of the partners that are only similar, and counts the rest', () => {
+    const a = 'The council should publish the full audit of the water contract before the vote on Monday';
+    const tails = ['now', 'right now', 'right now please', 'right now please council', 'right now please council members', 'right now please council members today', 'right now please council members today thanks'];
+    const findings = runSignal(nearDuplicate, makeThread([a, ...tails.map((t) => `${a} ${t}`)]));
+    const first = on(findings, '1')[0]!;
+    expect(first.related).toHaveLength(7);
+    expect(nearDuplicate.messages.NEAR_DUPLICATE(first.reason.args)).toMatch(/similar to comment #2, sharing .*; similar: #3 \(\d+%\), #4 \(\d+%\), #5 \(\d+%\), #6 \(\d+%\), #7 \(\d+%\), 1 more$/);
+  });
+
   it('calls copies that differ in their links the same text, links and quotes aside; case and punctuation need no such word', () => {
     const words = 'Huge savings on every order this week only, see the store for the details';
     const findings = runSignal(nearDuplicate, makeThread([`${words} https://t.co/1lNMkcZVuW`, `${words} https://t.co/Gcd8r2AOsV`, `${words.toUpperCase()}!!! https://t.co/1lNMkcZVuW`]));
