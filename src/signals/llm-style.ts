@@ -85,7 +85,7 @@ export const llmStyle: Signal<LlmStyleOptions, LlmStyleCode> = {
       // beside them a moderator would look for those examples in the comment, and may not find them.
       const style = shown
         .filter((e) => e.kind === 'style')
-        .map((e) => (e.text?.length ? `${e.label.replace(/ \(.*\)$/, '')} (${e.text.map(quote).join(', ')})` : e.label));
+        .map((e) => (e.text?.length ? `${e.label.replace(/ \([^()]*\)$/, '')} (${e.text.map(quote).join(', ')})` : e.label));
       const words = shown.filter((e) => e.kind === 'word').map((e) => quote(e.label));
       // A word's weight says it was more common in the machine-written texts the detector was fitted on;
       // "the word “their”" alone read as if that word were a sign of a machine.

@@ -5,7 +5,7 @@ import type { Tokens } from '../text/tokens.js';
 import type { Finding, Signal, Thread } from '../types.js';
 import { number, whole } from '../options.js';
 import { findLinks, type Link } from './near-duplicate-links.js';
-import { ids, pct, quote, type Args } from './wording.js';
+import { ids, otherLinks, pct, quote, type Args } from './wording.js';
 
 /** The reason codes this signal emits; each has its sentence in `messages`. */
 export type NearDuplicateCode = 'EXACT_DUPLICATE' | 'NEAR_DUPLICATE' | 'PARAPHRASE' | 'DOUBLE_POST';
@@ -13,19 +13,36 @@ export type NearDuplicateCode = 'EXACT_DUPLICATE' | 'NEAR_DUPLICATE' | 'PARAPHRA
 /** Partners only similar to a comment that its reason names; `related` and `args.links` hold them all. */
 const SIMILAR_NAMED = 5;
 
+interface ShownLink {
+  id: string;
+  similarity: number;
+  method?: string;
+}
+
+/** A partner's similarity as said: a share of weighted words, or of characters (an inexact one never reads 100%). */
+function similarityOf(l: ShownLink): string {
+  if (l.method === 'words') return `${pct(l.similarity)} of words`;
+  return l.method === 'exact' ? pct(l.similarity) : pct(Math.min(l.similarity, 0.99));
+}
+
 /**
  * The partners after the one named: " (also #9)" for those as alike as it (its copies), and
- * "; similar: #13 (51%)" for the closest others with their similarity, so a paraphrase never reads as a copy.
+ * "; similar: #13 (51%)" for the closest others with their similarity, so a paraphrase never reads as a
+ * copy; the partners beyond those listed are counted ("3 more").
  */
 function othersSuffix(a: Args): string {
-  const links = a.links as Array<{ id: string; similarity: number; method: string }> | undefined;
-  if (!links || links.length <= 1) return '';
-  const [first, ...rest] = links as [(typeof links)[number], ...typeof links];
+  const links = a.links as ShownLink[] | undefined;
+  if (!links || links.length === 0) return '';
+  const [first, ...rest] = links as [ShownLink, ...ShownLink[]];
   const alike = rest.filter((l) => l.method === first.method && l.similarity === first.similarity);
   const less = rest.filter((l) => !alike.includes(l));
-  const similar = less.slice(0, SIMILAR_NAMED).map((l) => `#${l.id} (${pct(l.similarity)})`);
-  if (less.length > SIMILAR_NAMED) similar.push(`${less.length - SIMILAR_NAMED} more`);
-  return (alike.length ? ` (also ${ids(alike.map((l) => l.id))})` : '') + (similar.length ? `; similar: ${similar.join(', ')}` : '');
+  const similar = less.slice(0, SIMILAR_NAMED).map((l) => `#${l.id} (${similarityOf(l)})`);
+  // args.links stops at MAX_RELATED partners; args.copies counts every comment of the cluster, this one too.
+  const more = less.length - similar.length + Math.max(0, Number(a.copies ?? 0) - 1 - links.length);
+  return (
+    (alike.length ? ` (also ${ids(alike.map((l) => l.id))})` : '') +
+    (similar.length ? `; similar: ${similar.join(', ')}${more ? `, ${more} more` : ''}` : more ? `; ${more} more copies or similar comments` : '')
+  );
 }
 
 /** Said of a short everyday phrase, whose few copies are weak evidence. */
@@ -87,7 +104,7 @@ export const nearDuplicate: Signal<NearDuplicateOptions, NearDuplicateCode> = {
   },
   gathers: 'duplicate-clusters',
   messages: {
-    EXACT_DUPLICATE: (a) => `same text as comment #${String(a.partner)}${a.linksOrQuotesDiffer ? ', links and quotes aside' : ''}${othersSuffix(a)}${everydayNote(a)}`,
+    EXACT_DUPLICATE: (a) => `same text as comment #${String(a.partner)}${otherLinks(a)}${othersSuffix(a)}${everydayNote(a)}`,
     NEAR_DUPLICATE: (a) =>
       `${pct(a.similarity)} similar to comment #${String(a.partner)}${a.sharedText ? `, sharing ${quote(a.sharedText)}` : ''}${othersSuffix(a)}${everydayNote(a)}`,
     PARAPHRASE: (a) =>
@@ -142,7 +159,8 @@ export const nearDuplicate: Signal<NearDuplicateOptions, NearDuplicateCode> = {
 const MAX_RELATED = 20;
 
 function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i: number, mine: Link[], copies: number): Finding<NearDuplicateCode> {
-  mine.sort((x, y) => y.similarity - x.similarity || x.other - y.other);
+  // An exact copy is named before a link as similar by another measure.
+  mine.sort((x, y) => y.similarity - x.similarity || Number(y.method === 'exact') - Number(x.method === 'exact') || x.other - y.other);
   const best = mine[0]!;
   const me = f.comments[i]!;
   const them = f.comments[best.other]!;

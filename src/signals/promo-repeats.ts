@@ -58,7 +58,8 @@ export function authorRepeats(thread: Thread, o: RepeatOptions, promotes: (i: nu
         .filter((j) => j !== i)
         .map((j) => {
           const theirs = features.comments[j]!;
-          return { j, similarity: mine.folded === theirs.folded ? 1 : dice(mine.profile, theirs.profile) };
+          const same = mine.folded === theirs.folded;
+          return { j, same, similarity: same ? 1 : dice(mine.profile, theirs.profile) };
         })
         .filter((x) => x.similarity >= o.repeatSimilarity)
         .sort((a, b) => b.similarity - a.similarity || a.j - b.j);
@@ -73,7 +74,7 @@ export function authorRepeats(thread: Thread, o: RepeatOptions, promotes: (i: nu
             author: thread.comments[i]!.author,
             partner: thread.comments[copies[0]!.j]!.id,
             similarity: Math.round(copies[0]!.similarity * 1000) / 1000,
-            ...(copies[0]!.similarity === 1 && differInLinksOrQuotes(thread.comments[i]!.text, thread.comments[copies[0]!.j]!.text) ? { linksOrQuotesDiffer: true } : {}),
+            ...(copies[0]!.same && differInLinksOrQuotes(thread.comments[i]!.text, thread.comments[copies[0]!.j]!.text) ? { linksOrQuotesDiffer: true } : {}),
             copies: copies.length + 1,
           },
         },

@@ -5,7 +5,7 @@ import { unit, whole } from '../options.js';
 import { linkContext, readComment, type Read } from './promo-read.js';
 import { authorRepeats } from './promo-repeats.js';
 import { commentStrength, LINK_FLOOD, LINK_FLOOD_LINKS, linkCount, REPEATED_LINK, REPEATED_SITE } from './promo-strength.js';
-import { pct, quote } from './wording.js';
+import { otherLinks, pct, quote } from './wording.js';
 
 /** The reason codes this signal emits; each has its sentence in `messages`. */
 export type PromoCode = 'PROMO_LINK' | 'PROMO_SELF' | 'PROMO_CALL_TO_ACTION' | 'PROMO_MONEY' | 'PROMO_CONTACT' | 'PROMO_OFFER' | 'PROMO_PRICE' | 'PROMO_TERMS' | 'PROMO_REFERENCE_LINK' | 'PROMO_LINK_FLOOD' | 'PROMO_REPEATED_LINK' | 'PROMO_REPEATED_SITE' | 'PROMO_AUTHOR_REPEAT';
@@ -98,7 +98,7 @@ export const promo: Signal<PromoOptions, PromoCode> = {
       `link ${quote(a.text)} posted in ${String(a.comments)} comments${a.variants ? ' (some with other referral or tracking ids)' : ''}: ${String(a.note)}`,
     PROMO_REPEATED_SITE: (a) => `link ${quote(a.text)} to ${String(a.site)}, linked from ${String(a.comments)} comments: ${String(a.note)}`,
     PROMO_AUTHOR_REPEAT: (a) =>
-      `${quote(a.author)} posted this ${Number(a.copies) > 2 ? `${String(a.copies)} times` : 'twice'} (${pct(a.similarity)} the same as #${String(a.partner)}${a.linksOrQuotesDiffer ? ', links and quotes aside' : ''})`,
+      `${quote(a.author)} posted this ${Number(a.copies) > 2 ? `${String(a.copies)} times` : 'twice'} (${pct(a.similarity)} the same as #${String(a.partner)}${otherLinks(a)})`,
   },
   meanings: {
     PROMO_LINK:

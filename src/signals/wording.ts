@@ -10,3 +10,5 @@ export const quote = (x: unknown) => `“${String(x)}”`;
 export const list = (x: unknown) => (Array.isArray(x) ? x.map(String).join(', ') : String(x));
 /** Comment ids as "#4, #9". */
 export const ids = (x: unknown) => (Array.isArray(x) ? x.map((v) => `#${String(v)}`).join(', ') : `#${String(x)}`);
+/** Said of copies whose own words are the same while their links or quoted lines differ (`args.linksOrQuotesDiffer`). */
+export const otherLinks = (a: Args): string => (a.linksOrQuotesDiffer ? ', with other links or quoted lines' : '');

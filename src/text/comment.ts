@@ -148,9 +148,9 @@ class LazyCommentFeatures implements CommentFeatures {
 }
 
 /**
- * Whether two comments whose own words fold alike (`folded`) still differ once their links and quoted lines
- * count: a bot posting one text with a fresh short link each time. Their copies are "the same" only with
- * that said.
+ * Whether two comments whose own words fold alike (`folded` equal: the caller checks) still differ once
+ * their links and quoted lines count: a bot posting one text with a fresh short link each time. Their
+ * copies are "the same" only with that said.
  */
 export function differInLinksOrQuotes(a: string, b: string): boolean {
   return a !== b && foldText(a) !== foldText(b);

@@ -61,13 +61,32 @@ describe('near-duplicate', () => {
     expect(nearDuplicate.messages.NEAR_DUPLICATE(first.reason.args)).toMatch(/similar to comment #2, sharing .*; similar: #3 \(\d+%\), #4 \(\d+%\), #5 \(\d+%\), #6 \(\d+%\), #7 \(\d+%\), 1 more$/);
   });
 
-  it('calls copies that differ in their links the same text, links and quotes aside; case and punctuation need no such word', () => {
+  it('names an exact copy before a comment as similar by characters, and says "of words" of a paraphrase', () => {
+    const text = 'Please email the council before Friday and ask them to publish the full audit of the water contract';
+    const findings = runSignal(nearDuplicate, makeThread([text.replace('email', 'e-mail'), text, text]));
+    expect(nearDuplicate.messages.EXACT_DUPLICATE(on(findings, '2')[0]!.reason.args)).toBe('same text as comment #3; similar: #1 (99%)');
+    const reworded = 'Water contract audit: the council must publish it in full. Email them before Friday!';
+    const paraphrased = runSignal(nearDuplicate, makeThread([text, text, reworded]));
+    expect(nearDuplicate.messages.EXACT_DUPLICATE(on(paraphrased, '1')[0]!.reason.args)).toMatch(/^same text as comment #2; similar: #3 \(\d+% of words\)$/);
+  });
+
+  it('counts every partner past those it lists, up to the size of the cluster', () => {
+    const a = 'The council should publish the full audit of the water contract before the vote on Monday';
+    const findings = runSignal(nearDuplicate, makeThread([...Array.from({ length: 25 }, () => a), `${a} now`, `${a} right now please`]));
+    const first = on(findings, '1')[0]!;
+    expect(first.reason.args.copies).toBe(27);
+    expect(first.related).toHaveLength(20);
+    // Twenty partners listed (one named, nineteen also), six not: four more copies and two similar.
+    expect(nearDuplicate.messages.EXACT_DUPLICATE(first.reason.args)).toMatch(/^same text as comment #2 \(also #3, .*, #21\); 6 more copies or similar comments$/);
+  });
+
+  it('calls copies that differ in their links the same text, with other links; case and punctuation need no such word', () => {
     const words = 'Huge savings on every order this week only, see the store for the details';
     const findings = runSignal(nearDuplicate, makeThread([`${words} https://t.co/1lNMkcZVuW`, `${words} https://t.co/Gcd8r2AOsV`, `${words.toUpperCase()}!!! https://t.co/1lNMkcZVuW`]));
     expect(findings.map((f) => f.reason.code)).toEqual(Array(3).fill('EXACT_DUPLICATE'));
     const message = (id: string) => nearDuplicate.messages.EXACT_DUPLICATE(on(findings, id)[0]!.reason.args);
-    expect(message('1')).toBe('same text as comment #2, links and quotes aside (also #3)');
-    expect(message('2')).toBe('same text as comment #1, links and quotes aside (also #3)');
+    expect(message('1')).toBe('same text as comment #2, with other links or quoted lines (also #3)');
+    expect(message('2')).toBe('same text as comment #1, with other links or quoted lines (also #3)');
     // Its partner #1 has its link, and differs only in case and punctuation.
     expect(message('3')).toBe('same text as comment #1 (also #2)');
   });
