@@ -175,7 +175,7 @@ function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i:
     run.length >= 3 ? [me.tokens.start(run.aStart), me.tokens.end(run.aStart + run.length - 1)] : undefined;
   const comment = thread.comments[i]!;
   // Copies share one features object when their texts are identical (threadFeatures).
-  const otherLinks = best.method === 'exact' && me !== them && differInLinksOrQuotes(comment.text, thread.comments[best.other]!.text);
+  const linksDiffer = best.method === 'exact' && me !== them && differInLinksOrQuotes(comment.text, thread.comments[best.other]!.text);
   // Two near-identical copies are often one person's double post (or an export that lists a reply
   // twice); a third copy, or a reworded copy, is what a campaign looks like.
   const doublePost = copies === 2 && best.similarity >= DOUBLE_POST_SIMILARITY;
@@ -196,7 +196,7 @@ function describe(thread: Thread, f: ThreadFeatures, o: NearDuplicateOptions, i:
         sharedText: span ? comment.text.slice(span[0], span[1]) : undefined,
         copies,
         ...(everyday ? { everyday: true } : {}),
-        ...(otherLinks ? { linksOrQuotesDiffer: true } : {}),
+        ...(linksDiffer ? { linksOrQuotesDiffer: true } : {}),
         links: shown.map((l) => ({ id: thread.comments[l.other]!.id, similarity: round(l.similarity), method: l.method })),
       },
     },
