@@ -44,6 +44,7 @@ describe('near-duplicate', () => {
     const findings = runSignal(nearDuplicate, makeThread([a, c, a, b, a]));
     const first = on(findings, '1')[0]!;
     expect(first.related).toEqual(['3', '5', '4']);
+    expect((first.reason.args.links as Array<{ method: string }>).map((l) => l.method)).toEqual(['exact', 'exact', 'characters']);
     expect(nearDuplicate.messages.EXACT_DUPLICATE(first.reason.args)).toMatch(/^same text as comment #3 \(also #5\); similar: #4 \(9\d%\)$/);
     const edited = on(findings, '4')[0]!;
     expect(edited.reason.code).toBe('NEAR_DUPLICATE');
@@ -64,6 +65,7 @@ describe('near-duplicate', () => {
   it('names an exact copy before a comment as similar by characters, and says "of words" of a paraphrase', () => {
     const text = 'Please email the council before Friday and ask them to publish the full audit of the water contract';
     const findings = runSignal(nearDuplicate, makeThread([text.replace('email', 'e-mail'), text, text]));
+    expect(on(findings, '2')[0]!.related).toEqual(['3', '1']);
     expect(nearDuplicate.messages.EXACT_DUPLICATE(on(findings, '2')[0]!.reason.args)).toBe('same text as comment #3; similar: #1 (99%)');
     const reworded = 'Water contract audit: the council must publish it in full. Email them before Friday!';
     const paraphrased = runSignal(nearDuplicate, makeThread([text, text, reworded]));
@@ -84,6 +86,7 @@ describe('near-duplicate', () => {
     const words = 'Huge savings on every order this week only, see the store for the details';
     const findings = runSignal(nearDuplicate, makeThread([`${words} https://t.co/1lNMkcZVuW`, `${words} https://t.co/Gcd8r2AOsV`, `${words.toUpperCase()}!!! https://t.co/1lNMkcZVuW`]));
     expect(findings.map((f) => f.reason.code)).toEqual(Array(3).fill('EXACT_DUPLICATE'));
+    expect(findings.map((f) => f.reason.args.linksOrQuotesDiffer)).toEqual([true, true, undefined]);
     const message = (id: string) => nearDuplicate.messages.EXACT_DUPLICATE(on(findings, id)[0]!.reason.args);
     expect(message('1')).toBe('same text as comment #2, with other links or quoted lines (also #3)');
     expect(message('2')).toBe('same text as comment #1, with other links or quoted lines (also #3)');
